@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Set up everything on a fresh machine with Python 3.11+: ``python3 bootstrap.py``.
+
+Creates ``.venv/``, installs the pinned Python packages (requirements.txt) and the pinned npm
+packages (package-lock.json, used by the tests), then builds the demo site into ``output/``.
+``--no-build`` stops after installing (CI uses that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent
+VENV = PROJECT / ".venv"
+
+
+def run(*command: str) -> None:
+    print("+", " ".join(command), flush=True)
+    subprocess.run(command, cwd=PROJECT, check=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-build", action="store_true", help="install only; do not build")
+    args = parser.parse_args()
+    if sys.version_info < (3, 11):  # noqa: UP036  (runs under any python3)
+        print("Python 3.11 or newer is needed.", file=sys.stderr)
+        return 2
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        print(f"Creating {VENV.name}/", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run(
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-r",
+        "requirements.txt",
+    )
+    if (PROJECT / "package-lock.json").exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            print(
+                "npm was not found: the workflow and browser tests need Node.js 20+ and npm.",
+                file=sys.stderr,
+            )
+            return 1
+        run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    if args.no_build:
+        print("Installed. Run the tests with: .venv/bin/invoke test")
+        return 0
+    run(str(VENV / "bin" / "invoke"), "build")
+    print("\nThe demo site is in output/. Look at it with: .venv/bin/invoke serve")
+    print("(then open http://localhost:8000/ for Dutch, http://localhost:8000/en/ for English)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

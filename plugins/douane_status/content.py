@@ -1,0 +1,96 @@
+"""Load and check all content: the catalog, every outage file, and every rule.
+
+The one entry point the build, the check command and the tests share, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import read_catalog
+from .config import StatusSettings
+from .findings import Finding, has_errors, sorted_findings
+from .model import Catalog, Event
+from .reader import read_event
+from .rules import FORMAT_RULES, PROTOCOL_RULES, RuleContext, check_unique_ids
+from .source import display_path, read_source
+from .workdays import WorkCalendar
+
+OUTAGES_DIR = "outages"
+
+
+@dataclass(frozen=True)
+class Content:
+    catalog: Catalog
+    events: tuple[Event, ...]  # every readable event, sorted by start then id
+    findings: tuple[Finding, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.findings)
+
+
+def outage_files(paths: Iterable[Path]) -> list[Path]:
+    """Every ``*.md`` file named directly or found below a named folder, sorted."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*.md") if p.is_file())
+        elif path.is_file():
+            found.add(path)
+    return sorted(found)
+
+
+def load_content(
+    content_dir: Path,
+    settings: StatusSettings,
+    now: dt.datetime,
+    *,
+    root: Path | None = None,
+    only: Sequence[Path] | None = None,
+) -> Content:
+    """Read and check everything below ``content_dir``.
+
+    ``root`` is the folder paths in findings are relative to (the project); ``only`` limits the
+    reported files (the check command's ``--path``) while ids and ``follows`` links are still
+    resolved against every event.
+    """
+    root = root or content_dir.parent
+    catalog, findings = read_catalog(content_dir, root, settings.tz)
+    all_files = outage_files([content_dir / OUTAGES_DIR])
+    wanted = set(outage_files(only)) if only is not None else set(all_files)
+    files = sorted(set(all_files) | wanted)
+
+    events: list[Event] = []
+    reported: set[str] = set()
+    ids: list[tuple[str, str]] = []
+    for path in files:
+        shown = display_path(path, root)
+        ids.append((path.stem, shown))
+        source = read_source(shown, path.read_bytes())
+        event, file_findings = read_event(source, path.stem, settings.tz, catalog.system_ids)
+        if path in wanted:
+            reported.add(shown)
+            findings.extend(file_findings)
+        if event is not None:
+            events.append(event)
+    findings.extend(f for f in check_unique_ids(ids) if f.file in reported)
+
+    context = RuleContext(settings, now, catalog, {e.id: e for e in events}, WorkCalendar(settings))
+    for event in events:
+        if event.path not in reported:
+            continue
+        format_findings = [f for rule in FORMAT_RULES for f in rule(event, context)]
+        findings.extend(format_findings)
+        if format_findings:
+            continue  # a timeline with format errors cannot be judged (protocol-rules.md)
+        for rule in PROTOCOL_RULES:
+            findings.extend(rule(event, context))
+
+    broken = {f.file for f in findings if f.is_error}
+    usable = [e for e in events if e.path not in broken]
+    usable.sort(key=lambda e: (e.start, e.id))
+    return Content(catalog, tuple(usable), tuple(sorted_findings(findings)))

@@ -1,0 +1,35 @@
+"""The one exception hierarchy of the package.
+
+Anything an operator can write into a content file ends up as a ``Finding``, never as one of these;
+these exceptions are for the build as a whole: the content had errors, a setting is wrong, or a
+command was called the wrong way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .findings import Finding
+
+
+class StatusError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class ConfigError(StatusError):
+    """A setting in pelicanconf.py / publishconf.py has an unknown name or a wrong value."""
+
+
+class UsageError(StatusError):
+    """A command was given arguments it cannot use (exit status 2)."""
+
+
+class ContentError(StatusError):
+    """The content has errors; the build stops and the published site stays as it was."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = tuple(findings)
+        errors = sum(1 for f in self.findings if f.is_error)
+        super().__init__(f"{errors} error(s) in the content; nothing was published")

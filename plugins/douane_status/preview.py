@@ -1,0 +1,38 @@
+"""Local preview: serve ``output/`` over HTTP and rebuild when content, theme or code change."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+
+
+def serve_with_rebuild(project: Path, *, port: int, now: str | None) -> None:
+    from watchfiles import watch
+
+    from . import cli
+
+    output = project / "output"
+    cli.build(project, now=now, output="output")
+    output.mkdir(exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Serving the site at http://localhost:{port}/ (Ctrl+C to stop)")
+    print("Rebuilding when content/, theme/, plugins/ or pelicanconf.py change.")
+    try:
+        for _changes in watch(*(project / name for name in WATCHED if (project / name).exists())):
+            print("Change seen: rebuilding…")
+            cli.build(project, now=now, output="output")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass

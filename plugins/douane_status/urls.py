@@ -1,0 +1,27 @@
+"""Where every page lives, in both languages: one table, so links and files always agree."""
+
+from __future__ import annotations
+
+from .model import LANGUAGES, Lang
+
+PAGES: dict[str, dict[Lang, str]] = {
+    "status": {"nl": "/", "en": "/en/"},
+    "archive": {"nl": "/archief/", "en": "/en/archive/"},
+    "maintenance": {"nl": "/onderhoud/", "en": "/en/maintenance/"},
+    "systems": {"nl": "/systemen/", "en": "/en/systems/"},
+    "system": {"nl": "/systemen/{id}/", "en": "/en/systems/{id}/"},
+    "event": {"nl": "/status-berichten/{id}/", "en": "/en/status-messages/{id}/"},
+}
+
+
+def page_path(kind: str, lang: Lang, item_id: str = "") -> str:
+    return PAGES[kind][lang].format(id=item_id)
+
+
+def output_file(path: str) -> str:
+    """The file a page path is written to, relative to the output folder."""
+    return path.lstrip("/") + "index.html"
+
+
+def other_language(lang: Lang) -> Lang:
+    return LANGUAGES[1] if lang == LANGUAGES[0] else LANGUAGES[0]
