@@ -1,0 +1,231 @@
+"""The built site, read back: pages, states, languages, counterpart links, timelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+PAGE_KINDS = {
+    "status": ("index.html", "en/index.html"),
+    "archive": ("archief/index.html", "en/archive/index.html"),
+    "maintenance": ("onderhoud/index.html", "en/maintenance/index.html"),
+    "systems": ("systemen/index.html", "en/systems/index.html"),
+    "system": ("systemen/ncts/index.html", "en/systems/ncts/index.html"),
+    "event": (
+        "status-berichten/2026-11-29-ncts-verstoring/index.html",
+        "en/status-messages/2026-11-29-ncts-verstoring/index.html",
+    ),
+}
+
+
+def page(site: Path, relative: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((site / relative).read_bytes())
+
+
+def text_of(element: lxml.html.HtmlElement) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def system_states(site: Path, relative: str) -> dict[str, str]:
+    """Map system short name -> state label as listed on a page."""
+    doc = page(site, relative)
+    states = {}
+    for item in doc.cssselect(".system-list__item"):
+        short = text_of(item.cssselect(".system-list__short")[0])
+        label = item.cssselect(".state__label")[0]
+        states[short] = text_of(label).replace("Status: ", "")
+    return states
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_every_page_kind_exists_in_both_languages_with_lang(fixture_site: Path, kind: str) -> None:
+    dutch, english = PAGE_KINDS[kind]
+    assert page(fixture_site, dutch).get("lang") == "nl"
+    assert page(fixture_site, english).get("lang") == "en"
+
+
+def test_status_page_derives_each_system_state_from_events_and_now(fixture_site: Path) -> None:
+    assert system_states(fixture_site, "index.html") == {
+        "DMS": "Beschikbaarheid in onderzoek",
+        "NCTS": "Noodprocedure van kracht",
+        "EMCS": "Onderhoud",
+        "ICS2": "Beschikbaar",
+    }
+    assert system_states(fixture_site, "en/index.html") == {
+        "DMS": "Availability under investigation",
+        "NCTS": "Fallback procedure in force",
+        "EMCS": "Maintenance",
+        "ICS2": "Available",
+    }
+
+
+def test_status_page_groups_systems_by_process(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/index.html")
+    groups = {
+        text_of(section.cssselect("h3")[0]): [
+            text_of(s) for s in section.cssselect(".system-list__short")
+        ]
+        for section in doc.cssselect(".process")
+    }
+    assert groups == {
+        "Import": ["DMS", "ICS2"],
+        "Transit": ["NCTS"],
+        "Transport of excise goods": ["EMCS"],
+        "Entry of goods into the EU": ["ICS2"],
+    }
+
+
+def test_overall_state_is_in_words_and_icon(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/index.html")
+    banner = doc.cssselect(".overall")[0]
+    assert banner.get("role") == "status"
+    assert "fallback procedure is in force" in text_of(banner)
+    assert "3 of 4 systems not fully available" in text_of(banner)
+    assert banner.cssselect("svg[aria-hidden=true]")
+
+
+def test_status_page_sections_list_active_upcoming_and_recent_events(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/index.html")
+
+    def titles(section_id: str) -> list[str]:
+        section = doc.get_element_by_id(section_id).getparent()
+        return [text_of(a) for a in section.cssselect(".event__title a, .event-row > a")]
+
+    assert titles("active-heading") == [
+        "Transit (NCTS) is unavailable",
+        "Maintenance of EMCS",
+        "Import (DMS) availability is limited",
+    ]
+    assert titles("upcoming-heading") == ["Maintenance of DMS & ICS2 <planned>"]
+    assert titles("recent-heading") == ["Entry of goods into the EU (ICS2) was unavailable"]
+    active = text_of(doc.get_element_by_id("active-heading").getparent())
+    assert "Next update Sunday 29 November 2026 10:30 CET" in active
+    upcoming = text_of(doc.get_element_by_id("upcoming-heading").getparent())
+    assert "Sunday 13 December 2026 08:00 CET" in upcoming
+    assert "6 hours and 30 minutes" in upcoming
+    assert "The fallback procedure does not apply." in upcoming
+
+
+def test_helpdesk_and_build_time_on_every_page(fixture_site: Path) -> None:
+    for relative in (p for pair in PAGE_KINDS.values() for p in pair):
+        footer = text_of(page(fixture_site, relative).cssselect("footer")[0])
+        assert "088-15 666 55" in footer
+        assert "nhd.apeldoorn@douane.nl" in footer
+        assert "29 november 2026 10:00 cet" in footer.lower()
+
+
+def test_every_page_links_to_its_counterpart_and_back(fixture_site: Path) -> None:
+    pages = sorted(fixture_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        doc = lxml.html.fromstring(path.read_bytes())
+        lang = doc.get("lang")
+        other = "en" if lang == "nl" else "nl"
+        alternates = {
+            link.get("hreflang"): link.get("href")
+            for link in doc.cssselect('link[rel="alternate"][hreflang]')
+        }
+        assert set(alternates) == {"nl", "en", "x-default"}, path
+        switch = doc.cssselect("a.language-switch")[0]
+        assert switch.get("hreflang") == other and switch.get("lang") == other
+        assert switch.get("href") == alternates[other]
+        counterpart = fixture_site / alternates[other].lstrip("/") / "index.html"
+        back = lxml.html.fromstring(counterpart.read_bytes())
+        assert back.get("lang") == other
+        own = "/" + path.relative_to(fixture_site).as_posix().removesuffix("index.html")
+        assert back.cssselect("a.language-switch")[0].get("href") == own
+
+
+def test_event_page_shows_facts_and_full_timeline_newest_first(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/status-messages/2026-11-25-ics2-opgelost/index.html")
+    facts = text_of(doc.cssselect(".facts--wide")[0])
+    assert "Type Disruption" in facts
+    assert "ICS2 (Import Control System 2)" in facts
+    assert "Customs processes Entry of goods into the EU, Import" in facts
+    assert "Start Wednesday 25 November 2026 13:05 CET" in facts
+    assert "End Wednesday 25 November 2026 15:30 CET" in facts
+    assert "Duration 2 hours and 25 minutes" in facts
+    assert "The fallback procedure has ended" in facts
+    assert doc.cssselect('a[href="https://example.org/noodprocedure/ics2"]')
+    buffered = text_of(doc.get_element_by_id("buffered-heading").getparent())
+    assert "processed after all" in buffered
+    items = doc.cssselect(".timeline__item")
+    assert [i.get("id") for i in items] == ["update-3", "update-2", "update-1"]
+    headings = [text_of(i.cssselect(".timeline__heading")[0]) for i in items]
+    assert headings == [
+        "Resolved Wednesday 25 November 2026 15:30 CET",
+        "Disruption Wednesday 25 November 2026 14:05 CET",
+        "Disruption Wednesday 25 November 2026 13:10 CET",
+    ]
+
+
+def test_dutch_event_page_is_in_dutch(fixture_site: Path) -> None:
+    doc = page(fixture_site, "status-berichten/2026-11-25-ics2-opgelost/index.html")
+    headings = [text_of(h) for h in doc.cssselect(".timeline__heading")]
+    assert headings[0] == "Opgelost woensdag 25 november 2026 15:30 CET"
+    assert "De verstoring is opgelost." in text_of(doc.cssselect(".timeline")[0])
+
+
+def test_updates_after_now_are_not_published(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/status-messages/2026-11-29-ncts-verstoring/index.html")
+    assert len(doc.cssselect(".timeline__item")) == 2
+    assert "not yet published" not in text_of(doc)
+
+
+def test_event_past_retention_is_left_out_everywhere(fixture_site: Path) -> None:
+    assert not list(fixture_site.rglob("*2025-11-01-dms-oud*"))
+    for path in fixture_site.rglob("*.html"):
+        assert "2025-11-01-dms-oud" not in path.read_text(encoding="utf-8")
+
+
+def test_archive_lists_events_by_month_newest_first(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/archive/index.html")
+    months = [text_of(h) for h in doc.cssselect("main h2")]
+    assert months == ["December 2026", "November 2026"]
+    november = doc.get_element_by_id("month-2026-11").getparent()
+    assert [text_of(a) for a in november.cssselect(".event-row > a")] == [
+        "Import (DMS) availability is limited",
+        "Transit (NCTS) is unavailable",
+        "Maintenance of EMCS",
+        "Entry of goods into the EU (ICS2) was unavailable",
+    ]
+
+
+def test_system_page_shows_state_and_its_events(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/systems/dms/index.html")
+    assert "Availability under investigation" in text_of(doc.cssselect(".facts--wide")[0])
+    listed = [text_of(a) for a in doc.cssselect(".event-list .event-row > a")]
+    assert listed == ["Maintenance of DMS & ICS2 <planned>", "Import (DMS) availability is limited"]
+
+
+def test_maintenance_page_lists_windows_and_upcoming(fixture_site: Path) -> None:
+    doc = page(fixture_site, "onderhoud/index.html")
+    rows = [[text_of(td) for td in tr.cssselect("td")] for tr in doc.cssselect("tbody tr")]
+    assert rows[0] == ["zondag 25 oktober 2026", "01:00–05:00", "Onderhoud (zondag)", "Vervallen"]
+    assert ["zaterdag 19 december 2026", "08:00–10:00", "Release (zaterdag)", "Gepland"] in rows
+    assert [text_of(a) for a in doc.cssselect(".event__title a")] == [
+        "Onderhoud aan EMCS",
+        "Onderhoud aan DMS & ICS2 <gepland>",
+    ]
+
+
+def test_raw_html_in_texts_is_sanitised(fixture_site: Path) -> None:
+    for relative in (
+        "status-berichten/2026-12-13-dms-onderhoud/index.html",
+        "en/status-messages/2026-12-13-dms-onderhoud/index.html",
+    ):
+        html = (fixture_site / relative).read_text(encoding="utf-8")
+        assert "<script" not in html and "onerror" not in html and "<img" not in html
+        assert "&lt;gepland&gt;" in html or "&lt;planned&gt;" in html
+
+
+def test_pages_load_nothing_from_elsewhere(fixture_site: Path) -> None:
+    for path in fixture_site.rglob("*.html"):
+        doc = lxml.html.fromstring(path.read_bytes())
+        for element in doc.cssselect("link[href], script[src], img[src]"):
+            url = element.get("href") or element.get("src")
+            if element.tag == "link" and element.get("rel") in ("canonical", "alternate"):
+                continue
+            assert url.startswith("/"), (path, url)
