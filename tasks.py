@@ -39,6 +39,19 @@ def serve(c: Context, port: int = 8000, now: str | None = None) -> None:
     cli.serve(PROJECT, port=port, now=now)
 
 
+@task(
+    help={
+        "now": "judge retention at this moment (default: now)",
+        "dry_run": "only list what would be removed",
+    }
+)
+def prune(c: Context, now: str | None = None, dry_run: bool = False) -> None:
+    """Delete the files of events past the one-year retention (git history keeps them)."""
+    code = cli.prune(PROJECT, now=now, dry_run=dry_run)
+    if code:
+        raise Exit(code=code)
+
+
 @task
 def clean(c: Context) -> None:
     """Remove the built site and caches."""

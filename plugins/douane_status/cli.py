@@ -82,6 +82,28 @@ def check(
     return run_check(project, output_format=output_format, now=now, strict=strict, paths=paths)
 
 
+def prune(project: Path, *, now: str | None, dry_run: bool) -> int:
+    from .prune import expired_events, remove
+
+    try:
+        _, settings = project_settings(project)
+        moment = parse_now(now, settings)
+    except (UsageError, ConfigError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    content_dir = project / "content"
+    expired = expired_events(content_dir, settings, moment, project)
+    verb = "Would remove" if dry_run else "Removed"
+    for item in expired:
+        until = item.kept_until.astimezone(settings.tz)
+        print(f"{verb} {item.path.relative_to(project)} (kept until {until:%Y-%m-%d %H:%M %Z})")
+    if not dry_run:
+        remove(expired, content_dir)
+    if not expired:
+        print("No events past retention.")
+    return EXIT_OK
+
+
 def clean(project: Path) -> None:
     for name in ("output", ".pytest_cache", ".ruff_cache", ".hypothesis"):
         shutil.rmtree(project / name, ignore_errors=True)

@@ -1,0 +1,60 @@
+"""Reproducible and safe builds: same input and now, same bytes; a broken build changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import build_into
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_with_the_same_now_are_byte_identical(tmp_path: Path) -> None:
+    first = digest(build_into(tmp_path / "one"))
+    second = digest(build_into(tmp_path / "two"))
+    assert len(first) > 20
+    assert first == second
+
+
+def test_the_only_clock_in_the_output_is_now(tmp_path: Path) -> None:
+    import datetime as dt
+
+    later = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
+    a = build_into(tmp_path / "a", now=later)
+    b = build_into(tmp_path / "b", now=later + dt.timedelta(minutes=1))
+    changed = {name for name, value in digest(a).items() if digest(b).get(name) != value}
+    # Every HTML page says when it was built, so pages differ; static files never do.
+    assert changed and all(not name.startswith("theme/") for name in changed)
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
+def test_a_build_that_fails_half_way_leaves_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    from douane_status import site
+
+    output = build_into(tmp_path / "output")
+    before = digest(output)
+    real_write = site._write_page
+    written = []
+
+    def write_then_fail(*args: object, **kwargs: object) -> Path:
+        if len(written) == 5:
+            raise failure
+        written.append(real_write(*args, **kwargs))
+        return written[-1]
+
+    monkeypatch.setattr(site, "_write_page", write_then_fail)
+    with pytest.raises(type(failure)):
+        build_into(output)
+    assert len(written) == 5  # it really failed part-way through writing
+    assert digest(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
