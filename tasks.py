@@ -80,6 +80,24 @@ def check(
         raise Exit(code=code)
 
 
+@task(
+    iterable=["events"],
+    help={
+        "events": "number of synthetic events (repeatable; default 500 and 5000)",
+        "runs": "runs per figure after a warm-up (default 5)",
+    },
+)
+def bench(c: Context, events: list[str] | None = None, runs: int = 5) -> None:
+    """Time full builds and checks on synthetic histories, against plain Pelican."""
+    try:
+        counts = [int(n) for n in events or []]
+    except ValueError:
+        raise Exit("error: --events takes whole numbers", code=2) from None
+    code = cli.bench(PROJECT, events=counts, runs=runs)
+    if code:
+        raise Exit(code=code)
+
+
 @task
 def test(c: Context) -> None:
     """Run the linter and the whole test suite."""

@@ -116,3 +116,13 @@ def serve(project: Path, *, port: int, now: str | None) -> None:
     from .preview import serve_with_rebuild
 
     serve_with_rebuild(project, port=port, now=now)
+
+
+def bench(project: Path, *, events: list[int], runs: int) -> int:
+    from .benchmark import run
+
+    if any(n < 1 for n in events) or runs < 1:
+        print("error: --events and --runs take whole numbers of at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    print(run(project, events or [500, 5000], runs))
+    return EXIT_OK

@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel import Locale
 
 from .model import EventType, Fallback, Lang, Status
 from .state import Phase, SystemState
@@ -212,7 +212,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
-_DATE_PATTERN = "EEEE d MMMM y HH:mm"
 _DAY_PATTERN = "EEEE d MMMM y"
 _MONTH_PATTERN = "LLLL y"
 
@@ -226,11 +225,22 @@ def label(table: dict, key: object, lang: Lang) -> str:
     return table[key][0 if lang == "nl" else 1]
 
 
+@lru_cache(maxsize=4)
+def _calendar_names(lang: Lang) -> tuple[dict[int, str], dict[int, str]]:
+    """Babel's wide day and month names, read once per language (format_datetime is slow)."""
+    locale = Locale.parse(lang)
+    return dict(locale.days["format"]["wide"]), dict(locale.months["format"]["wide"])
+
+
 @lru_cache(maxsize=32768)
 def format_moment(moment: dt.datetime, lang: Lang, tz: ZoneInfo) -> str:
     """'zondag 6 december 2026 08:00 CET' / 'Sunday 6 December 2026 08:00 CET'."""
     local = moment.astimezone(tz)
-    return f"{format_datetime(local, _DATE_PATTERN, tzinfo=tz, locale=lang)} {local.tzname()}"
+    days, months = _calendar_names(lang)
+    return (
+        f"{days[local.weekday()]} {local.day} {months[local.month]} {local.year} "
+        f"{local:%H:%M} {local.tzname()}"
+    )
 
 
 @lru_cache(maxsize=4096)
