@@ -169,8 +169,8 @@ def write_history(
                 ":::",
                 "",
                 "::: en",
-                "Declarations could not be processed, or only with a delay, during this period. See "
-                "the fallback procedure for your process.\n\n- Import\n- Export",
+                "Declarations could not be processed, or only with a delay, during this period. "
+                "See the fallback procedure for your process.\n\n- Import\n- Export",
                 ":::",
                 "",
             ]
