@@ -83,10 +83,12 @@ def load_content(
     for event in events:
         if event.path not in reported:
             continue
-        format_findings = [f for rule in FORMAT_RULES for f in rule(event, context)]
-        findings.extend(format_findings)
-        if format_findings:
-            continue  # a timeline with format errors cannot be judged (protocol-rules.md)
+        findings.extend(f for rule in FORMAT_RULES for f in rule(event, context))
+    # A file with any error reports its errors alone: its timeline cannot be trusted.
+    with_errors = {f.file for f in findings if f.is_error}
+    for event in events:
+        if event.path not in reported or event.path in with_errors:
+            continue
         for rule in PROTOCOL_RULES:
             findings.extend(rule(event, context))
 

@@ -50,6 +50,8 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Finding]]:
                 "right file",
             )
         ]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [error(path, 1, "OUT001", "the file is saved as UTF-16: save it as UTF-8")]
     if b"\x00" in data:
         return None, [error(path, 1, "OUT001", "this is a binary file, not a Markdown text")]
     try:

@@ -54,6 +54,8 @@ def parse_timestamp(text: str, tz: ZoneInfo) -> dt.datetime:
         raise TimestampError(
             "OUT004", f"'{text}' is not a real date and time (check day, month, hour and minute)"
         ) from None
+    if not 1900 <= date.year <= 2999:  # keeps every instant clear of datetime's year limits
+        raise TimestampError("OUT004", f"'{text}' has the year {date.year}: check the date")
     offset = match["offset"]
     if offset:
         return dt.datetime.combine(date, clock, _offset_zone(offset)).astimezone(dt.UTC)

@@ -3,6 +3,9 @@
 A working day is Monday to Friday that is neither a Dutch public holiday (``holidays``, NL,
 categories public and optional: Good Friday and 5 May count every year) nor a closure day from the
 settings. Office hours are half-open: 08:00 is inside, 17:00 is outside.
+
+King's Day follows the ``holidays`` package: 27 April, or Saturday 26 April when the 27th is a
+Sunday (it is then never moved to a Monday). Days are calendar dates in the settings' time zone.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import holidays
 
 from .config import StatusSettings
 
+_DAY = dt.timedelta(days=1)
 
-@lru_cache(maxsize=8)
-def _dutch_holidays(years: tuple[int, ...]) -> frozenset[dt.date]:
-    days = holidays.country_holidays("NL", years=years, categories=("public", "optional"))
+
+@lru_cache(maxsize=64)
+def _dutch_holidays(year: int) -> frozenset[dt.date]:
+    days = holidays.country_holidays("NL", years=year, categories=("public", "optional"))
     return frozenset(days)
 
 
@@ -30,25 +35,47 @@ class WorkCalendar:
         self.closure_days = frozenset(settings.closure_days)
 
     def is_holiday(self, day: dt.date) -> bool:
-        return day in _dutch_holidays((day.year,))
+        return day in _dutch_holidays(day.year)
 
     def is_working_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and not self.is_holiday(day) and day not in self.closure_days
+        return day.weekday() < 5 and day not in self.closure_days and not self.is_holiday(day)
 
-    def working_days_between(self, first: dt.date, last: dt.date) -> int:
-        """Working days strictly between two dates (0 when ``last`` is not after ``first``)."""
+    def working_days_between(
+        self, first: dt.date, last: dt.date, *, limit: int | None = None
+    ) -> int:
+        """Working days strictly between two dates (0 when ``last`` is not after ``first``).
+
+        With ``limit`` the count stops once it reaches ``limit``: enough to answer "at least N?"
+        for dates years apart without walking every day in between.
+        """
         count = 0
-        day = first + dt.timedelta(days=1)
+        day = first + _DAY
         while day < last:
-            count += self.is_working_day(day)
-            day += dt.timedelta(days=1)
+            if self.is_working_day(day):
+                count += 1
+                if limit is not None and count >= limit:
+                    break
+            day += _DAY
         return count
 
+    def latest_notice_date(self, start: dt.date, working_days: int) -> dt.date:
+        """The last date from which at least ``working_days`` working days lie before ``start``.
+
+        Announcing on this date (or earlier) leaves enough working days strictly in between.
+        """
+        day = start
+        found = 0
+        while found < working_days:
+            day -= _DAY
+            found += self.is_working_day(day)
+        return day - _DAY
+
     def in_office_hours(self, moment: dt.datetime) -> bool:
+        """Whether an instant lies in office hours: a working day, [start, end) local time."""
         local = moment.astimezone(self.tz)
         return (
-            self.is_working_day(local.date())
-            and self.settings.office_hours_start <= local.time() < self.settings.office_hours_end
+            self.settings.office_hours_start <= local.time() < self.settings.office_hours_end
+            and self.is_working_day(local.date())
         )
 
     def local_date(self, moment: dt.datetime) -> dt.date:

@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NULL_TAG = "tag:yaml.org,2002:null"
 MAX_NODES = 20_000
+MAX_DEPTH = 20
 
 
 class YamlError(ValueError):
@@ -69,6 +70,7 @@ Node = Union[Scalar, Mapping, Sequence]  # noqa: UP007  (a runtime alias)
 def load(text: str, first_line: int = 1) -> Node | None:
     """Parse one YAML document into line-numbered nodes; ``first_line`` offsets the lines."""
     try:
+        _refuse_deep_nesting(text, first_line)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -81,6 +83,23 @@ def load(text: str, first_line: int = 1) -> Node | None:
     if root is None:
         return None
     return _Converter(first_line).convert(root)
+
+
+def _refuse_deep_nesting(text: str, first_line: int) -> None:
+    """Refuse nesting deeper than any content file needs, before PyYAML's composer recurses into
+    it (it recurses once per level: a few thousand ``[`` raise RecursionError, more crash)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(
+                    f"values are nested more than {MAX_DEPTH} levels deep: is this the right file?",
+                    event.start_mark.line + first_line,
+                    event.start_mark.column + 1,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 class _Converter:
@@ -157,4 +176,6 @@ def _explain(problem: str, text: str, mark: yaml.Mark | None) -> str:
             hint = ": put text that contains ': ' in quotes"
         elif "could not find expected ':'" in problem:
             hint = ": every field needs 'name: value'; check indentation"
+        elif source[mark.column : mark.column + 1] in ("*", "&", "@", "`", "%", "|", ">"):
+            hint = ": a text that starts with * & @ ` % | or > must be put in quotes"
     return f"invalid YAML: {problem}{hint}"

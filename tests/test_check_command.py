@@ -1,0 +1,262 @@
+"""``invoke check``: output formats, exit statuses, --path, --strict, usage errors, speed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import invoke, make_project
+from rulekit import REPO, outage, update, write_content
+
+from douane_status.check import github_line, run_check, summary
+from douane_status.findings import error, warning
+
+NOW = "2026-12-01T12:00"
+
+CLEAN = outage(
+    "2026-11-30-dms-verstoring",
+    "disruption",
+    start="2026-11-30 09:00",
+    updates=[
+        update("2026-11-30 09:00", "investigating", next_update="2026-11-30 09:30"),
+        update("2026-11-30 09:30", "no-fault"),
+    ],
+)
+LATE = outage(  # P09: the follow-up came 40 minutes after 'investigating'
+    "2026-11-30-ncts-verstoring",
+    "disruption",
+    start="2026-11-30 09:00",
+    systems=["ncts"],
+    updates=[
+        update("2026-11-30 09:00", "investigating", next_update="2026-11-30 09:40"),
+        update("2026-11-30 09:40", "no-fault"),
+    ],
+)
+BROKEN = outage(  # OUT004: unknown system
+    "2026-11-30-xyz-verstoring",
+    "disruption",
+    start="2026-11-30 09:00",
+    systems=["xyz"],
+    updates=[update("2026-11-30 09:00", "investigating", next_update="2026-11-30 09:30")],
+)
+
+
+def project_with(root: Path, *outages) -> Path:
+    """A project folder with the real settings file and only the given outage files."""
+    project = root / "project"
+    write_content(project, outages)
+    shutil.copy(REPO / "pelicanconf.py", project / "pelicanconf.py")
+    return project
+
+
+def run(project: Path, capsys: pytest.CaptureFixture[str], *paths: str, **options):
+    options.setdefault("output_format", "text")
+    options.setdefault("now", NOW)
+    options.setdefault("strict", False)
+    status = run_check(project, paths=list(paths), **options)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# -- text ------------------------------------------------------------------------------------
+
+
+def test_text_all_well(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(project_with(tmp_path, CLEAN), capsys)
+    assert (status, out, err) == (0, "0 errors, 0 warnings in 1 file\n", "")
+
+
+def test_text_one_finding_a_line_then_the_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(project_with(tmp_path, CLEAN, LATE, BROKEN), capsys)
+    lines = out.splitlines()
+    assert status == 1 and err == ""
+    assert lines[0].startswith(
+        f"{LATE.path}:{LATE.update_line(1)}: P09 warning: update 1 (line {LATE.update_line(1)}) "
+    )
+    assert lines[1].startswith(f"{BROKEN.path}:{BROKEN.line('systems:')}: OUT004 error: ")
+    assert lines[2] == "1 error, 1 warning in 3 files"
+    assert len(lines) == 3
+
+
+def test_warnings_pass_unless_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = project_with(tmp_path, CLEAN, LATE)
+    assert run(project, capsys)[0] == 0
+    assert run(project, capsys, strict=True)[0] == 1
+    assert run(project_with(tmp_path / "clean", CLEAN), capsys, strict=True)[0] == 0
+
+
+# -- json ------------------------------------------------------------------------------------
+
+
+def test_json_is_an_empty_array_when_all_is_well(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(project_with(tmp_path, CLEAN), capsys, output_format="json")
+    assert (status, json.loads(out), err) == (0, [], "")
+
+
+def test_json_objects_have_exactly_the_five_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(project_with(tmp_path, CLEAN, LATE, BROKEN), capsys, output_format="json")
+    findings = json.loads(out)  # nothing else on stdout, or this fails
+    assert status == 1
+    assert [set(f) for f in findings] == [{"file", "line", "code", "severity", "message"}] * 2
+    assert [(f["file"], f["line"], f["code"], f["severity"]) for f in findings] == [
+        (LATE.path, LATE.update_line(1), "P09", "warning"),
+        (BROKEN.path, BROKEN.line("systems:"), "OUT004", "error"),
+    ]
+
+
+# -- github ----------------------------------------------------------------------------------
+
+
+def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(project_with(tmp_path, LATE, BROKEN), capsys, output_format="github")
+    lines = out.splitlines()
+    assert status == 1
+    assert lines[0].startswith(
+        f"::warning file={LATE.path},line={LATE.update_line(1)},title=P09::update 1 (line "
+    )
+    assert lines[1].startswith(
+        f"::error file={BROKEN.path},line={BROKEN.line('systems:')},title=OUT004::unknown system"
+    )
+    assert lines[2] == "1 error, 1 warning in 2 files"
+
+
+def test_github_escapes_data_and_properties() -> None:
+    finding = error("a,b:c%d.md", 3, "OUT001", "50% done\r\nnext: line, here")
+    assert github_line(finding) == (
+        "::error file=a%2Cb%3Ac%25d.md,line=3,title=OUT001::50%25 done%0D%0Anext: line, here"
+    )
+    assert github_line(warning("x.md", 1, "P02", "w")) == "::warning file=x.md,line=1,title=P02::w"
+
+
+def test_summary_counts() -> None:
+    assert summary([], 0) == "0 errors, 0 warnings in 0 files"
+    findings = [
+        error("a", 1, "OUT001", "m"),
+        error("a", 2, "OUT002", "m"),
+        warning("b", 1, "P02", "m"),
+    ]
+    assert summary(findings, 23) == "2 errors, 1 warning in 23 files"
+
+
+# -- --path ----------------------------------------------------------------------------------
+
+
+def test_path_limits_what_is_reported_but_not_what_is_known(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recovery = outage(
+        "2026-12-02-dms-herstel",
+        "unplanned-maintenance",
+        announced="2026-12-01 10:00",
+        start="2026-12-02 14:00",
+        end="2026-12-02 15:00",
+        follows=CLEAN.id,  # a file outside --path: still known
+        updates=[update("2026-12-01 10:00", "scheduled")],
+    )
+    project = project_with(tmp_path, CLEAN, BROKEN, recovery)
+    monkeypatch.chdir(project)
+    status, out, _ = run(project, capsys, recovery.path)
+    assert (status, out) == (0, "0 errors, 0 warnings in 1 file\n")
+    # relative to the project when not found from the current folder
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(project, capsys, recovery.path, BROKEN.path)
+    assert status == 1 and out.endswith("1 error, 0 warnings in 2 files\n")
+    # a folder
+    status, out, _ = run(project, capsys, "content/outages/2026/")
+    assert status == 1 and out.endswith("in 3 files\n")
+
+
+# -- usage errors ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "paths", "message"),
+    [
+        pytest.param({"output_format": "xml"}, [], "unknown --format 'xml'", id="format"),
+        pytest.param({"now": "tomorrow"}, [], "--now 'tomorrow' is not a timestamp", id="now"),
+        pytest.param({"now": "2026-03-29T02:30"}, [], "does not exist", id="now-dst"),
+        pytest.param({}, ["content/outages/nope.md"], "--path content/outages/nope.md", id="path"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: dict[str, str],
+    paths: list[str],
+    message: str,
+) -> None:
+    status, out, err = run(project_with(tmp_path, CLEAN), capsys, *paths, **options)
+    assert status == 2 and out == ""
+    assert err.startswith("error: ") and message in err and "Traceback" not in err
+
+
+def test_a_broken_settings_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = project_with(tmp_path, CLEAN)
+    (project / "pelicanconf.py").write_text("DOUANE_STATUS = {'office_hours_start': 'noon'}\n")
+    status, _, err = run(project, capsys)
+    assert status == 2 and "office_hours_start" in err
+    (project / "pelicanconf.py").write_text("DOUANE_STATUS = {\n")
+    status, _, err = run(project, capsys)
+    assert status == 2 and "pelicanconf.py cannot be read: SyntaxError" in err
+
+
+def test_settings_from_pelicanconf_are_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = project_with(tmp_path, LATE)
+    assert run(project, capsys)[1].endswith("0 errors, 1 warning in 1 file\n")
+    (project / "pelicanconf.py").write_text(
+        'DOUANE_STATUS = {"investigation_followup_minutes": 45}\n'
+    )
+    assert run(project, capsys) == (0, "0 errors, 0 warnings in 1 file\n", "")
+
+
+# -- as operators run it ---------------------------------------------------------------------
+
+
+def test_invoke_check_end_to_end_and_fast(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    shutil.rmtree(project / "content" / "outages")
+    write_content(project, [CLEAN, LATE, BROKEN])
+    began = time.perf_counter()
+    result = invoke(project, "check", "--now", NOW, "--format", "json")
+    elapsed = time.perf_counter() - began
+    assert result.returncode == 1, result.stderr
+    assert [f["code"] for f in json.loads(result.stdout)] == ["P09", "OUT004"]
+    assert result.stderr == ""
+    assert elapsed < 3.0  # a whole interpreter start; about 0.2 s on a laptop
+    result = invoke(project, "check", "--now", NOW, "--path", LATE.path, "--strict")
+    assert result.returncode == 1 and result.stdout.endswith("0 errors, 1 warning in 1 file\n")
+    result = invoke(project, "check", "--format", "yaml")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_the_check_does_not_import_pelican(tmp_path: Path) -> None:
+    project = project_with(tmp_path, CLEAN)
+    code = (
+        "import sys; from pathlib import Path; from douane_status import cli; "
+        f"status = cli.check(Path({str(project)!r}), output_format='json', now={NOW!r}, "
+        "strict=False, paths=[]); "
+        "assert 'pelican' not in sys.modules, 'pelican was imported'; sys.exit(status)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO / "plugins",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "[]", "")

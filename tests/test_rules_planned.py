@@ -1,0 +1,387 @@
+"""P02-P06: planned events (notice, windows, overrun), each at its very boundary.
+
+Unless a test says otherwise, a maintenance lies in 2027, a year without a windows file, on Sunday
+14 March 2027, 08:00-16:00 Europe/Amsterdam, announced well ahead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from rulekit import SETTINGS, check, found, messages, outage, update
+
+START, END = "2027-03-14 08:00", "2027-03-14 16:00"
+ANNOUNCED = "2027-02-01 10:00"
+EARLY_NOW = "2027-03-01 12:00"
+
+
+def maintenance(
+    *,
+    announced: str = ANNOUNCED,
+    start: str = START,
+    end: str = END,
+    updates: list[dict[str, str]] | None = None,
+    type: str = "maintenance",
+    id: str | None = None,
+    **fields: str,
+):
+    return outage(
+        id or f"{start[:10]}-dms-onderhoud",
+        type,
+        announced=announced,
+        start=start,
+        end=end,
+        updates=updates or [update(announced, "scheduled")],
+        **fields,
+    )
+
+
+# -- P02 notice ------------------------------------------------------------------------------
+
+
+NOTICE_CASES = [
+    # start (a Sunday), last date with 10 working days in between, the day after it
+    pytest.param("2027-03-14", "2027-02-28", "2027-03-01", (), id="plain-weeks"),
+    # Good Friday 26 March and Easter Monday 29 March 2027 are not working days
+    pytest.param("2027-04-11", "2027-03-24", "2027-03-25", (), id="easter"),
+    # Christmas 25/26 December 2026 (Fri/Sat) and New Year's Day (Fri 1 January 2027)
+    pytest.param("2027-01-10", "2026-12-23", "2026-12-24", (), id="christmas-new-year"),
+    # Ascension (Thu 14 May) lies before the window; Whit Monday 25 May 2026 is not a working day
+    pytest.param("2026-06-07", "2026-05-21", "2026-05-22", (), id="whit-monday"),
+    # King's Day on Monday 27 April 2026 and Liberation Day on Tuesday 5 May 2026
+    pytest.param("2026-05-10", "2026-04-22", "2026-04-23", (), id="kings-day-monday-5-may"),
+    # 27 April 2025 is a Sunday: King's Day is Saturday 26 April, so Monday 28 April is a working
+    # day (it is never moved to the Monday); 5 May 2025 (Monday) is not a working day
+    pytest.param("2025-05-11", "2025-04-24", "2025-04-25", (), id="kings-day-on-saturday"),
+    # a closure day from the settings counts like a holiday
+    pytest.param(
+        "2027-03-14", "2027-02-25", "2027-02-26", (dt.date(2027, 3, 8),), id="closure-day"
+    ),
+]
+
+
+@pytest.mark.parametrize(("start_day", "in_time", "too_late", "closure"), NOTICE_CASES)
+def test_p02_ten_working_days_strictly_between_announced_and_start(
+    tmp_path: Path, start_day: str, in_time: str, too_late: str, closure: tuple[dt.date, ...]
+) -> None:
+    settings = dataclasses.replace(SETTINGS, closure_days=closure)
+    ok = maintenance(
+        announced=f"{in_time} 23:59", start=f"{start_day} 08:00", end=f"{start_day} 16:00"
+    )
+    late = maintenance(
+        id=f"{start_day}-ncts-onderhoud",
+        announced=f"{too_late} 00:00",
+        start=f"{start_day} 08:00",
+        end=f"{start_day} 16:00",
+    )
+    content = check(tmp_path, [ok, late], now=f"{too_late} 12:00", settings=settings)
+    assert found(content, ok) == []
+    assert found(content, late) == [("P02", late.line("announced:"))]
+    (message,) = messages(content, "P02")
+    assert f"announce by {in_time} at the latest" in message
+    assert "9 working days in between" in message
+
+
+def test_p02_dates_are_amsterdam_dates_not_utc_dates(tmp_path: Path) -> None:
+    # 28 Feb 23:30 UTC is 1 March 00:30 in Amsterdam: one working day too late
+    late = maintenance(announced="2027-02-28T23:30Z")
+    # 1 March 00:30+02:00 is 28 February 23:30 in Amsterdam: in time
+    ok = maintenance(id="2027-03-14-ncts-onderhoud", announced="2027-03-01 00:30+02:00")
+    content = check(tmp_path, [late, ok], now=EARLY_NOW)
+    assert found(content) == [("P02", late.line("announced:"))]
+
+
+def test_p02_applies_to_releases_but_not_to_unplanned_maintenance(tmp_path: Path) -> None:
+    release = maintenance(
+        type="release",
+        announced="2027-03-08 09:00",
+        start="2027-03-13 08:00",
+        end="2027-03-13 10:00",
+    )
+    content = check(tmp_path, [release], now=EARLY_NOW)
+    assert found(content) == [("P02", release.line("announced:"))]
+
+
+def test_p02_announced_after_start_counts_zero_days(tmp_path: Path) -> None:
+    late = maintenance(announced="2027-03-15 09:00", updates=[update(EARLY_NOW, "scheduled")])
+    content = check(tmp_path, [late], now=EARLY_NOW)
+    assert found(content) == [("P02", late.line("announced:"))]
+    assert "0 working days in between" in messages(content, "P02")[0]
+
+
+# -- P03 windows -----------------------------------------------------------------------------
+
+WINDOWS_2026 = """\
+maintenance:
+  - date: 2026-12-06
+    start: "08:00"
+    end: "16:00"
+  - date: 2026-12-13
+    start: "08:00"
+    end: "16:00"
+    cancelled: true
+release:
+  - date: 2026-12-19
+    start: "08:00"
+    end: "10:00"
+"""
+
+WINDOW_CASES = [
+    # type, start, end, finding at ("start" | "end" | None)
+    pytest.param("maintenance", "2026-12-06 08:00", "2026-12-06 16:00", None, id="exact-window"),
+    pytest.param("maintenance", "2026-12-06 07:59", "2026-12-06 16:00", "start", id="starts-early"),
+    pytest.param("maintenance", "2026-12-06 08:00", "2026-12-06 16:01", "end", id="ends-late"),
+    pytest.param("maintenance", "2026-12-13 08:00", "2026-12-13 09:00", "start", id="cancelled"),
+    pytest.param("maintenance", "2026-12-20 08:00", "2026-12-20 09:00", "start", id="no-window"),
+    pytest.param("maintenance", "2026-12-19 08:00", "2026-12-19 10:00", "start", id="release-day"),
+    pytest.param("release", "2026-12-19 08:00", "2026-12-19 10:00", None, id="release-exact"),
+    pytest.param("release", "2026-12-19 08:00", "2026-12-19 10:01", "end", id="release-late"),
+    pytest.param("release", "2026-12-06 08:00", "2026-12-06 10:00", "start", id="release-sunday"),
+    # a year without a windows file: one Sunday (maintenance) or Saturday (release)
+    pytest.param("maintenance", "2027-03-14 08:00", "2027-03-14 16:00", None, id="no-file-sunday"),
+    pytest.param(
+        "maintenance", "2027-03-14 22:00", "2027-03-15 00:00", None, id="no-file-midnight"
+    ),
+    pytest.param("maintenance", "2027-03-14 22:00", "2027-03-15 00:01", "end", id="no-file-monday"),
+    pytest.param("maintenance", "2027-03-13 08:00", "2027-03-13 16:00", "start", id="no-file-sat"),
+    pytest.param("release", "2027-03-13 08:00", "2027-03-13 10:00", None, id="no-file-release"),
+    pytest.param("release", "2027-03-14 08:00", "2027-03-14 10:00", "start", id="no-file-rel-sun"),
+]
+
+
+@pytest.mark.parametrize(("kind", "start", "end", "where"), WINDOW_CASES)
+def test_p03_planned_event_lies_within_an_agreed_window(
+    tmp_path: Path, kind: str, start: str, end: str, where: str | None
+) -> None:
+    event = maintenance(type=kind, announced="2026-10-01 09:00", start=start, end=end)
+    content = check(tmp_path, [event], now="2026-10-02 12:00", windows={2026: WINDOWS_2026})
+    expected = [] if where is None else [("P03", event.line(f"{where}:"))]
+    assert found(content) == expected
+
+
+def test_p03_message_names_the_nearest_windows(tmp_path: Path) -> None:
+    event = maintenance(
+        announced="2026-10-01 09:00", start="2026-12-20 08:00", end="2026-12-20 09:00"
+    )
+    content = check(tmp_path, [event], now="2026-10-02 12:00", windows={2026: WINDOWS_2026})
+    (message,) = messages(content, "P03")
+    assert "2026-12-20 is not an agreed maintenance window" in message
+    assert "2026-12-06" in message and "content/windows/2026.yaml" in message
+    assert "2026-12-13" not in message  # cancelled
+
+
+def test_p03_does_not_judge_unplanned_maintenance(tmp_path: Path) -> None:
+    disruption = outage(
+        "2027-03-09-dms-verstoring",
+        "disruption",
+        start="2027-03-09 10:00",
+        updates=[
+            update("2027-03-09 10:00", "investigating", next_update="2027-03-09 10:30"),
+            update("2027-03-09 10:20", "no-fault"),
+        ],
+    )
+    recovery = maintenance(
+        type="unplanned-maintenance",
+        announced="2027-03-09 12:00",
+        start="2027-03-10 14:00",  # a Wednesday
+        end="2027-03-10 15:00",
+        follows="2027-03-09-dms-verstoring",
+    )
+    content = check(tmp_path, [disruption, recovery], now="2027-03-09 12:00")
+    assert found(content) == []
+
+
+# -- P04 overrun announced -------------------------------------------------------------------
+
+
+def overrun_updates(overrun_at: str | None, completed_at: str | None) -> list[dict[str, str]]:
+    updates = [update(ANNOUNCED, "scheduled"), update(START, "in-progress")]
+    if overrun_at:
+        updates.append(
+            update(
+                overrun_at,
+                "overrun",
+                next_update="2027-03-14 17:00",
+                expected_end="2027-03-14 17:00",
+            )
+        )
+    if completed_at:
+        updates.append(update(completed_at, "completed"))
+    return updates
+
+
+@pytest.mark.parametrize(
+    ("overrun_at", "completed_at", "at_update"),
+    [
+        pytest.param("2027-03-14 15:30", "2027-03-14 17:00", None, id="30-minutes-before"),
+        pytest.param("2027-03-14 15:31", "2027-03-14 17:00", 3, id="29-minutes-before"),
+        pytest.param(None, "2027-03-14 16:00", None, id="completed-on-time"),
+        pytest.param(None, "2027-03-14 16:01", 3, id="completed-1-minute-late"),
+    ],
+)
+def test_p04_overrun_announced_30_minutes_before_planned_end(
+    tmp_path: Path, overrun_at: str | None, completed_at: str, at_update: int | None
+) -> None:
+    event = maintenance(updates=overrun_updates(overrun_at, completed_at))
+    content = check(tmp_path, [event], now="2027-03-15 09:00")
+    expected = [] if at_update is None else [("P04", event.update_line(at_update))]
+    assert found(content) == expected
+
+
+def test_p04_names_the_late_overrun_update(tmp_path: Path) -> None:
+    event = maintenance(updates=overrun_updates("2027-03-14 15:31", "2027-03-14 17:00"))
+    content = check(tmp_path, [event], now="2027-03-15 09:00")
+    (message,) = messages(content, "P04")
+    assert message.startswith(f"update 3 (line {event.update_line(3)}) announces the overrun")
+    assert "29 minutes before the planned end 2027-03-14 16:00 CET" in message
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        pytest.param("2027-03-14 16:00", [], id="at-planned-end"),
+        pytest.param("2027-03-14 16:01", ["P04", "P06"], id="open-after-planned-end"),
+    ],
+)
+def test_p04_and_p06_open_event_after_planned_end(
+    tmp_path: Path, now: str, expected: list[str]
+) -> None:
+    event = maintenance(updates=overrun_updates(None, None))
+    content = check(tmp_path, [event], now=now)
+    assert found(content) == [(code, event.line("end:")) for code in expected]
+
+
+def test_p04_not_judged_for_a_cancelled_event(tmp_path: Path) -> None:
+    updates = [update(ANNOUNCED, "scheduled"), update("2027-03-14 17:00", "cancelled")]
+    event = maintenance(updates=updates)
+    content = check(tmp_path, [event], now="2027-03-15 09:00")
+    assert found(content) == []
+
+
+# -- P05 overrun update cadence --------------------------------------------------------------
+# Unplanned maintenance on Tuesday 1 December 2026 (a working day) after a disruption, so that
+# gaps can start inside office hours.
+
+DISRUPTION = outage(
+    "2026-11-30-dms-verstoring",
+    "disruption",
+    start="2026-11-30 10:00",
+    updates=[
+        update("2026-11-30 10:00", "investigating", next_update="2026-11-30 10:30"),
+        update("2026-11-30 10:30", "resolved"),
+    ],
+)
+
+
+def recovery(end: str, *updates: dict[str, str]):
+    return outage(
+        "2026-12-01-dms-herstel",
+        "unplanned-maintenance",
+        announced="2026-11-30 12:00",
+        start="2026-12-01 14:00",
+        end=f"2026-12-01 {end}",
+        follows=DISRUPTION.id,
+        updates=[update("2026-11-30 12:00", "scheduled"), *updates],
+    )
+
+
+def at(clock: str) -> str:
+    return f"2026-12-01 {clock}"
+
+
+def overrun(clock: str, promised: str) -> dict[str, str]:
+    return update(at(clock), "overrun", next_update=at(promised), expected_end=at(promised))
+
+
+CADENCE_CASES = [
+    # planned end, overrun updates (at, next), completed at, update number with P05
+    pytest.param("16:00", [("15:30", "17:00")], "17:00", None, id="office-60"),
+    pytest.param("16:00", [("15:30", "17:01")], "17:01", 3, id="office-61"),
+    pytest.param("16:59", [("16:29", "18:00")], "18:00", 3, id="gap-from-end-at-16:59"),
+    pytest.param("17:00", [("16:30", "18:01")], "18:01", None, id="gap-from-end-at-17:00"),
+    pytest.param("17:00", [("16:30", "19:00")], "19:00", None, id="outside-120"),
+    pytest.param("17:00", [("16:30", "19:01")], "19:01", 3, id="outside-121"),
+    # the gap runs from the previous update once that lies after the planned end
+    pytest.param(
+        "16:00", [("15:30", "16:59"), ("16:59", "18:00")], "18:00", 4, id="previous-at-16:59"
+    ),
+    pytest.param(
+        "16:00", [("15:30", "17:00"), ("17:00", "18:01")], "18:01", None, id="previous-at-17:00"
+    ),
+]
+
+
+@pytest.mark.parametrize(("end", "overruns", "completed", "at_update"), CADENCE_CASES)
+def test_p05_overrun_gaps_60_minutes_in_office_hours_120_outside(
+    tmp_path: Path,
+    end: str,
+    overruns: list[tuple[str, str]],
+    completed: str,
+    at_update: int | None,
+) -> None:
+    event = recovery(
+        end, *(overrun(a, promised) for a, promised in overruns), update(at(completed), "completed")
+    )
+    content = check(tmp_path, [DISRUPTION, event], now="2026-12-02 09:00")
+    expected = [] if at_update is None else [("P05", event.update_line(at_update))]
+    assert found(content) == expected
+
+
+def test_p05_message_says_inside_office_hours_and_the_limits(tmp_path: Path) -> None:
+    event = recovery("16:59", overrun("16:29", "18:00"), update(at("18:00"), "completed"))
+    content = check(tmp_path, [DISRUPTION, event], now="2026-12-02 09:00")
+    (message,) = messages(content, "P05")
+    assert message.startswith(f"update 3 (line {event.update_line(3)}) comes 61 minutes after")
+    assert "the planned end (2026-12-01 16:59 CET, inside office hours)" in message
+    assert "every 60 minutes in office hours and every 120 minutes outside" in message
+
+
+def test_p05_not_judged_without_overrun(tmp_path: Path) -> None:
+    event = recovery("16:00", update(at("14:00"), "in-progress"), update(at("16:00"), "completed"))
+    content = check(tmp_path, [DISRUPTION, event], now="2026-12-02 09:00")
+    assert found(content) == []
+
+
+# -- P06 end reported ------------------------------------------------------------------------
+
+
+def test_p06_expected_end_of_the_latest_overrun_update(tmp_path: Path) -> None:
+    updates = [
+        update(ANNOUNCED, "scheduled"),
+        update(
+            "2027-03-14 15:30",
+            "overrun",
+            next_update="2027-03-14 16:30",
+            expected_end="2027-03-14 17:00",
+        ),
+        update(
+            "2027-03-14 16:30",
+            "overrun",
+            next_update="2027-03-14 19:00",
+            expected_end="2027-03-14 19:00",
+        ),
+    ]
+    event = maintenance(updates=updates)
+    assert found(check(tmp_path / "a", [event], now="2027-03-14 19:00")) == []
+    late = check(tmp_path / "b", [event], now="2027-03-14 19:01")
+    assert found(late) == [("P06", event.update_line(3))]
+    assert "the expected end in update 3" in messages(late, "P06")[0]
+
+
+def test_p06_closed_events_are_not_judged(tmp_path: Path) -> None:
+    updates = [update(ANNOUNCED, "scheduled"), update("2027-03-14 15:00", "cancelled")]
+    content = check(tmp_path, [maintenance(updates=updates)], now="2027-03-20 12:00")
+    assert found(content) == []
+
+
+def test_protocol_rules_are_skipped_for_a_file_with_errors(tmp_path: Path) -> None:
+    # announced much too late and outside any window, but with an unknown field: only OUT002
+    event = maintenance(announced="2027-03-13 10:00", start="2027-03-16 08:00")
+    broken = type(event)(event.id, event.text.replace("systems:", "sytems:"))
+    content = check(tmp_path, [broken], now=EARLY_NOW)
+    assert {code for code, _ in found(content)} <= {"OUT002", "OUT003"}
+    assert ("OUT002", broken.line("sytems:")) in found(content)
+    assert "did you mean 'systems'" in messages(content, "OUT002")[0]
