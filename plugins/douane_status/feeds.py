@@ -1,0 +1,112 @@
+"""Atom and RSS feeds, written with feedgen: every update of every published event is an entry.
+
+An entry shows the facts as they stood when its message was published, so a published entry
+never changes afterwards, and a subscriber is told of each new message exactly once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from feedgen.entry import FeedEntry
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+
+from . import channels, i18n
+from .config import StatusSettings
+from .facts import as_of, event_facts
+from .markup import render_markdown
+from .model import LANGUAGES, Catalog, Event, Lang, System, Update
+from .urls import page_path
+
+FEED_TTL_MINUTES = 15  # the site is rebuilt every quarter of an hour
+
+
+def feed_files(
+    catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
+) -> dict[str, bytes]:
+    """Every feed, by its path: per language, for all systems and for each system."""
+    messages = sorted(
+        ((event, update) for event in events for update in event.updates),
+        key=lambda m: (m[1].at, m[0].id, m[1].number),
+        reverse=True,
+    )
+    files: dict[str, bytes] = {}
+    for lang in LANGUAGES:
+        writer = _FeedWriter(lang, catalog, settings, now)
+        entries = [(event, writer.entry(event, update)) for event, update in messages]
+        files.update(writer.write([e for _, e in entries], None))
+        for system in catalog.systems:
+            files.update(writer.write([e for ev, e in entries if system.id in ev.systems], system))
+    return files
+
+
+def entry_id(settings: StatusSettings, lang: Lang, event_id: str, number: int) -> str:
+    """The update's permanent address on its event page, which is also the entry's id."""
+    return f"{channels.origin(settings)}{page_path('event', lang, event_id)}#update-{number}"
+
+
+class _FeedWriter:
+    def __init__(
+        self, lang: Lang, catalog: Catalog, settings: StatusSettings, now: dt.datetime
+    ) -> None:
+        self.lang = lang
+        self.catalog = catalog
+        self.settings = settings
+        self.now = now
+        self.origin = channels.origin(settings)
+        self.tz = settings.tz
+
+    def write(self, entries: Sequence[FeedEntry], system: System | None) -> dict[str, bytes]:
+        """The Atom and the RSS feed of ``entries`` (newest first)."""
+        files = {}
+        for fmt in channels.FEED_FORMATS:
+            path = channels.feed_path(self.lang, fmt, system.id if system else None)
+            feed = self._feed(entries, system, self.origin + path)
+            files[path] = feed.atom_str(pretty=True) if fmt == "atom" else feed.rss_str(pretty=True)
+        return files
+
+    def _feed(
+        self, entries: Sequence[FeedEntry], system: System | None, self_url: str
+    ) -> FeedGenerator:
+        lang = self.lang
+        page = page_path("system", lang, system.id) if system else page_path("status", lang)
+        feed = FeedGenerator()
+        feed.id(self_url)
+        feed.title(channels.feed_title(lang, system))
+        feed.description(i18n.word("site_tagline", lang))
+        feed.author({"name": i18n.word("site_name", lang), "uri": self.origin + page})
+        feed.link(href=self_url, rel="self")
+        feed.link(href=self.origin + page, rel="alternate")  # the last link is RSS's <link>
+        feed.language(lang)
+        feed.ttl(FEED_TTL_MINUTES)
+        # The newest message's time; an empty feed has none, so it says when it was built.
+        feed.updated(entries[0].updated() if entries else self.now.astimezone(self.tz))
+        for entry in entries:
+            feed.add_entry(entry, order="append")  # one entry object serves every feed it is in
+        return feed
+
+    def entry(self, event: Event, update: Update) -> FeedEntry:
+        lang = self.lang
+        link = entry_id(self.settings, lang, event.id, update.number)
+        entry = FeedEntry()
+        entry.guid(link, permalink=True)
+        entry.link(href=link, rel="alternate")
+        status = i18n.label(i18n.STATUS_LABELS, update.status, lang)
+        entry.title(f"{event.title[lang]} – {status}")
+        entry.published(update.at.astimezone(self.tz))
+        entry.updated(update.at.astimezone(self.tz))
+        entry.content(self._content(as_of(event, update), update), type="html")
+        entry.category(term=str(event.type), label=i18n.label(i18n.TYPE_LABELS, event.type, lang))
+        for system_id in event.systems:
+            entry.category(term=system_id, label=self.catalog.system(system_id).short)
+        return entry
+
+    def _content(self, known: Event, update: Update) -> str:
+        """The message as on the site, then the facts as they stood at that moment."""
+        facts = event_facts(known, self.catalog, self.lang, self.tz)
+        items = "".join(
+            f"<li><strong>{escape(label)}</strong>: {escape(value)}</li>" for label, value in facts
+        )
+        return f"{render_markdown(update.text[self.lang])}\n<ul>{items}</ul>"

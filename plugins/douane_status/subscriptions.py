@@ -1,0 +1,44 @@
+"""Everything machines subscribe to, written beside the pages: feeds, calendars, API, badges.
+
+All of it is built from the same published events as the pages (``state.published``), so every
+output agrees on what is within retention and already announced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .api import api_files
+from .badges import badge_files
+from .calendar_feed import calendar_files
+from .config import StatusSettings
+from .content import Content
+from .feeds import feed_files
+from .state import published
+
+WRITERS = (feed_files, calendar_files, api_files, badge_files)
+
+
+def subscription_files(
+    content: Content, settings: StatusSettings, now: dt.datetime
+) -> dict[str, bytes]:
+    """Every file, by its path on the site."""
+    events = published(content.events, now, settings)
+    files: dict[str, bytes] = {}
+    for writer in WRITERS:
+        files.update(writer(content.catalog, events, settings, now))
+    return files
+
+
+def write_subscriptions(
+    content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
+) -> list[Path]:
+    """Write every file into ``output_dir``; returns them in path order."""
+    written = []
+    for path, data in sorted(subscription_files(content, settings, now).items()):
+        target = output_dir / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(target)
+    return written

@@ -1,0 +1,312 @@
+"""The Statuspage-compatible JSON API, read back and checked against Statuspage's v2 shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURE_NOW_UTC
+
+ROOTS = {"nl": "api/v2", "en": "en/api/v2"}
+ENDPOINTS = {
+    "summary.json": {"page", "components", "incidents", "scheduled_maintenances", "status"},
+    "status.json": {"page", "status"},
+    "components.json": {"page", "components"},
+    "incidents.json": {"page", "incidents"},
+    "incidents/unresolved.json": {"page", "incidents"},
+    "scheduled-maintenances.json": {"page", "scheduled_maintenances"},
+    "scheduled-maintenances/upcoming.json": {"page", "scheduled_maintenances"},
+    "scheduled-maintenances/active.json": {"page", "scheduled_maintenances"},
+}
+
+# Statuspage v2 public shapes: field names and value sets.
+PAGE_KEYS = {"id", "name", "url", "time_zone", "updated_at"}
+COMPONENT_KEYS = {
+    "id",
+    "name",
+    "status",
+    "created_at",
+    "updated_at",
+    "position",
+    "description",
+    "showcase",
+    "start_date",
+    "group_id",
+    "page_id",
+    "group",
+    "only_show_if_degraded",
+}
+COMPONENT_STATUSES = {
+    "operational",
+    "degraded_performance",
+    "partial_outage",
+    "major_outage",
+    "under_maintenance",
+}
+INCIDENT_KEYS = {
+    "id",
+    "name",
+    "status",
+    "created_at",
+    "updated_at",
+    "monitoring_at",
+    "resolved_at",
+    "impact",
+    "shortlink",
+    "started_at",
+    "page_id",
+    "incident_updates",
+    "components",
+}
+MAINTENANCE_KEYS = INCIDENT_KEYS | {"scheduled_for", "scheduled_until"}
+UPDATE_KEYS = {
+    "id",
+    "status",
+    "body",
+    "incident_id",
+    "created_at",
+    "updated_at",
+    "display_at",
+    "affected_components",
+    "deliver_notifications",
+    "custom_tweet",
+    "tweet_id",
+}
+INCIDENT_STATUSES = {"investigating", "identified", "monitoring", "resolved", "postmortem"}
+MAINTENANCE_STATUSES = {"scheduled", "in_progress", "verifying", "completed"}
+IMPACTS = {"none", "minor", "major", "critical", "maintenance"}
+INDICATORS = {"none", "minor", "major", "critical"}
+
+
+def load(site: Path, lang: str, endpoint: str) -> dict[str, Any]:
+    return json.loads((site / ROOTS[lang] / endpoint).read_text(encoding="utf-8"))
+
+
+def instant(text: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(text)
+    assert value.tzinfo is not None, text  # ISO 8601 with an offset
+    return value
+
+
+def check_component(component: dict[str, Any]) -> None:
+    expected = COMPONENT_KEYS | ({"components"} if component["group"] else set())
+    assert set(component) == expected, component["id"]
+    assert component["status"] in COMPONENT_STATUSES
+    assert component["page_id"] == "douane-status"
+    instant(component["created_at"])
+    instant(component["updated_at"])
+
+
+def check_incident(incident: dict[str, Any], maintenance: bool) -> None:
+    assert set(incident) == (MAINTENANCE_KEYS if maintenance else INCIDENT_KEYS), incident["id"]
+    statuses = MAINTENANCE_STATUSES if maintenance else INCIDENT_STATUSES
+    assert incident["status"] in statuses
+    assert incident["impact"] in IMPACTS
+    for name in ("created_at", "updated_at", "started_at"):
+        instant(incident[name])
+    if maintenance:
+        assert instant(incident["scheduled_for"]) < instant(incident["scheduled_until"])
+    assert incident["incident_updates"], incident["id"]
+    times = []
+    for update in incident["incident_updates"]:
+        assert set(update) == UPDATE_KEYS
+        assert update["status"] in statuses
+        assert update["incident_id"] == incident["id"]
+        assert update["body"].strip()
+        times.append(instant(update["created_at"]))
+        for affected in update["affected_components"]:
+            assert set(affected) == {"code", "name", "old_status", "new_status"}
+            assert {affected["old_status"], affected["new_status"]} <= COMPONENT_STATUSES
+    assert times == sorted(times, reverse=True)  # newest first, as Statuspage
+    for component in incident["components"]:
+        check_component(component)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("endpoint", sorted(ENDPOINTS))
+def test_every_endpoint_has_statuspage_shapes(fixture_site: Path, lang: str, endpoint: str) -> None:
+    document = load(fixture_site, lang, endpoint)
+    assert set(document) == ENDPOINTS[endpoint]
+    page = document["page"]
+    assert set(page) == PAGE_KEYS
+    assert page["time_zone"] == "Europe/Amsterdam"
+    assert instant(page["updated_at"]) == FIXTURE_NOW_UTC
+    assert page["url"] == (
+        "http://localhost:8000/" if lang == "nl" else "http://localhost:8000/en/"
+    )
+    if "status" in document:
+        assert set(document["status"]) == {"indicator", "description"}
+        assert document["status"]["indicator"] in INDICATORS
+    for component in document.get("components", []):
+        check_component(component)
+    for incident in document.get("incidents", []):
+        check_incident(incident, maintenance=False)
+    for maintenance in document.get("scheduled_maintenances", []):
+        check_incident(maintenance, maintenance=True)
+
+
+def test_overall_status_and_component_states(fixture_site: Path) -> None:
+    status = load(fixture_site, "en", "status.json")["status"]
+    assert status == {
+        "indicator": "critical",
+        "description": "There is a disruption: the fallback procedure is in force",
+    }
+    assert load(fixture_site, "nl", "status.json")["status"]["description"] == (
+        "Er is een verstoring: de noodprocedure is van kracht"
+    )
+    components = load(fixture_site, "en", "components.json")["components"]
+    systems = {c["id"]: c["status"] for c in components if not c["group"]}
+    assert systems == {
+        "dms": "degraded_performance",  # under investigation
+        "ncts": "major_outage",  # fallback procedure in force
+        "emcs": "under_maintenance",
+        "ics2": "operational",
+    }
+
+
+def test_systems_are_grouped_by_customs_process(fixture_site: Path) -> None:
+    components = load(fixture_site, "en", "components.json")["components"]
+    by_id = {c["id"]: c for c in components}
+    groups = [c for c in components if c["group"]]
+    assert [(g["name"], g["components"]) for g in groups] == [
+        ("Import", ["dms"]),
+        ("Transit", ["ncts"]),
+        ("Transport of excise goods", ["emcs"]),
+        ("Entry of goods into the EU", ["ics2"]),  # its first process in systems.yaml
+    ]
+    for group in groups:
+        assert group["group_id"] is None
+        for child in group["components"]:
+            assert by_id[child]["group_id"] == group["id"]
+    assert {g["id"]: g["status"] for g in groups}["process-transit"] == "major_outage"
+    assert by_id["dms"]["name"] == "DMS"
+    assert by_id["dms"]["description"] == "Customs Declarations Management System"
+
+
+def test_disruptions_are_incidents_newest_first(fixture_site: Path) -> None:
+    incidents = load(fixture_site, "en", "incidents.json")["incidents"]
+    assert [i["id"] for i in incidents] == [
+        "2026-11-29-dms-onderzoek",
+        "2026-11-29-ncts-verstoring",
+        "2026-11-25-ics2-opgelost",
+    ]
+    unresolved = load(fixture_site, "en", "incidents/unresolved.json")["incidents"]
+    assert [i["id"] for i in unresolved] == [
+        "2026-11-29-dms-onderzoek",
+        "2026-11-29-ncts-verstoring",
+    ]
+    summary = load(fixture_site, "en", "summary.json")
+    assert summary["incidents"] == unresolved
+
+    ongoing = incidents[1]
+    assert ongoing["status"] == "identified"
+    assert ongoing["impact"] == "critical"
+    assert ongoing["resolved_at"] is None
+    assert instant(ongoing["started_at"]) == dt.datetime(2026, 11, 29, 7, 40, tzinfo=dt.UTC)
+    assert ongoing["shortlink"] == (
+        "http://localhost:8000/en/status-messages/2026-11-29-ncts-verstoring/"
+    )
+    assert [u["status"] for u in ongoing["incident_updates"]] == ["identified", "investigating"]
+    latest = ongoing["incident_updates"][0]
+    assert latest["body"] == (
+        "There is a disruption. You may use the fallback procedure.\n\n"
+        "Permission to use the fallback procedure has been given.\n\n"
+        "Next update: Sunday 29 November 2026 10:30 CET."
+    )
+    assert latest["affected_components"] == [
+        {
+            "code": "ncts",
+            "name": "NCTS",
+            "old_status": "degraded_performance",
+            "new_status": "major_outage",
+        }
+    ]
+    assert [c["id"] for c in ongoing["components"]] == ["ncts"]
+
+    resolved = incidents[2]
+    assert (resolved["status"], resolved["impact"]) == ("resolved", "critical")
+    assert instant(resolved["resolved_at"]) == dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
+    assert resolved["incident_updates"][0]["affected_components"][0]["new_status"] == (
+        "operational"
+    )
+    assert incidents[0]["impact"] == "minor"  # still under investigation
+
+
+def test_planned_events_are_scheduled_maintenances(fixture_site: Path) -> None:
+    def ids(endpoint: str) -> list[str]:
+        return [m["id"] for m in load(fixture_site, "en", endpoint)["scheduled_maintenances"]]
+
+    assert ids("scheduled-maintenances.json") == [
+        "2026-12-13-emcs-geannuleerd",
+        "2026-12-13-dms-onderhoud",
+        "2026-11-29-emcs-onderhoud",
+        "2026-11-15-ncts-uitloop",
+    ]
+    assert ids("scheduled-maintenances/upcoming.json") == ["2026-12-13-dms-onderhoud"]
+    assert ids("scheduled-maintenances/active.json") == ["2026-11-29-emcs-onderhoud"]
+    assert ids("summary.json") == ["2026-11-29-emcs-onderhoud", "2026-12-13-dms-onderhoud"]
+
+    maintenances = {
+        m["id"]: m
+        for m in load(fixture_site, "en", "scheduled-maintenances.json")["scheduled_maintenances"]
+    }
+    upcoming = maintenances["2026-12-13-dms-onderhoud"]
+    assert (upcoming["status"], upcoming["impact"]) == ("scheduled", "maintenance")
+    assert instant(upcoming["scheduled_for"]) == dt.datetime(2026, 12, 13, 7, 0, tzinfo=dt.UTC)
+    assert instant(upcoming["scheduled_until"]) == dt.datetime(2026, 12, 13, 13, 30, tzinfo=dt.UTC)
+    assert [c["id"] for c in upcoming["components"]] == ["dms", "ics2"]
+    assert maintenances["2026-11-29-emcs-onderhoud"]["status"] == "in_progress"
+
+
+def test_overrun_and_cancellation_keep_what_statuspage_has_no_word_for(fixture_site: Path) -> None:
+    maintenances = {
+        m["id"]: m
+        for m in load(fixture_site, "en", "scheduled-maintenances.json")["scheduled_maintenances"]
+    }
+    overrun = maintenances["2026-11-15-ncts-uitloop"]
+    assert overrun["status"] == "completed"
+    assert instant(overrun["scheduled_until"]) == dt.datetime(2026, 11, 15, 12, 30, tzinfo=dt.UTC)
+    assert instant(overrun["resolved_at"]) == dt.datetime(2026, 11, 15, 12, 20, tzinfo=dt.UTC)
+    updates = overrun["incident_updates"]
+    assert [u["status"] for u in updates] == [
+        "completed",
+        "in_progress",
+        "in_progress",
+        "in_progress",
+        "scheduled",
+    ]
+    assert updates[2]["body"].startswith("Overrun: The maintenance overruns until 13:30")
+    assert "Expected end: Sunday 15 November 2026 13:30 CET." in updates[2]["body"]
+    assert updates[2]["id"] == "2026-11-15-ncts-uitloop-update-3"
+
+    cancelled = maintenances["2026-12-13-emcs-geannuleerd"]
+    assert (cancelled["status"], cancelled["impact"]) == ("completed", "none")
+    assert cancelled["name"] == 'Maintenance of the "EMCS link" & <e-AD>'
+    assert cancelled["incident_updates"][0]["body"].startswith(
+        'Cancelled: The maintenance is cancelled. Messages containing "]]>" or <![CDATA['
+    )
+    dutch = load(fixture_site, "nl", "scheduled-maintenances.json")["scheduled_maintenances"]
+    assert dutch[0]["incident_updates"][0]["body"].startswith("Geannuleerd: Het onderhoud gaat")
+
+
+def test_component_status_of_planned_work_with_fallback_is_maintenance() -> None:
+    from douane_status.api import component_status
+    from douane_status.model import Event, EventType, Text
+    from douane_status.state import SystemState, SystemStatus
+
+    def event(event_type: EventType) -> Event:
+        return Event(
+            "e", "e.md", event_type, Text("", ""), ("dms",), FIXTURE_NOW_UTC, (), Text("", "")
+        )
+
+    planned = SystemStatus("dms", SystemState.FALLBACK, (event(EventType.MAINTENANCE),))
+    assert component_status(planned) == "under_maintenance"
+    mixed = SystemStatus(
+        "dms",
+        SystemState.FALLBACK,
+        (event(EventType.MAINTENANCE), event(EventType.DISRUPTION)),
+    )
+    assert component_status(mixed) == "major_outage"

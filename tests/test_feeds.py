@@ -1,0 +1,298 @@
+"""Atom and RSS feeds, autodiscovery links and the subscribe page, read back from a built site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import feedparser
+import lxml.etree
+import lxml.html
+import pytest
+from conftest import FIXTURE_CONTENT, FIXTURE_NOW_UTC, build_into
+
+ORIGIN = "http://localhost:8000"  # the documented placeholder when SITEURL is empty
+FEEDS = ("nl.atom.xml", "nl.rss.xml", "en.atom.xml", "en.rss.xml")
+SYSTEMS = ("dms", "ncts", "emcs", "ics2")
+MACHINE_FOLDERS = ("feeds", "calendar", "api", "en/api", "badges", "en/badges")
+
+# Every published update at the fixture's now, newest first: (event id, update number).
+ALL_MESSAGES = [
+    ("2026-11-29-dms-onderzoek", 1),
+    ("2026-11-29-ncts-verstoring", 2),
+    ("2026-11-29-ncts-verstoring", 1),
+    ("2026-11-29-emcs-onderhoud", 2),
+    ("2026-11-25-ics2-opgelost", 3),
+    ("2026-11-25-ics2-opgelost", 2),
+    ("2026-11-25-ics2-opgelost", 1),
+    ("2026-12-13-emcs-geannuleerd", 2),
+    ("2026-12-13-dms-onderhoud", 1),
+    ("2026-11-15-ncts-uitloop", 5),
+    ("2026-11-15-ncts-uitloop", 4),
+    ("2026-11-15-ncts-uitloop", 3),
+    ("2026-11-15-ncts-uitloop", 2),
+    ("2026-12-13-emcs-geannuleerd", 1),
+    ("2026-11-29-emcs-onderhoud", 1),
+    ("2026-11-15-ncts-uitloop", 1),
+]
+EVENT_PAGES = {"nl": "/status-berichten/{}/", "en": "/en/status-messages/{}/"}
+SYSTEM_OF_EVENT = {
+    "2026-11-29-dms-onderzoek": {"dms"},
+    "2026-11-29-ncts-verstoring": {"ncts"},
+    "2026-11-29-emcs-onderhoud": {"emcs"},
+    "2026-11-25-ics2-opgelost": {"ics2"},
+    "2026-12-13-emcs-geannuleerd": {"emcs"},
+    "2026-12-13-dms-onderhoud": {"dms", "ics2"},
+    "2026-11-15-ncts-uitloop": {"ncts"},
+}
+
+
+def expected_ids(lang: str, system: str | None = None) -> list[str]:
+    return [
+        f"{ORIGIN}{EVENT_PAGES[lang].format(event_id)}#update-{number}"
+        for event_id, number in ALL_MESSAGES
+        if system is None or system in SYSTEM_OF_EVENT[event_id]
+    ]
+
+
+def parse(path: Path) -> feedparser.FeedParserDict:
+    data = path.read_bytes()
+    lxml.etree.fromstring(data)  # strictly well-formed, not just readable by a lenient parser
+    feed = feedparser.parse(data)
+    assert not feed.bozo, (path, feed.get("bozo_exception"))
+    return feed
+
+
+def all_feed_files(site: Path) -> list[Path]:
+    return sorted((site / "feeds").rglob("*.xml"))
+
+
+def test_every_feed_exists_and_parses_without_errors(fixture_site: Path) -> None:
+    expected = {f"feeds/{name}" for name in FEEDS} | {
+        f"feeds/systems/{system}.{lang}.{fmt}.xml"
+        for system in SYSTEMS
+        for lang in ("nl", "en")
+        for fmt in ("atom", "rss")
+    }
+    found = {p.relative_to(fixture_site).as_posix() for p in all_feed_files(fixture_site)}
+    assert found == expected
+    for path in all_feed_files(fixture_site):
+        parse(path)
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_every_update_is_an_entry_newest_first_with_a_stable_id(
+    fixture_site: Path, name: str
+) -> None:
+    lang = name[:2]
+    feed = parse(fixture_site / "feeds" / name)
+    assert [e.id for e in feed.entries] == expected_ids(lang)
+    assert [e.link for e in feed.entries] == expected_ids(lang)
+    published = [dt.datetime(*e.published_parsed[:6], tzinfo=dt.UTC) for e in feed.entries]
+    assert published == sorted(published, reverse=True)
+
+
+@pytest.mark.parametrize("system", SYSTEMS)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", ["atom", "rss"])
+def test_system_feeds_hold_exactly_that_systems_messages(
+    fixture_site: Path, system: str, lang: str, fmt: str
+) -> None:
+    feed = parse(fixture_site / "feeds" / "systems" / f"{system}.{lang}.{fmt}.xml")
+    assert [e.id for e in feed.entries] == expected_ids(lang, system)
+    assert feed.feed.language == lang
+
+
+def test_feed_level_language_self_link_and_updated_from_the_newest_message(
+    fixture_site: Path,
+) -> None:
+    atom = parse(fixture_site / "feeds" / "en.atom.xml")
+    assert atom.feed.language == "en"
+    assert atom.feed.title == "Availability of Dutch Customs Systems"
+    links = {link.rel: link.href for link in atom.feed.links}
+    assert links == {"self": f"{ORIGIN}/feeds/en.atom.xml", "alternate": f"{ORIGIN}/en/"}
+    newest = dt.datetime(2026, 11, 29, 8, 45, tzinfo=dt.UTC)  # 09:45 CET, DMS investigation
+    assert dt.datetime(*atom.feed.updated_parsed[:6], tzinfo=dt.UTC) == newest
+    rss = parse(fixture_site / "feeds" / "nl.rss.xml")
+    assert rss.feed.language == "nl"
+    assert rss.feed.link == f"{ORIGIN}/"
+    assert dt.datetime(*rss.feed.updated_parsed[:6], tzinfo=dt.UTC) == newest
+    system = parse(fixture_site / "feeds" / "systems" / "ics2.nl.atom.xml")
+    assert system.feed.title == "Beschikbaarheid Douanesystemen: Berichten over ICS2"
+    resolved = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)  # ICS2's last message
+    assert dt.datetime(*system.feed.updated_parsed[:6], tzinfo=dt.UTC) == resolved
+
+
+def entry(feed: feedparser.FeedParserDict, event_id: str, number: int) -> dict:
+    wanted = f"{event_id}/#update-{number}"
+    (found,) = [e for e in feed.entries if e.id.endswith(wanted)]
+    return found
+
+
+def test_entry_title_content_and_categories(fixture_site: Path) -> None:
+    feed = parse(fixture_site / "feeds" / "en.atom.xml")
+    fallback = entry(feed, "2026-11-29-ncts-verstoring", 2)
+    assert fallback.title == "Transit (NCTS) is unavailable – Disruption"
+    html = fallback.content[0].value
+    assert "You may use the <strong>fallback procedure</strong>." in html
+    assert "<strong>Systems</strong>: NCTS" in html
+    assert "<strong>Start</strong>: Sunday 29 November 2026 08:40 CET" in html
+    assert "Permission to use the fallback procedure has been given" in html
+    assert "<strong>Next update</strong>: Sunday 29 November 2026 10:30 CET" in html
+    assert {t.term for t in fallback.tags} == {"disruption", "ncts"}
+    assert dt.datetime(*fallback.published_parsed[:6], tzinfo=dt.UTC) == dt.datetime(
+        2026, 11, 29, 8, 10, tzinfo=dt.UTC
+    )
+    dutch = parse(fixture_site / "feeds" / "nl.rss.xml")
+    item = entry(dutch, "2026-11-29-ncts-verstoring", 2)
+    assert item.title == "Douanevervoer (NCTS) is niet beschikbaar – Verstoring"
+    assert "<strong>Noodprocedure</strong>: Toestemming" in item.description
+    assert {t.term for t in item.tags} == {"Verstoring", "NCTS"}
+
+
+def test_each_entry_keeps_the_facts_of_its_own_moment(fixture_site: Path) -> None:
+    """An entry never changes once published: it shows what was known when it was written."""
+    feed = parse(fixture_site / "feeds" / "en.atom.xml")
+    announced = entry(feed, "2026-11-15-ncts-uitloop", 1).content[0].value
+    assert "<strong>Planned end</strong>: Sunday 15 November 2026 12:00 CET" in announced
+    overrun = entry(feed, "2026-11-15-ncts-uitloop", 3)
+    assert overrun.title == "Maintenance of NCTS – Overrun"
+    html = overrun.content[0].value
+    assert "<strong>Expected end</strong>: Sunday 15 November 2026 13:30 CET" in html
+    assert "<strong>Next update</strong>: Sunday 15 November 2026 12:30 CET" in html
+    completed = entry(feed, "2026-11-15-ncts-uitloop", 5).content[0].value
+    assert "<strong>End</strong>: Sunday 15 November 2026 13:20 CET" in completed
+    assert "Next update" not in completed
+
+
+def test_special_characters_stay_well_formed_and_intact(fixture_site: Path) -> None:
+    for name in ("en.atom.xml", "en.rss.xml"):
+        feed = parse(fixture_site / "feeds" / name)
+        cancelled = entry(feed, "2026-12-13-emcs-geannuleerd", 2)
+        assert cancelled.title == 'Maintenance of the "EMCS link" & <e-AD> – Cancelled'
+        body = cancelled.content[0].value if name.endswith("atom.xml") else cancelled.description
+        assert 'Messages containing "]]&gt;" or &lt;![CDATA[' in body
+        planned = entry(feed, "2026-12-13-dms-onderhoud", 1)
+        assert planned.title == "Maintenance of DMS & ICS2 <planned> – Scheduled"
+
+
+def test_events_outside_retention_or_not_yet_published_are_in_no_machine_file(
+    fixture_site: Path,
+) -> None:
+    for folder in MACHINE_FOLDERS:
+        for path in (fixture_site / folder).rglob("*"):
+            if path.is_file():
+                text = path.read_text(encoding="utf-8")
+                assert "2025-11-28-dms-herstel" not in text, path  # left retention yesterday
+                assert "2025-11-01-dms-oud" not in text, path
+                assert "not yet published" not in text, path
+
+
+def digest(site: Path, folders: tuple[str, ...]) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in folders
+        for p in sorted((site / folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_with_the_same_now_give_identical_machine_files(tmp_path: Path) -> None:
+    first = digest(build_into(tmp_path / "one"), MACHINE_FOLDERS)
+    second = digest(build_into(tmp_path / "two"), MACHINE_FOLDERS)
+    assert len(first) == 20 + 2 + 2 * 8 + 2 * 5  # feeds, calendars, API, badges
+    assert first == second
+
+
+def test_feeds_depend_on_the_messages_not_on_the_build_time(tmp_path: Path) -> None:
+    later = FIXTURE_NOW_UTC + dt.timedelta(minutes=20)  # no message published in between
+    assert digest(build_into(tmp_path / "a"), ("feeds",)) == digest(
+        build_into(tmp_path / "b", now=later), ("feeds",)
+    )
+
+
+def test_feeds_use_the_site_address_when_it_is_set(tmp_path: Path) -> None:
+    site = build_into(tmp_path / "site", site_url="https://status.example.org")
+    feed = parse(site / "feeds" / "nl.atom.xml")
+    assert feed.entries[0].id == (
+        "https://status.example.org/status-berichten/2026-11-29-dms-onderzoek/#update-1"
+    )
+    assert {link.rel: link.href for link in feed.feed.links}["self"] == (
+        "https://status.example.org/feeds/nl.atom.xml"
+    )
+
+
+def test_a_feed_without_messages_says_when_it_was_built() -> None:
+    from douane_status.catalog import read_catalog
+    from douane_status.config import StatusSettings
+    from douane_status.feeds import feed_files
+
+    settings = StatusSettings()
+    catalog, _ = read_catalog(FIXTURE_CONTENT, FIXTURE_CONTENT.parent, settings.tz)
+    files = feed_files(catalog, [], settings, FIXTURE_NOW_UTC)
+    feed = feedparser.parse(files["/feeds/en.atom.xml"])
+    assert not feed.bozo and feed.entries == []
+    assert dt.datetime(*feed.feed.updated_parsed[:6], tzinfo=dt.UTC) == FIXTURE_NOW_UTC
+
+
+def head_feeds(site: Path, relative: str) -> list[tuple[str, str]]:
+    doc = lxml.html.fromstring((site / relative).read_bytes())
+    return [
+        (link.get("type"), link.get("href"))
+        for link in doc.cssselect('head link[rel="alternate"][type]')
+    ]
+
+
+def test_every_page_announces_its_languages_feeds(fixture_site: Path) -> None:
+    pages = sorted(fixture_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        lang = lxml.html.fromstring(path.read_bytes()).get("lang")
+        links = head_feeds(fixture_site, path.relative_to(fixture_site).as_posix())
+        assert links[:2] == [
+            ("application/atom+xml", f"/feeds/{lang}.atom.xml"),
+            ("application/rss+xml", f"/feeds/{lang}.rss.xml"),
+        ], path
+        for _media_type, href in links:
+            assert (fixture_site / href.lstrip("/")).is_file(), href
+
+
+def test_system_pages_also_announce_the_systems_feeds(fixture_site: Path) -> None:
+    assert head_feeds(fixture_site, "en/systems/ncts/index.html")[2:] == [
+        ("application/atom+xml", "/feeds/systems/ncts.en.atom.xml"),
+        ("application/rss+xml", "/feeds/systems/ncts.en.rss.xml"),
+    ]
+    assert len(head_feeds(fixture_site, "en/archive/index.html")) == 2
+
+
+@pytest.mark.parametrize(
+    ("relative", "lang"), [("abonneren/index.html", "nl"), ("en/subscribe/index.html", "en")]
+)
+def test_subscribe_page_lists_every_feed_calendar_and_api_file(
+    fixture_site: Path, relative: str, lang: str
+) -> None:
+    doc = lxml.html.fromstring((fixture_site / relative).read_bytes())
+    assert doc.get("lang") == lang
+    hrefs = {a.get("href") for a in doc.cssselect("main a")}
+    machine_files = {
+        "/" + p.relative_to(fixture_site).as_posix()
+        for folder in ("feeds", "calendar", "api", "en/api")
+        for p in (fixture_site / folder).rglob("*")
+        if p.is_file()
+    }
+    assert machine_files <= hrefs
+    for href in hrefs:
+        assert (fixture_site / href.lstrip("/")).is_file(), href
+    badges = "badges" if lang == "nl" else "en/badges"
+    assert f"/{badges}/overall.svg" in hrefs and f"/{badges}/ncts.svg" in hrefs
+    words = " ".join(doc.cssselect("main")[0].text_content().split())
+    assert ("feedlezer" if lang == "nl" else "feed reader") in words
+    assert ("agendaprogramma" if lang == "nl" else "calendar program") in words
+
+
+def test_every_page_links_to_the_subscribe_page_from_its_footer(fixture_site: Path) -> None:
+    for path in sorted(fixture_site.rglob("*.html")):
+        doc = lxml.html.fromstring(path.read_bytes())
+        wanted = "/abonneren/" if doc.get("lang") == "nl" else "/en/subscribe/"
+        assert doc.cssselect(f'footer a[href="{wanted}"]'), path
