@@ -1,0 +1,17 @@
+"""Drop the templates' indentation from the HTML written: about 5% of a page, for nothing.
+
+Only whitespace at the start of a line goes, outside ``<pre>`` and ``<textarea>``, where it is
+content; a line break stays, so text never runs together and the rendering is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VERBATIM = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.IGNORECASE | re.DOTALL)
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def compact_html(html: str) -> str:
+    parts = _VERBATIM.split(html)  # odd items are the verbatim blocks
+    return "".join(part if i % 2 else _INDENT.sub("\n", part) for i, part in enumerate(parts))
