@@ -105,3 +105,158 @@ def test(c: Context) -> None:
     c.run(f"{python} -m ruff check .", pty=False)
     c.run(f"{python} -m ruff format --check .", pty=False)
     c.run(f"{python} -m pytest -n auto -q", pty=False)
+
+
+# -- operator tasks: an event from start to end ------------------------------------------------
+
+
+@task(
+    help={
+        "type": "disruption, maintenance, release or unplanned-maintenance",
+        "systems": "system ids from content/systems.yaml, comma-separated: dms,ncts",
+        "start": "begin, 'YYYY-MM-DD HH:MM' or 'HH:MM' today (disruption default: now)",
+        "end": "(planned) end, same forms as --start; required for planned work",
+        "title_nl": "Dutch title (default: the phrasebook's, with --title-en)",
+        "title_en": "English title (default: the phrasebook's, with --title-nl)",
+        "fallback_possible": "planned work: the fallback procedure may be used during it",
+        "now": "the moment of the first update, e.g. 2026-11-29T10:00 (default: now)",
+    }
+)
+def new(
+    c: Context,
+    type_: str = "",
+    systems: str = "",
+    start: str | None = None,
+    end: str | None = None,
+    title_nl: str | None = None,
+    title_en: str | None = None,
+    fallback_possible: bool = False,
+    now: str | None = None,
+) -> None:
+    """Create an outage file with its first update, checked; planned work gets P02/P03 advice."""
+    if not type_ or not systems:
+        raise Exit("error: give --type and --systems, e.g. --type disruption --systems dms", 2)
+    code = cli.new(
+        PROJECT,
+        type_=type_,
+        systems=systems,
+        start=start,
+        end=end,
+        title_nl=title_nl,
+        title_en=title_en,
+        fallback_possible=fallback_possible,
+        now=now,
+    )
+    if code:
+        raise Exit(code=code)
+
+
+@task(
+    help={
+        "event": "the event id (its file name without .md)",
+        "status": "the new status, e.g. disruption, in-progress, overrun",
+        "fallback": "allowed, not-needed or ended (noodprocedure)",
+        "next": "minutes until the next update (default by status; 0: none)",
+        "expected_end": "new expected end (required with overrun)",
+        "nl": "Dutch message (default: the phrasebook's, with --en)",
+        "en": "English message (default: the phrasebook's, with --nl)",
+        "buffered": "add the sentence that submitted messages are held and processed",
+        "now": "the moment of the update (default: now)",
+    }
+)
+def update(
+    c: Context,
+    event: str,
+    status: str | None = None,
+    fallback: str | None = None,
+    next_: str | None = None,
+    expected_end: str | None = None,
+    nl: str | None = None,
+    en: str | None = None,
+    buffered: bool = False,
+    now: str | None = None,
+) -> None:
+    """Append one update to an event; nothing else in the file changes."""
+    try:
+        minutes = None if next_ is None else int(next_)
+    except ValueError:
+        raise Exit("error: --next takes a whole number of minutes", code=2) from None
+    code = cli.update(
+        PROJECT,
+        event,
+        status=status,
+        fallback=fallback,
+        next_minutes=minutes,
+        expected_end=expected_end,
+        nl=nl,
+        en=en,
+        buffered=buffered,
+        now=now,
+    )
+    if code:
+        raise Exit(code=code)
+
+
+@task(
+    help={
+        "event": "the event id (its file name without .md)",
+        "status": "resolved, workaround or no-fault (disruption); completed or cancelled",
+        "nl": "Dutch message (default: the phrasebook's, with --en)",
+        "en": "English message (default: the phrasebook's, with --nl)",
+        "buffered_nl": "Dutch instructions for submitted and buffered messages",
+        "buffered_en": "English instructions for submitted and buffered messages",
+        "now": "the moment of the final update (default: now)",
+    }
+)
+def close(
+    c: Context,
+    event: str,
+    status: str | None = None,
+    nl: str | None = None,
+    en: str | None = None,
+    buffered_nl: str | None = None,
+    buffered_en: str | None = None,
+    now: str | None = None,
+) -> None:
+    """Publish the final update: ends the fallback procedure and adds buffered-message text."""
+    code = cli.close(
+        PROJECT,
+        event,
+        status=status,
+        nl=nl,
+        en=en,
+        buffered_nl=buffered_nl,
+        buffered_en=buffered_en,
+        now=now,
+    )
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"check": "only check that the committed schema is up to date (exit 1 if not)"})
+def schema(c: Context, check: bool = False) -> None:
+    """Write schema/outage.schema.json, the front matter's JSON Schema for code editors."""
+    code = cli.schema(PROJECT, check=check)
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"port": "port of the site and editor (default 8000)", "now": "fixed 'now' for builds"})
+def editor(c: Context, port: int = 8000, now: str | None = None) -> None:
+    """The web editor at http://localhost:PORT/admin/, saving into this repository."""
+    code = cli.editor(PROJECT, port=port, now=now)
+    if code:
+        raise Exit(code=code)
+
+
+@task(
+    help={
+        "now": "the moment to show (default 2026-11-29T10:00, the demo's moment)",
+        "output": "folder for the PNG files (default docs/screenshots)",
+    }
+)
+def screenshots(c: Context, now: str | None = None, output: str = "docs/screenshots") -> None:
+    """Screenshots of the status, event and report pages (nl/en, light/dark, desktop/phone)."""
+    code = cli.screenshots(PROJECT, now=now, output=output)
+    if code:
+        raise Exit(code=code)

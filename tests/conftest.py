@@ -12,6 +12,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = REPO / "tests" / "fixtures" / "site" / "content"
+# Nine systems, a year of events with overlaps, midnight and daylight-saving crossings (same now).
+REPORT_CONTENT = REPO / "tests" / "fixtures" / "report" / "content"
 FIXTURE_NOW = "2026-11-29T10:00"
 FIXTURE_NOW_UTC = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
 PROJECT_LINKS = ("plugins", "theme")  # folders shared read-only with the repository
@@ -57,3 +59,9 @@ def build_into(
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture content built once at FIXTURE_NOW; tests only read it."""
     return build_into(tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def report_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The nine-system report fixture built once at FIXTURE_NOW; tests only read it."""
+    return build_into(tmp_path_factory.mktemp("report-site") / "output", content=REPORT_CONTENT)

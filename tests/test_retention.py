@@ -94,7 +94,9 @@ def test_prune_lists_and_removes_exactly_the_events_past_retention(tmp_path: Pat
     dry = invoke(project, "prune", "--dry-run", "--now", "2026-11-29T10:00")
     assert dry.returncode == 0, dry.stderr
     assert dry.stdout.splitlines() == [
-        "Would remove content/outages/2025/2025-11-01-dms-oud.md (kept until 2026-11-01 10:30 CET)"
+        "Would remove content/outages/2025/2025-11-01-dms-oud.md (kept until 2026-11-01 10:30 CET)",
+        "Would remove content/outages/2025/2025-11-28-dms-herstel.md "
+        "(kept until 2026-11-28 10:00 CET)",
     ]
     assert (project / "content/outages/2025/2025-11-01-dms-oud.md").exists()
 

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .cssmin import minify_folder
 from .pelican_adapter import NOW_SETTING
 
 
@@ -40,6 +41,7 @@ def run_pelican(
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(settings_file), override=override)
     Pelican(settings).run()
+    minify_folder(output_dir / "theme")
 
 
 def build_site(

@@ -23,7 +23,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 PROCESS_FIELDS = ("id", "name")
 SYSTEM_FIELDS = ("id", "short", "name", "description", "processes", "fallback_procedure")
-WINDOW_FIELDS = ("date", "start", "end", "cancelled")
+WINDOW_FIELDS = ("date", "start", "end", "cancelled", "moved_from")
 
 
 class _DataReader:
@@ -236,7 +236,25 @@ def _window(
     if moments[1] <= moments[0]:
         reader.fail(entry.key_lines["end"], "OUT006", "the window's end must be after its start")
         return None
-    return Window(kind, date, moments[0], moments[1], cancelled, reader.path, line)
+    moved_from = _moved_from(reader, entry, date)
+    return Window(kind, date, moments[0], moments[1], cancelled, reader.path, line, moved_from)
+
+
+def _moved_from(reader: _DataReader, entry: y.Mapping, date: dt.date) -> dt.date | None:
+    """The date a moved window was first agreed on: it keeps that identity in calendars."""
+    text = reader.word(entry, "moved_from", required=False)
+    if text is None:
+        return None
+    line = entry.key_lines["moved_from"]
+    try:
+        original = dt.date.fromisoformat(text)
+    except ValueError:
+        reader.fail(line, "OUT004", f"moved_from '{text}' must be the original date YYYY-MM-DD")
+        return None
+    if original == date:
+        reader.fail(line, "OUT004", f"moved_from {original} is the window's own date: remove it")
+        return None
+    return original
 
 
 def read_catalog(
@@ -254,7 +272,7 @@ def read_catalog(
     windows_dir = content_dir / "windows"
     for path in sorted(windows_dir.glob("*.yaml")) if windows_dir.is_dir() else []:
         shown = display_path(path, display_root)
-        if not re.fullmatch(r"\d{4}", path.stem):
+        if not re.fullmatch(r"(19|2\d)\d\d", path.stem):
             findings.append(
                 error(shown, 1, "OUT004", "name a windows file after its year: 2027.yaml")
             )
@@ -262,4 +280,24 @@ def read_catalog(
         found_windows, found = read_windows(shown, path.read_bytes(), int(path.stem), tz)
         windows.extend(found_windows)
         findings.extend(found)
+    findings.extend(_duplicate_windows(windows))
     return Catalog(processes, systems, tuple(windows)), findings
+
+
+def _duplicate_windows(windows: list[Window]) -> list[Finding]:
+    """Two windows with one identity (a move onto a date that has its own window) would merge."""
+    seen: dict[str, Window] = {}
+    findings = []
+    for window in windows:
+        first = seen.setdefault(window.uid, window)
+        if first is not window:
+            findings.append(
+                error(
+                    window.path,
+                    window.line,
+                    "OUT007",
+                    f"this {window.kind} window has the identity of the one on "
+                    f"{first.path}:{first.line} ({window.uid}); correct date or moved_from",
+                )
+            )
+    return findings

@@ -9,12 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import StatusSettings
 from .errors import ConfigError, ContentError, UsageError
 from .findings import Finding
 from .timestamps import TimestampError, parse_timestamp
+
+if TYPE_CHECKING:
+    from .operations import Outcome
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -125,4 +130,186 @@ def bench(project: Path, *, events: list[int], runs: int) -> int:
         print("error: --events and --runs take whole numbers of at least 1", file=sys.stderr)
         return EXIT_USAGE
     print(run(project, events or [500, 5000], runs))
+    return EXIT_OK
+
+
+# -- operator tasks: new, update, close ----------------------------------------------------------
+
+
+def _operate(project: Path, now: str | None, action: Callable[..., Outcome]) -> int:
+    """Run one operator task: print the path, the notes and the checker's findings."""
+    from .operations import Workspace
+
+    try:
+        _, settings = project_settings(project)
+        moment = parse_now(now, settings)
+        outcome = action(Workspace.open(project, settings), moment)
+    except (UsageError, ConfigError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if outcome.written:
+        print(f"Wrote {outcome.shown}")
+    for note in outcome.notes:
+        print(note)
+    _print_findings(outcome.findings, stream=sys.stdout if outcome.written else sys.stderr)
+    if not outcome.written:
+        print(f"Nothing was written: {outcome.shown} would have errors.", file=sys.stderr)
+        return EXIT_FINDINGS
+    if not outcome.findings:
+        print("The checker finds no problems.")
+    return EXIT_OK
+
+
+def new(
+    project: Path,
+    *,
+    type_: str,
+    systems: str,
+    now: str | None,
+    start: str | None = None,
+    end: str | None = None,
+    title_nl: str | None = None,
+    title_en: str | None = None,
+    fallback_possible: bool = False,
+) -> int:
+    from .operations import new_event
+
+    return _operate(
+        project,
+        now,
+        lambda ws, moment: new_event(
+            ws,
+            type_text=type_,
+            systems_text=systems,
+            now=moment,
+            start_text=start,
+            end_text=end,
+            title_nl=title_nl,
+            title_en=title_en,
+            fallback_possible=fallback_possible,
+        ),
+    )
+
+
+def update(
+    project: Path,
+    event: str,
+    *,
+    status: str | None,
+    now: str | None,
+    fallback: str | None = None,
+    next_minutes: int | None = None,
+    expected_end: str | None = None,
+    nl: str | None = None,
+    en: str | None = None,
+    buffered: bool = False,
+) -> int:
+    from .operations import update_event
+
+    return _operate(
+        project,
+        now,
+        lambda ws, moment: update_event(
+            ws,
+            event,
+            status_text=status,
+            now=moment,
+            fallback_text=fallback,
+            next_minutes=next_minutes,
+            expected_end_text=expected_end,
+            nl=nl,
+            en=en,
+            buffered=buffered,
+        ),
+    )
+
+
+def close(
+    project: Path,
+    event: str,
+    *,
+    now: str | None,
+    status: str | None = None,
+    nl: str | None = None,
+    en: str | None = None,
+    buffered_nl: str | None = None,
+    buffered_en: str | None = None,
+) -> int:
+    from .operations import close_event
+
+    return _operate(
+        project,
+        now,
+        lambda ws, moment: close_event(
+            ws,
+            event,
+            now=moment,
+            status_text=status,
+            nl=nl,
+            en=en,
+            buffered_nl=buffered_nl,
+            buffered_en=buffered_en,
+        ),
+    )
+
+
+def schema(project: Path, *, check: bool) -> int:
+    """Write schema/outage.schema.json, or with ``check`` only say whether it is up to date."""
+    from .schema import SCHEMA_FILE, schema_text, write_schema
+
+    if check:
+        path = project / SCHEMA_FILE
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != schema_text():
+            print(f"{SCHEMA_FILE} is out of date: run 'invoke schema'", file=sys.stderr)
+            return EXIT_FINDINGS
+        print(f"{SCHEMA_FILE} is up to date.")
+        return EXIT_OK
+    path, changed = write_schema(project)
+    print(f"{'Wrote' if changed else 'Unchanged:'} {path.relative_to(project)}")
+    return EXIT_OK
+
+
+def editor(project: Path, *, port: int, now: str | None) -> int:
+    """The web editor at http://localhost:PORT/admin/, saving into this project's content/."""
+    from .editor import admin_settings, start_local_backend, stop
+    from .preview import serve_with_rebuild
+
+    try:
+        admin = admin_settings(project)
+        backend = start_local_backend(project, admin)
+    except (UsageError, ConfigError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Web editor: http://localhost:{port}/admin/ (saves into content/ through Decap's local")
+    print(f"backend on 127.0.0.1:{admin.local_backend_port}; commit the files with git yourself).")
+    try:
+        serve_with_rebuild(project, port=port, now=now)
+    finally:
+        stop(backend)
+    return EXIT_OK
+
+
+DEMO_NOW = "2026-11-29T10:00"  # the moment the demo content is written around (README)
+
+
+def screenshots(project: Path, *, now: str | None, output: str) -> int:
+    """The README's screenshots: status, event and report pages, both languages, light and dark,
+    desktop and phone, rendered by headless Chromium."""
+    from .browser import BrowserMissing
+    from .screenshots import take_screenshots
+
+    try:
+        settings_file, settings = project_settings(project)
+        moment = parse_now(now or DEMO_NOW, settings)
+        target = project / output
+        written = take_screenshots(project, settings_file, project / "content", moment, target)
+    except ContentError as exc:
+        _print_findings(exc.findings)
+        return EXIT_FINDINGS
+    except (UsageError, ConfigError, BrowserMissing) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    size = sum(p.stat().st_size for p in written)
+    print(f"Wrote {len(written)} screenshots ({size // 1024} KB) into {output}/.")
     return EXIT_OK

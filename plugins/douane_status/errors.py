@@ -33,3 +33,7 @@ class ContentError(StatusError):
         self.findings = tuple(findings)
         errors = sum(1 for f in self.findings if f.is_error)
         super().__init__(f"{errors} error(s) in the content; nothing was published")
+
+
+class PhrasebookError(UsageError):
+    """content/phrases.yaml cannot be used: a missing phrase, one language, a bad placeholder."""

@@ -182,10 +182,17 @@ class Window:
     cancelled: bool = False
     path: str = ""
     line: int = 0
+    moved_from: dt.date | None = None  # the date it was agreed on, when it has been moved
 
     @property
     def uid(self) -> str:
-        return f"window-{self.kind}-{self.date.isoformat()}"
+        """Stable across a move: a moved window keeps the identity of its original date."""
+        return f"window-{self.kind}-{(self.moved_from or self.date).isoformat()}"
+
+    @property
+    def changes(self) -> int:
+        """How often the agreed window was changed (moved, cancelled): its calendar SEQUENCE."""
+        return int(self.moved_from is not None) + int(self.cancelled)
 
 
 @dataclass(frozen=True)

@@ -65,4 +65,7 @@ def get_generators(_pelican: object) -> type[StatusGenerator]:
 
 
 def register() -> None:
+    from .admin import get_generators as admin_generators
+
     signals.get_generators.connect(get_generators)
+    signals.get_generators.connect(admin_generators)  # the web editor at /admin/

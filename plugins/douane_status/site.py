@@ -10,13 +10,18 @@ from typing import Any
 import jinja2
 
 from . import i18n
+from .channels import feed_links
+from .compact import compact_html
+from .compliance_file import write_compliance_file
 from .config import StatusSettings
 from .content import Content
 from .model import Lang
+from .report_files import write_report_files
+from .subscriptions import write_subscriptions
 from .urls import other_language, output_file, page_path
 from .views import Page, build_pages
 
-NAVIGATION = ("status", "archive", "maintenance", "systems")
+NAVIGATION = ("status", "archive", "maintenance", "systems", "report")
 
 
 def template_environment(theme_dir: Path) -> jinja2.Environment:
@@ -68,11 +73,15 @@ def write_site(
                 "text": i18n.format_moment(now, lang, settings.tz),
             },
             "zone": now.astimezone(settings.tz).tzname(),
+            "feeds": feed_links(lang, settings.site_url),
         }
         for lang in ("nl", "en")
     }
     for page in pages:
         written.append(_write_page(env, page, per_language[page.lang], output_dir))
+    written.extend(write_report_files(content, settings, now, output_dir))
+    written.extend(write_subscriptions(content, settings, now, output_dir))
+    written.extend(write_compliance_file(content, settings, now, output_dir))
     return written
 
 
@@ -90,5 +99,5 @@ def _write_page(
         **page.data,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, encoding="utf-8")
+    target.write_text(compact_html(html), encoding="utf-8")
     return target

@@ -8,12 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
 
 from . import i18n
+from .availability import Day, Month, last_days, report_months, report_start, system_intervals
+from .availability_views import (
+    HISTORY_DAYS,
+    EventLink,
+    SystemHistory,
+    SystemReport,
+    month_row,
+    system_history,
+)
+from .channels import feed_links, subscribe_page_data
+from .compliance import ComplianceReport, compliance_report
+from .compliance_views import event_compliance, rule_totals
 from .config import StatusSettings
 from .content import Content
 from .markup import render_markdown
@@ -32,7 +44,7 @@ from .state import (
     published,
     system_statuses,
 )
-from .urls import page_path
+from .urls import COMPLIANCE_JSON, file_path, page_path
 
 
 @dataclass(frozen=True)
@@ -148,6 +160,9 @@ class _LanguageViews:
     def text(self, value: Text | None) -> Markup | None:
         return None if value is None else render_markdown(value[self.lang])
 
+    def system_ref(self, system_id: str) -> SystemRef:
+        return self._systems[system_id]
+
     def _system_ref(self, system_id: str) -> SystemRef:
         system = self.catalog.system(system_id)
         processes = tuple(self.catalog.process(p).name[self.lang] for p in system.processes)
@@ -253,15 +268,27 @@ def build_pages(content: Content, settings: StatusSettings, now: dt.datetime) ->
     """Every HTML page of the site, in both languages."""
     events = published(content.events, now, settings)
     statuses = system_statuses(content.catalog, events, now)
+    system_ids = [s.id for s in content.catalog.systems]
+    days = {
+        s: last_days(system_intervals(events, s, now), now, settings.tz, HISTORY_DAYS)
+        for s in system_ids
+    }
+    by_month = report_months(events, system_ids, now, settings.tz, settings.retention_days)
+    compliance = compliance_report(content, settings, now)  # facts beside the build's warnings
     pages: list[Page] = []
     for lang in LANGUAGES:
         views = _LanguageViews(lang, content.catalog, settings, now)
-        pages.append(_status_page(views, events, statuses))
+        histories = _histories(views, events, days)
+        pages.append(_status_page(views, events, statuses, histories))
         pages.extend(_event_pages(views, events))
         pages.append(_archive_page(views, events))
         pages.append(_systems_page(views, statuses))
-        pages.extend(_system_pages(views, events, statuses))
+        pages.extend(_system_pages(views, events, statuses, histories))
         pages.append(_maintenance_page(views, events))
+        pages.append(_report_page(views, by_month))
+        pages.append(_accessibility_page(views))
+        pages.append(_subscribe_page(views))
+        pages.append(_compliance_page(views, compliance))
     return pages
 
 
@@ -286,7 +313,10 @@ def _newest_first(views: _LanguageViews, events: Sequence[Event]) -> list[EventV
 
 
 def _status_page(
-    views: _LanguageViews, events: Sequence[Event], statuses: dict[str, SystemStatus]
+    views: _LanguageViews,
+    events: Sequence[Event],
+    statuses: dict[str, SystemStatus],
+    histories: dict[str, SystemHistory],
 ) -> Page:
     lang, now = views.lang, views.now
     overall = overall_state(statuses.values())
@@ -328,6 +358,8 @@ def _status_page(
         active=[views.event(e) for e in active],
         upcoming=[views.event(e) for e in upcoming],
         recent=[views.event(e) for e in recent],
+        histories=list(histories.values()),
+        history_period=_history_period(views),
     )
 
 
@@ -370,7 +402,10 @@ def _systems_page(views: _LanguageViews, statuses: dict[str, SystemStatus]) -> P
 
 
 def _system_pages(
-    views: _LanguageViews, events: Sequence[Event], statuses: dict[str, SystemStatus]
+    views: _LanguageViews,
+    events: Sequence[Event],
+    statuses: dict[str, SystemStatus],
+    histories: dict[str, SystemHistory],
 ) -> list[Page]:
     by_system: dict[str, list[Event]] = {s.id: [] for s in views.catalog.systems}
     for event in events:
@@ -390,6 +425,9 @@ def _system_pages(
                 row=row,
                 description=description,
                 events=_newest_first(views, by_system[system.id]),
+                system_feeds=feed_links(views.lang, views.site_url, system),
+                history=histories[system.id],
+                history_period=_history_period(views),
             )
         )
     return pages
@@ -434,3 +472,90 @@ def _maintenance_page(views: _LanguageViews, events: Sequence[Event]) -> Page:
         years=years,
         upcoming=[views.event(e) for e in upcoming],
     )
+
+
+def _histories(
+    views: _LanguageViews, events: Sequence[Event], days: dict[str, tuple[Day, ...]]
+) -> dict[str, SystemHistory]:
+    """Each system's 90-day row, with its text equivalent linking to the events."""
+    links = {e.id: EventLink(e.id, views.event(e).title, views.event(e).url) for e in events}
+    return {
+        s.id: system_history(views.system_ref(s.id), days[s.id], links, views.lang)
+        for s in views.catalog.systems
+    }
+
+
+def _history_period(views: _LanguageViews) -> dict[str, Any]:
+    today = views.now.astimezone(views.tz).date()
+    first = today - dt.timedelta(days=HISTORY_DAYS - 1)
+    return {
+        "first": {"iso": first.isoformat(), "text": i18n.format_day(first, views.lang)},
+        "last": {"iso": today.isoformat(), "text": i18n.format_day(today, views.lang)},
+    }
+
+
+def _report_page(views: _LanguageViews, by_month: dict[str, tuple[Month, ...]]) -> Page:
+    lang = views.lang
+    start = report_start(views.now, views.tz, views.settings.retention_days)
+
+    def moment(value: dt.datetime) -> Moment:
+        return views.moment(value)  # type: ignore[return-value]  (never None here)
+
+    reports = [
+        SystemReport(
+            views.system_ref(s.id),
+            tuple(month_row(m, lang, moment) for m in by_month[s.id]),
+        )
+        for s in views.catalog.systems
+    ]
+    return _page(
+        views,
+        "report",
+        "report.html",
+        i18n.word("report_title", lang),
+        reports=reports,
+        period={"start": views.moment(start), "end": views.moment(views.now)},
+        downloads={
+            "csv": views.site_url + file_path("report_csv", lang),
+            "json": views.site_url + file_path("report_json", lang),
+        },
+    )
+
+
+def _accessibility_page(views: _LanguageViews) -> Page:
+    return _page(
+        views,
+        "accessibility",
+        "accessibility.html",
+        i18n.word("accessibility_title", views.lang),
+    )
+
+
+def _subscribe_page(views: _LanguageViews) -> Page:
+    return _page(
+        views,
+        "subscribe",
+        "subscribe.html",
+        i18n.word("subscribe_title", views.lang),
+        **subscribe_page_data(views.lang, views.catalog, views.site_url),
+    )
+
+
+def _compliance_page(views: _LanguageViews, report: ComplianceReport) -> Page:
+    """The protocol facts per published event; internal, so noindex and not in the navigation."""
+    lang = views.lang
+    totals = rule_totals(report.totals, lang)
+    page = _page(
+        views,
+        "compliance",
+        "compliance.html",
+        i18n.word("compliance_title", lang),
+        generated=views.moment(report.generated_at),
+        totals=totals,
+        total=sum(t.count for t in totals),
+        events=[
+            event_compliance(f, views.event(f.event), lang, views.moment) for f in report.events
+        ],
+        json_url=views.site_url + COMPLIANCE_JSON,
+    )
+    return replace(page, noindex=True)
