@@ -296,3 +296,31 @@ def test_every_page_links_to_the_subscribe_page_from_its_footer(fixture_site: Pa
         doc = lxml.html.fromstring(path.read_bytes())
         wanted = "/abonneren/" if doc.get("lang") == "nl" else "/en/subscribe/"
         assert doc.cssselect(f'footer a[href="{wanted}"]'), path
+
+
+def test_feeds_carry_the_newest_messages_up_to_the_cap(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import REPO
+
+    from douane_status.feeds import FEED_MAX_ENTRIES
+    from douane_status.synthetic import write_history
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(REPO / "content" / "systems.yaml", content / "systems.yaml")
+    now = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
+    write_history(content, 60, now)  # 3-8 updates each: well over the cap
+    site = build_into(tmp_path / "output", content=content, now=now)
+
+    from douane_status.config import StatusSettings
+    from douane_status.content import load_content
+
+    events = load_content(content, StatusSettings(), now).events
+    newest = max((u.at, e.id, u.number) for e in events for u in e.updates)
+    feed = feedparser.parse((site / "feeds/nl.atom.xml").read_bytes())
+    assert not feed.bozo
+    assert len(feed.entries) == FEED_MAX_ENTRIES
+    published = [e.published_parsed for e in feed.entries]
+    assert published == sorted(published, reverse=True)
+    assert feed.entries[0].id.endswith(f"/{newest[1]}/#update-{newest[2]}")

@@ -427,9 +427,7 @@ class AdminGenerator:
         output_path: str,
         **_: Any,
     ) -> None:
-        self.status = StatusSettings.from_mapping(
-            settings.get("DOUANE_STATUS", {}), site_url=settings.get("SITEURL", "")
-        )
+        self.status = StatusSettings.from_pelican(settings)
         self.admin = AdminSettings.from_mapping(settings.get(SETTING, {}))
         self.content_dir = Path(path)
         self.theme_dir = Path(theme)

@@ -89,7 +89,8 @@ def api_files(
     for lang in LANGUAGES:
         documents = _Api(lang, catalog, events, settings, now).documents()
         for endpoint, document in documents.items():
-            text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+            # Compact: json's C encoder only runs without indent (5x faster on large archives)
+            text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
             files[channels.api_path(lang, endpoint)] = text.encode("utf-8")
     return files
 

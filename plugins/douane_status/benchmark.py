@@ -33,13 +33,14 @@ class Measurement:
 
 
 def measure(command: Sequence[str], cwd: Path) -> Measurement:
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if process.stderr:
-        process.stderr.close()
+    # stderr goes to a file, not a pipe: a build that warns a lot would fill a pipe and block
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1) or (code == 1 and "check" not in command):
         raise RuntimeError(f"{' '.join(command)} failed ({code}):\n{stderr[-2000:]}")

@@ -39,9 +39,7 @@ def project_settings(project: Path, publish: bool = False) -> tuple[Path, Status
 
     settings_file = project / ("publishconf.py" if publish else "pelicanconf.py")
     values = read_settings(str(settings_file))
-    return settings_file, StatusSettings.from_mapping(
-        values.get("DOUANE_STATUS", {}), site_url=values.get("SITEURL", "")
-    )
+    return settings_file, StatusSettings.from_pelican(values)
 
 
 def _print_findings(findings: tuple[Finding, ...] | list[Finding], stream=sys.stderr) -> None:

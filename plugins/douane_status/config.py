@@ -44,6 +44,13 @@ class StatusSettings:
         return ZoneInfo(self.timezone)
 
     @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> StatusSettings:
+        """From Pelican's settings: the ``DOUANE_STATUS`` dict and ``SITEURL``."""
+        return cls.from_mapping(
+            settings.get("DOUANE_STATUS", {}), site_url=settings.get("SITEURL", "")
+        )
+
+    @classmethod
     def from_mapping(cls, values: Mapping[str, Any], *, site_url: str = "") -> StatusSettings:
         """Build settings from a plain mapping; unknown names and wrong types are ConfigError."""
         known = {f.name: f for f in dataclasses.fields(cls) if f.name not in ("extra", "site_url")}

@@ -21,12 +21,19 @@ from .model import LANGUAGES, Catalog, Event, Lang, System, Update
 from .urls import page_path
 
 FEED_TTL_MINUTES = 15  # the site is rebuilt every quarter of an hour
+# A feed tells subscribers what is new: the newest messages suffice (even a bad night has far
+# fewer than this between two polls), and the archive, calendar and API keep the whole year.
+# Without a cap every feed grows with the archive: 36 MB of feeds for a 500-event year.
+FEED_MAX_ENTRIES = 100
 
 
 def feed_files(
     catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
 ) -> dict[str, bytes]:
-    """Every feed, by its path: per language, for all systems and for each system."""
+    """Every feed, by its path: per language, for all systems and for each system.
+
+    Each feed holds the newest ``FEED_MAX_ENTRIES`` messages.
+    """
     messages = sorted(
         ((event, update) for event in events for update in event.updates),
         key=lambda m: (m[1].at, m[0].id, m[1].number),
@@ -35,10 +42,10 @@ def feed_files(
     files: dict[str, bytes] = {}
     for lang in LANGUAGES:
         writer = _FeedWriter(lang, catalog, settings, now)
-        entries = [(event, writer.entry(event, update)) for event, update in messages]
-        files.update(writer.write([e for _, e in entries], None))
+        files.update(writer.write(writer.newest(messages), None))
         for system in catalog.systems:
-            files.update(writer.write([e for ev, e in entries if system.id in ev.systems], system))
+            own = [m for m in messages if system.id in m[0].systems]
+            files.update(writer.write(writer.newest(own), system))
     return files
 
 
@@ -57,6 +64,17 @@ class _FeedWriter:
         self.now = now
         self.origin = channels.origin(settings)
         self.tz = settings.tz
+        self._entries: dict[tuple[str, int], FeedEntry] = {}
+
+    def newest(self, messages: Sequence[tuple[Event, Update]]) -> list[FeedEntry]:
+        """Entries of the newest messages; each is made once and shared by the feeds."""
+        chosen = []
+        for event, update in messages[:FEED_MAX_ENTRIES]:
+            key = (event.id, update.number)
+            if key not in self._entries:
+                self._entries[key] = self.entry(event, update)
+            chosen.append(self._entries[key])
+        return chosen
 
     def write(self, entries: Sequence[FeedEntry], system: System | None) -> dict[str, bytes]:
         """The Atom and the RSS feed of ``entries`` (newest first)."""

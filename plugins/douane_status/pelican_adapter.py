@@ -36,9 +36,7 @@ class StatusGenerator:
         output_path: str,
         **_: Any,
     ) -> None:
-        self.settings = StatusSettings.from_mapping(
-            settings.get("DOUANE_STATUS", {}), site_url=settings.get("SITEURL", "")
-        )
+        self.settings = StatusSettings.from_pelican(settings)
         self.content_dir = Path(path)
         self.theme_dir = Path(theme)
         self.output_dir = Path(output_path)

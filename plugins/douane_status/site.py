@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from . import i18n
 from .channels import feed_links
@@ -42,6 +44,20 @@ def _translator(lang: Lang) -> Callable[..., str]:
     return translate
 
 
+def _state_badge(lang: Lang) -> Callable[[str, str], Markup]:
+    """A state in words, marked for the CSS shape; the hidden prefix names it for screen readers."""
+    prefix = escape(i18n.word("status_icon_label", lang))
+
+    @lru_cache(maxsize=256)
+    def state(key: str, label: str) -> Markup:
+        return Markup(
+            f'<span class="state state--{escape(key)}"><span class="visually-hidden">{prefix} '
+            f"</span>{escape(label)}</span>"
+        )
+
+    return state
+
+
 def _url_maker(site_url: str, lang: Lang) -> Callable[..., str]:
     def url_for(kind: str, item_id: str = "", *, in_lang: Lang | None = None) -> str:
         return site_url + page_path(kind, in_lang or lang, item_id)
@@ -67,6 +83,7 @@ def write_site(
             "lang": lang,
             "other_lang": other_language(lang),
             "t": _translator(lang),
+            "state": _state_badge(lang),
             "url_for": _url_maker(settings.site_url, lang),
             "built": {
                 "iso": now.astimezone(settings.tz).isoformat(timespec="minutes"),

@@ -61,7 +61,9 @@ def _disruption(
     updates = []
     for number in range(count):
         final = number == count - 1
-        next_at = at + dt.timedelta(minutes=rng.choice((20, 30, 45)))
+        # an investigation is followed up within 30 minutes (P09); later gaps may be longer
+        gap = rng.choice((20, 25, 30)) if number == 0 else rng.choice((20, 30, 45))
+        next_at = at + dt.timedelta(minutes=gap)
         nl, en = _text(rng, systems[0], f"{next_at.astimezone(tz):%H:%M}")
         if final:
             status = rng.choice(("resolved", "workaround"))
@@ -95,7 +97,12 @@ def _disruption(
 
 
 def _planned(
-    rng: random.Random, start: dt.datetime, systems: list[str], tz: ZoneInfo, kind: str
+    rng: random.Random,
+    start: dt.datetime,
+    systems: list[str],
+    tz: ZoneInfo,
+    kind: str,
+    follows: str | None,
 ) -> tuple[str, list[str]]:
     hours = rng.choice((2, 4, 6, 8))
     end = start + dt.timedelta(hours=hours)
@@ -120,6 +127,7 @@ def _planned(
     ]
     if kind == "unplanned-maintenance":
         header[1] = f"announced: {_stamp(start - dt.timedelta(days=2), tz)}"
+        header.append(f"follows: {follows}")
         updates[0] = updates[0].replace(
             _stamp(announced, tz), _stamp(start - dt.timedelta(days=2), tz)
         )
@@ -133,7 +141,8 @@ def write_history(
     tz = ZoneInfo("Europe/Amsterdam")
     rng = random.Random(seed)
     written = []
-    for number in range(count):
+    last_disruption = None
+    for number in reversed(range(count)):  # oldest first, so a recovery can follow a disruption
         offset = dt.timedelta(days=days * (number + 1) / (count + 1), minutes=rng.randrange(600))
         base = (now - offset).astimezone(tz).replace(second=0, microsecond=0)
         kind = rng.choice(
@@ -147,8 +156,10 @@ def write_history(
             weekday = 6 if kind == "maintenance" else 5
             day = base.date() - dt.timedelta(days=(base.weekday() - weekday) % 7)
             start = dt.datetime.combine(day, dt.time(8, 0), tz)
-            header, updates = _planned(rng, start, systems, tz, kind)
+            header, updates = _planned(rng, start, systems, tz, kind, last_disruption)
         event_id = f"{start:%Y-%m-%d}-synthetic-{number:05d}"
+        if kind == "disruption":
+            last_disruption = event_id
         title_nl = f"{', '.join(s.upper() for s in systems)} is beperkt beschikbaar"
         title_en = f"{', '.join(s.upper() for s in systems)} availability is limited"
         text = "\n".join(
