@@ -260,3 +260,44 @@ def test_the_check_does_not_import_pelican(tmp_path: Path) -> None:
         timeout=60,
     )
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "[]", "")
+
+
+def test_checking_one_file_still_sees_every_id_and_the_nearest_disruption(tmp_path: Path) -> None:
+    import datetime as dt
+    import shutil
+
+    from conftest import FIXTURE_CONTENT
+
+    from douane_status.config import StatusSettings
+    from douane_status.content import load_content
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    resolved = content / "outages/2026/2026-11-25-ics2-opgelost.md"
+    twin = content / "outages/2027/2026-11-25-ics2-opgelost.md"
+    twin.parent.mkdir()
+    shutil.copy(resolved, twin)
+    recovery = content / "outages/2026/2026-11-30-ics2-herstel.md"
+    recovery.write_text(
+        "---\ntype: unplanned-maintenance\ntitle: {nl: Herstel, en: Recovery}\nsystems: [ics2]\n"
+        "announced: 2026-11-26 09:00\nstart: 2026-11-30 20:00\nend: 2026-11-30 21:00\n"
+        "fallback_possible: false\nfollows: 2026-11-25-ics2-opgeloste\nupdates:\n"
+        "  - {at: 2026-11-26 09:00, status: scheduled, nl: Gepland., en: Scheduled.}\n---\n"
+        "::: nl\nTekst.\n:::\n::: en\nText.\n:::\n",
+        encoding="utf-8",
+    )
+    now = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
+
+    one = load_content(content, StatusSettings(), now, root=tmp_path, only=[twin, recovery])
+    everything = load_content(content, StatusSettings(), now, root=tmp_path)
+
+    codes = sorted((f.file, f.code) for f in one.findings)
+    assert ("content/outages/2027/2026-11-25-ics2-opgelost.md", "OUT007") in codes
+    p12 = [f for f in one.findings if f.code == "P12"]
+    assert len(p12) == 1 and "did you mean '2026-11-25-ics2-opgelost'?" in p12[0].message
+    # the same findings as a check of everything, for the files asked about
+    asked = {
+        "content/outages/2027/2026-11-25-ics2-opgelost.md",
+        "content/outages/2026/2026-11-30-ics2-herstel.md",
+    }
+    assert one.findings == tuple(f for f in everything.findings if f.file in asked)

@@ -55,28 +55,38 @@ def load_content(
     """Read and check everything below ``content_dir``.
 
     ``root`` is the folder paths in findings are relative to (the project); ``only`` limits the
-    reported files (the check command's ``--path``) while ids and ``follows`` links are still
-    resolved against every event.
+    reported files (the check command's ``--path``). Ids are still checked against every file
+    name, and ``follows`` links against the files they name, so checking one file reads little
+    more than that file.
     """
     root = root or content_dir.parent
     catalog, findings = read_catalog(content_dir, root, settings.tz)
     all_files = outage_files([content_dir / OUTAGES_DIR])
     wanted = set(outage_files(only)) if only is not None else set(all_files)
     files = sorted(set(all_files) | wanted)
+    shown = {path: display_path(path, root) for path in files}
+    reported = {shown[path] for path in wanted}
+    parsed: dict[Path, Event | None] = {}
 
-    events: list[Event] = []
-    reported: set[str] = set()
-    ids: list[tuple[str, str]] = []
-    for path in files:
-        shown = display_path(path, root)
-        ids.append((path.stem, shown))
-        source = read_source(shown, path.read_bytes())
+    def read(path: Path) -> None:
+        if path in parsed:
+            return
+        source = read_source(shown[path], path.read_bytes())
         event, file_findings = read_event(source, path.stem, settings.tz, catalog.system_ids)
+        parsed[path] = event
         if path in wanted:
-            reported.add(shown)
             findings.extend(file_findings)
-        if event is not None:
-            events.append(event)
+
+    for path in sorted(wanted):
+        read(path)
+    if only is not None:
+        by_stem = {path.stem: path for path in reversed(files)}
+        targets = {e.follows for e in parsed.values() if e is not None and e.follows}
+        # A missing target is answered with the nearest disruption ids: that needs them all.
+        for path in files if targets - set(by_stem) else (by_stem[t] for t in sorted(targets)):
+            read(path)
+    events = [e for path in files if (e := parsed.get(path)) is not None]
+    ids = [(path.stem, shown[path]) for path in files]
     findings.extend(f for f in check_unique_ids(ids) if f.file in reported)
 
     context = RuleContext(settings, now, catalog, {e.id: e for e in events}, WorkCalendar(settings))
