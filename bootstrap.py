@@ -60,6 +60,8 @@ def main() -> int:
     run(str(VENV / "bin" / "invoke"), "build")
     print("\nThe demo site is in output/. Look at it with: .venv/bin/invoke serve")
     print("(then open http://localhost:8000/ for Dutch, http://localhost:8000/en/ for English)")
+    print("The demo content is written around Sunday 29 November 2026 10:00; to see it at that")
+    print("moment: .venv/bin/invoke build --now 2026-11-29T10:00")
     return 0
 
 
