@@ -58,3 +58,22 @@ def test_a_build_that_fails_half_way_leaves_the_previous_output(
     assert len(written) == 5  # it really failed part-way through writing
     assert digest(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from douane_status import site
+    from douane_status.errors import BuildError
+
+    output = build_into(tmp_path / "output")
+    before = digest(output)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(site, "write_subscriptions", broken)
+    with pytest.raises((BuildError, OSError)):
+        build_into(output)
+    assert digest(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import StatusSettings
-from .errors import ConfigError, ContentError, UsageError
+from .errors import BuildError, ConfigError, ContentError, UsageError
 from .findings import Finding
 from .timestamps import TimestampError, parse_timestamp
 
@@ -61,6 +61,11 @@ def build(project: Path, *, now: str | None, output: str, publish: bool = False)
         print(
             f"Build failed: {errors} error(s). Nothing was published; {output}/ is unchanged.",
             file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    except BuildError as exc:
+        print(
+            f"Build failed: {exc}. Nothing was published; {output}/ is unchanged.", file=sys.stderr
         )
         return EXIT_FINDINGS
     except (UsageError, ConfigError) as exc:

@@ -26,6 +26,10 @@ class UsageError(StatusError):
     """A command was given arguments it cannot use (exit status 2)."""
 
 
+class BuildError(StatusError):
+    """A step of the build failed for a reason other than the content; nothing was published."""
+
+
 class ContentError(StatusError):
     """The content has errors; the build stops and the published site stays as it was."""
 

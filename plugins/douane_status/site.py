@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +19,7 @@ from .compact import compact_html
 from .compliance_file import write_compliance_file
 from .config import StatusSettings
 from .content import Content
+from .errors import BuildError
 from .model import Lang
 from .report_files import write_report_files
 from .subscriptions import write_subscriptions
@@ -67,11 +70,10 @@ def _url_maker(site_url: str, lang: Lang) -> Callable[..., str]:
 
 def write_site(
     content: Content, settings: StatusSettings, now: dt.datetime, theme_dir: Path, output_dir: Path
-) -> list[Path]:
-    """Render all pages; returns the files written, in order."""
+) -> None:
+    """Render every page and write every file of the site into ``output_dir``."""
     env = template_environment(theme_dir)
     pages = build_pages(content, settings, now)
-    written = []
     shared = {
         "site_url": settings.site_url,
         "helpdesk_phone": settings.helpdesk_phone,
@@ -94,12 +96,55 @@ def write_site(
         }
         for lang in ("nl", "en")
     }
-    for page in pages:
-        written.append(_write_page(env, page, per_language[page.lang], output_dir))
-    written.extend(write_report_files(content, settings, now, output_dir))
-    written.extend(write_subscriptions(content, settings, now, output_dir))
-    written.extend(write_compliance_file(content, settings, now, output_dir))
-    return written
+    # The files for machines do not depend on the pages: on a machine with two or more cores
+    # they are written by a forked worker while this process renders the pages.
+    machines = _MachineFiles(content, settings, now, output_dir)
+    try:
+        for page in pages:
+            _write_page(env, page, per_language[page.lang], output_dir)
+    except BaseException:
+        machines.abandon()
+        raise
+    machines.finish()
+
+
+class _MachineFiles:
+    """Feeds, calendars, API, badges and report files; in a forked worker when it helps."""
+
+    def __init__(
+        self, content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
+    ) -> None:
+        self.args = (content, settings, now, output_dir)
+        self.worker: multiprocessing.process.BaseProcess | None = None
+        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            self.worker = multiprocessing.get_context("fork").Process(
+                target=self.write, name="douane-status-machine-files", daemon=True
+            )
+            self.worker.start()
+
+    def write(self) -> None:
+        content, settings, now, output_dir = self.args
+        write_report_files(content, settings, now, output_dir)
+        write_subscriptions(content, settings, now, output_dir)
+        write_compliance_file(content, settings, now, output_dir)
+
+    def finish(self) -> None:
+        if self.worker is None:
+            self.write()
+            return
+        self.worker.join()
+        if self.worker.exitcode != 0:
+            raise BuildError(
+                f"writing the feeds, calendars and API failed (exit {self.worker.exitcode}); "
+                "the message above says why"
+            )
+
+    def abandon(self) -> None:
+        """Stop the worker before the caller removes the folder it writes into."""
+        if self.worker is not None and self.worker.is_alive():
+            self.worker.terminate()
+        if self.worker is not None:
+            self.worker.join()
 
 
 def _write_page(
