@@ -17,6 +17,30 @@ sys.path.insert(0, str(PROJECT / "plugins"))
 from douane_status import cli  # noqa: E402
 
 
+def _usage_errors_exit_2() -> None:
+    """Unknown options and missing values are usage errors: exit status 2, as our own are.
+
+    invoke exits 1 on its parse errors, which a script could not tell from "the content has
+    errors". tasks.py is loaded before the task options are parsed, so this still applies.
+    """
+    from invoke.exceptions import Exit as InvokeExit
+    from invoke.exceptions import ParseError
+    from invoke.program import Program
+
+    parse_tasks = Program.parse_tasks
+
+    def parse_tasks_with_usage_status(self: Program) -> None:
+        try:
+            parse_tasks(self)
+        except ParseError as exc:
+            raise InvokeExit(f"error: {exc} (see: invoke --help TASK)", code=2) from None
+
+    Program.parse_tasks = parse_tasks_with_usage_status  # type: ignore[method-assign]
+
+
+_usage_errors_exit_2()
+
+
 @task(
     help={
         "now": "the build's 'now', e.g. 2026-11-29T10:00 (default: the current time)",

@@ -301,3 +301,14 @@ def test_checking_one_file_still_sees_every_id_and_the_nearest_disruption(tmp_pa
         "content/outages/2026/2026-11-30-ics2-herstel.md",
     }
     assert one.findings == tuple(f for f in everything.findings if f.file in asked)
+
+
+def test_unknown_option_is_a_usage_error_with_status_2(tmp_path: Path) -> None:
+    from conftest import invoke, make_project
+
+    project = make_project(tmp_path / "project")
+    result = invoke(project, "check", "--bogus")
+    assert result.returncode == 2
+    assert "'--bogus'" in result.stderr and "Traceback" not in result.stderr
+    missing_value = invoke(project, "check", "--now")
+    assert missing_value.returncode == 2
