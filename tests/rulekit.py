@@ -22,6 +22,7 @@ if str(REPO / "plugins") not in sys.path:
 
 from douane_status.config import StatusSettings  # noqa: E402
 from douane_status.content import Content, load_content  # noqa: E402
+from douane_status.reader import TOP_FIELDS, UPDATE_FIELDS  # noqa: E402
 from douane_status.timestamps import parse_timestamp  # noqa: E402
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -56,20 +57,8 @@ Explanation.
 :::
 """
 
-TOP_ORDER = (
-    "type",
-    "title",
-    "systems",
-    "announced",
-    "start",
-    "end",
-    "fallback_possible",
-    "follows",
-    "cause",
-    "process_changes",
-    "buffered_messages",
-)
-UPDATE_ORDER = ("at", "status", "next_update", "expected_end", "fallback")
+TOP_ORDER = tuple(name for name in TOP_FIELDS if name != "updates")  # the format's own order
+UPDATE_ORDER = tuple(name for name in UPDATE_FIELDS if name not in ("nl", "en"))
 TEXTS = {"nl": "Tekst.", "en": "Text."}
 
 

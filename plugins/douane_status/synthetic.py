@@ -57,18 +57,22 @@ def _disruption(
     rng: random.Random, start: dt.datetime, systems: list[str], tz: ZoneInfo
 ) -> tuple[str, list[str]]:
     count = rng.randint(3, 8)
+    no_fault = rng.random() < 0.1  # investigated, then no fault found (P13)
     at = start + dt.timedelta(minutes=5)
     updates = []
     for number in range(count):
         final = number == count - 1
         # an investigation is followed up within 30 minutes (P09); later gaps may be longer
-        gap = rng.choice((20, 25, 30)) if number == 0 else rng.choice((20, 30, 45))
+        investigating = number == 0 or no_fault
+        gap = rng.choice((20, 25, 30)) if investigating else rng.choice((20, 30, 45))
         next_at = at + dt.timedelta(minutes=gap)
         nl, en = _text(rng, systems[0], f"{next_at.astimezone(tz):%H:%M}")
-        if final:
+        if final and no_fault:
+            updates.append(_update(_stamp(at, tz), "no-fault", nl, en))
+        elif final:
             status = rng.choice(("resolved", "workaround"))
             updates.append(_update(_stamp(at, tz), status, nl, en, fallback="ended"))
-        elif number == 0:
+        elif investigating:
             updates.append(
                 _update(_stamp(at, tz), "investigating", nl, en, next_update=_stamp(next_at, tz))
             )
@@ -118,7 +122,22 @@ def _planned(
         updates.append(_update(_stamp(moment + dt.timedelta(minutes=i), tz), status, nl, en))
     final = rng.choice(("completed", "completed", "completed", "cancelled"))
     nl, en = _text(rng, systems[0], f"{end.astimezone(tz):%H:%M}")
-    updates.append(_update(_stamp(end - dt.timedelta(minutes=10), tz), final, nl, en))
+    if final == "completed" and rng.random() < 0.2:
+        # an overrun announced 40 minutes ahead (P04), completed within the promise (P05, P08)
+        notice = end - dt.timedelta(minutes=40)
+        updates.append(
+            _update(
+                _stamp(notice, tz),
+                "overrun",
+                nl,
+                en,
+                expected_end=_stamp(end + dt.timedelta(hours=1), tz),
+                next_update=_stamp(end + dt.timedelta(minutes=55), tz),
+            )
+        )
+        updates.append(_update(_stamp(end + dt.timedelta(minutes=50), tz), final, nl, en))
+    else:
+        updates.append(_update(_stamp(end - dt.timedelta(minutes=10), tz), final, nl, en))
     header = [
         f"type: {kind}",
         f"announced: {_stamp(announced, tz)}",
