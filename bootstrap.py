@@ -2,13 +2,15 @@
 """Set up everything on a fresh machine with Python 3.11+: ``python3 bootstrap.py``.
 
 Creates ``.venv/``, installs the pinned Python packages (requirements.txt) and the pinned npm
-packages (package-lock.json, used by the tests), then builds the demo site into ``output/``.
+packages (package-lock.json, used by the tests) and, as root on Debian, Chromium for the browser
+tests; then builds the demo site into ``output/``.
 ``--no-build`` stops after installing (CI uses that).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +24,28 @@ VENV = PROJECT / ".venv"
 def run(*command: str) -> None:
     print("+", " ".join(command), flush=True)
     subprocess.run(command, cwd=PROJECT, check=True)
+
+
+def ensure_browser() -> None:
+    """The browser tests drive Debian's Chromium; install it when we may (root with apt-get)."""
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        print("+ apt-get install chromium chromium-driver", flush=True)
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        return
+    print(
+        "Chromium and chromedriver were not found: the browser tests need them "
+        "(Debian: sudo apt-get install chromium chromium-driver).",
+        file=sys.stderr,
+    )
 
 
 def main() -> int:
@@ -54,6 +78,7 @@ def main() -> int:
             )
             return 1
         run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    ensure_browser()
     if args.no_build:
         print("Installed. Run the tests with: .venv/bin/invoke test")
         return 0
