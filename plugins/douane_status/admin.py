@@ -25,7 +25,6 @@ import jinja2
 
 from . import i18n
 from .authoring import ID_WORDS, UPDATE_ORDER
-from .catalog import read_catalog
 from .config import StatusSettings
 from .errors import ConfigError, PhrasebookError
 from .model import Catalog, EventType, Fallback, Status
@@ -415,48 +414,27 @@ def write_admin(
     return written
 
 
-class AdminGenerator:
-    """A Pelican generator that writes /admin/ after the status pages."""
+def write_editor(
+    output_dir: Path,
+    project_dir: Path,
+    theme_dir: Path,
+    content_dir: Path,
+    catalog: Catalog,
+    status: StatusSettings,
+    admin: AdminSettings,
+) -> None:
+    """Write /admin/ beside the status pages, from the catalog the build already read.
 
-    def __init__(
-        self,
-        context: dict[str, Any],
-        settings: dict[str, Any],
-        path: str,
-        theme: str,
-        output_path: str,
-        **_: Any,
-    ) -> None:
-        self.status = StatusSettings.from_pelican(settings)
-        self.admin = AdminSettings.from_mapping(settings.get(SETTING, {}))
-        self.content_dir = Path(path)
-        self.theme_dir = Path(theme)
-        self.output_dir = Path(output_path)
-        self.project_dir = Path(settings.get("DOUANE_STATUS_PROJECT", self.content_dir.parent))
-
-    def generate_output(self, writer: object) -> None:
-        catalog, findings = read_catalog(self.content_dir, self.project_dir, self.status.tz)
-        if any(f.is_error for f in findings):
-            return  # the status generator has already stopped the build
-        try:
-            phrases = load_phrasebook(self.content_dir, self.project_dir)
-        except PhrasebookError as exc:
-            logger.warning("The web editor /admin/ was not built: %s", exc)
-            return
-        written = write_admin(
-            self.output_dir,
-            self.project_dir,
-            self.theme_dir,
-            catalog,
-            phrases,
-            self.status,
-            self.admin,
+    A missing phrasebook or Decap bundle leaves the editor out with a warning: the public site
+    must not depend on the operators' tool.
+    """
+    try:
+        phrases = load_phrasebook(content_dir, project_dir)
+    except PhrasebookError as exc:
+        logger.warning("The web editor /admin/ was not built: %s", exc)
+        return
+    written = write_admin(output_dir, project_dir, theme_dir, catalog, phrases, status, admin)
+    if written is None:
+        logger.warning(
+            "The web editor /admin/ was not built: Decap CMS is not installed (run 'npm ci')."
         )
-        if written is None:
-            logger.warning(
-                "The web editor /admin/ was not built: Decap CMS is not installed (run 'npm ci')."
-            )
-
-
-def get_generators(_pelican: object) -> type[AdminGenerator]:
-    return AdminGenerator

@@ -2,7 +2,7 @@
 
 Pelican hands over its settings; the generator turns them into ``StatusSettings`` once, loads and
 checks the content in ``generate_context`` (raising ``ContentError`` so the build stops before
-anything is written), and writes the site in ``generate_output``.
+anything is written), and writes the site and the web editor (/admin/) in ``generate_output``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Any
 
 from pelican import signals
 
+from .admin import SETTING as ADMIN_SETTING
+from .admin import AdminSettings, write_editor
 from .config import StatusSettings
 from .content import Content, load_content
 from .errors import ContentError
@@ -37,6 +39,7 @@ class StatusGenerator:
         **_: Any,
     ) -> None:
         self.settings = StatusSettings.from_pelican(settings)
+        self.admin = AdminSettings.from_mapping(settings.get(ADMIN_SETTING, {}))
         self.content_dir = Path(path)
         self.theme_dir = Path(theme)
         self.output_dir = Path(output_path)
@@ -56,6 +59,15 @@ class StatusGenerator:
     def generate_output(self, writer: object) -> None:
         assert self.content is not None, "generate_context runs first"
         write_site(self.content, self.settings, self.now, self.theme_dir, self.output_dir)
+        write_editor(
+            self.output_dir,
+            self.project_dir,
+            self.theme_dir,
+            self.content_dir,
+            self.content.catalog,
+            self.settings,
+            self.admin,
+        )
 
 
 def get_generators(_pelican: object) -> type[StatusGenerator]:
@@ -63,7 +75,4 @@ def get_generators(_pelican: object) -> type[StatusGenerator]:
 
 
 def register() -> None:
-    from .admin import get_generators as admin_generators
-
     signals.get_generators.connect(get_generators)
-    signals.get_generators.connect(admin_generators)  # the web editor at /admin/
