@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .synthetic import write_history
+from .synthetic import write_history, write_windows
 
 BENCH_NOW = "2026-11-29T10:00"
 _NOW_UTC = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
@@ -61,8 +61,9 @@ def prepare_project(repo: Path, root: Path, events: int) -> Path:
     """A project with the real code, configuration and reference data, and N synthetic events."""
     project = root / f"status-{events}"
     (project / "content").mkdir(parents=True)
-    for name in ("plugins", "theme"):
-        (project / name).symlink_to(repo / name)
+    for name in ("plugins", "theme", "node_modules"):
+        if (repo / name).exists():  # node_modules holds the web editor's bundle
+            (project / name).symlink_to(repo / name)
     for name in ("tasks.py", "publishconf.py"):
         shutil.copy2(repo / name, project / name)
     years = max(1, -(-events // EVENTS_PER_YEAR))
@@ -70,9 +71,10 @@ def prepare_project(repo: Path, root: Path, events: int) -> Path:
     conf = (repo / "pelicanconf.py").read_text(encoding="utf-8")
     conf += f'\nDOUANE_STATUS = {{**DOUANE_STATUS, "retention_days": {days + 10}}}\n'
     (project / "pelicanconf.py").write_text(conf, encoding="utf-8")
-    shutil.copy2(repo / "content" / "systems.yaml", project / "content" / "systems.yaml")
-    if (repo / "content" / "windows").is_dir():
-        shutil.copytree(repo / "content" / "windows", project / "content" / "windows")
+    for name in ("systems.yaml", "phrases.yaml"):
+        shutil.copy2(repo / "content" / name, project / "content" / name)
+    first = (_NOW_UTC - dt.timedelta(days=days + 1)).year
+    write_windows(project / "content", range(first, _NOW_UTC.year + 2))
     write_history(project / "content", events, _NOW_UTC, days=days)
     return project
 

@@ -153,6 +153,30 @@ def _planned(
     return "\n".join(header), updates
 
 
+def write_windows(content_dir: Path, years: range) -> list[Path]:
+    """Agreed windows for ``years``: every Sunday for maintenance, every Saturday for releases.
+
+    A busy history plans work on many weekends; these windows keep it inside the agreement, so
+    the benchmark builds a history that warns as little as a well-run year would.
+    """
+    written = []
+    folder = content_dir / "windows"
+    folder.mkdir(parents=True, exist_ok=True)
+    for year in years:
+        lines = [f"# Synthetic windows for {year}: every weekend, 08:00-16:00."]
+        for kind, weekday in (("maintenance", 6), ("release", 5)):
+            lines.append(f"{kind}:")
+            day = dt.date(year, 1, 1)
+            day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+            while day.year == year:
+                lines += [f"  - date: {day}", '    start: "08:00"', '    end: "16:00"']
+                day += dt.timedelta(days=7)
+        path = folder / f"{year}.yaml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def write_history(
     content_dir: Path, count: int, now: dt.datetime, *, seed: int = 2026, days: int = 360
 ) -> list[Path]:
