@@ -5,6 +5,7 @@ A failed or interrupted build leaves the published ``output/`` exactly as it was
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -16,7 +17,7 @@ from .cssmin import minify_folder
 from .pelican_adapter import NOW_SETTING
 
 
-def run_pelican(
+def _run_pelican(
     project_dir: Path,
     settings_file: Path,
     output_dir: Path,
@@ -33,6 +34,9 @@ def run_pelican(
         "OUTPUT_PATH": str(output_dir),
         NOW_SETTING: now,
         "DOUANE_STATUS_PROJECT": str(project_dir),
+        # build_site hands over an empty folder or the previous site, whose files it rewrites
+        # and then prunes: emptying it here would throw those files away
+        "DELETE_OUTPUT_DIRECTORY": False,
     }
     if site_url is not None:
         override["SITEURL"] = site_url.rstrip("/")
@@ -53,33 +57,95 @@ def build_site(
     site_url: str | None = None,
     content_dir: Path | None = None,
 ) -> None:
-    """Build into a sibling temporary folder, then replace ``output_dir`` with it."""
+    """Build into a sibling staging folder, then replace ``output_dir`` with it.
+
+    The site the swap retires is kept beside it as ``.<output>.previous/``, and the next build
+    writes over its files instead of creating new ones: on many disks creating a file costs ten
+    times more than rewriting one. Whatever that build does not write again is removed before
+    the swap, so the result is the same, byte for byte, as a build into an empty folder.
+    """
     output_dir = output_dir.resolve()
     output_dir.parent.mkdir(parents=True, exist_ok=True)
+    previous = previous_site(output_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
-    try:
-        run_pelican(
+
+    def build_into_staging() -> None:
+        _run_pelican(
             project_dir, settings_file, staging, now, site_url=site_url, content_dir=content_dir
         )
-        _swap_in(staging, output_dir)
+
+    try:
+        before = _adopt(previous, staging)
+        try:
+            build_into_staging()
+        except (FileExistsError, NotADirectoryError, IsADirectoryError):
+            if before is None:
+                raise
+            # the previous site has a file where this build needs a folder (or the reverse)
+            shutil.rmtree(staging)
+            staging.mkdir()
+            before = None
+            build_into_staging()
+        if before is not None:
+            _remove_unwritten(staging, before)
+        _swap_in(staging, output_dir, previous)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _swap_in(staging: Path, output_dir: Path) -> None:
+def previous_site(output_dir: Path) -> Path:
+    return output_dir.with_name(f".{output_dir.name}.previous")
+
+
+_Identity = tuple[int, int]  # inode and change time: both change when a build writes the file
+
+
+def _adopt(previous: Path, staging: Path) -> dict[str, _Identity] | None:
+    """Move the previous site into the (empty) staging folder; None when there is none."""
+    try:
+        previous.rename(staging)
+    except OSError:  # none yet, or another build took it
+        return None
+    return {path: identity for path, identity in _files(staging)}
+
+
+def _files(root: Path) -> list[tuple[str, _Identity]]:
+    found = []
+    folders = [str(root)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    found.append((entry.path, (info.st_ino, info.st_ctime_ns)))
+    return found
+
+
+def _remove_unwritten(staging: Path, before: dict[str, _Identity]) -> None:
+    """Delete what this build did not write (same inode, same change time), then empty folders."""
+    for path, identity in _files(staging):
+        if before.get(path) == identity:
+            os.unlink(path)
+    for folder, _, files in os.walk(staging, topdown=False):
+        if not files and folder != str(staging):
+            with contextlib.suppress(OSError):  # not empty: it still holds a folder
+                os.rmdir(folder)
+
+
+def _swap_in(staging: Path, output_dir: Path, previous: Path) -> None:
     """Two renames on one file system: the old site is whole until the new one is in place."""
     os.chmod(staging, 0o755)
     retired = None
     if output_dir.exists():
-        retired = output_dir.with_name(f".{output_dir.name}.old-{os.getpid()}")
-        shutil.rmtree(retired, ignore_errors=True)
-        output_dir.rename(retired)
+        shutil.rmtree(previous, ignore_errors=True)
+        output_dir.rename(previous)
+        retired = previous
     try:
         staging.rename(output_dir)
     except BaseException:
         if retired is not None:
             retired.rename(output_dir)
         raise
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
