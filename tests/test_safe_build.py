@@ -67,7 +67,7 @@ def test_a_build_that_fails_half_way_leaves_the_previous_output(
 def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from douane_status import site
+    from douane_status import subscriptions
     from douane_status.errors import BuildError
 
     output = build_into(tmp_path / "output")
@@ -76,7 +76,7 @@ def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(site, "write_subscriptions", broken)
+    monkeypatch.setattr(subscriptions, "write_subscriptions", broken)
     with pytest.raises((BuildError, OSError)):
         build_into(output)
     assert digest(output) == before

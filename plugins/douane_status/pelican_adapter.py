@@ -15,7 +15,7 @@ from typing import Any
 from pelican import signals
 
 from .admin import SETTING as ADMIN_SETTING
-from .admin import AdminSettings, write_editor
+from .admin import AdminSettings
 from .config import StatusSettings
 from .content import Content, load_content
 from .errors import ContentError
@@ -58,15 +58,28 @@ class StatusGenerator:
 
     def generate_output(self, writer: object) -> None:
         assert self.content is not None, "generate_context runs first"
-        write_site(self.content, self.settings, self.now, self.theme_dir, self.output_dir)
-        write_editor(
-            self.output_dir,
-            self.project_dir,
-            self.theme_dir,
-            self.content_dir,
-            self.content.catalog,
+        catalog = self.content.catalog
+
+        def write_web_editor() -> None:
+            from .admin import write_editor  # only this step needs the editor's modules
+
+            write_editor(
+                self.output_dir,
+                self.project_dir,
+                self.theme_dir,
+                self.content_dir,
+                catalog,
+                self.settings,
+                self.admin,
+            )
+
+        write_site(
+            self.content,
             self.settings,
-            self.admin,
+            self.now,
+            self.theme_dir,
+            self.output_dir,
+            beside=[write_web_editor],
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,15 +16,12 @@ from markupsafe import Markup, escape
 from . import i18n
 from .channels import feed_links
 from .compact import compact_html
-from .compliance_file import write_compliance_file
 from .config import StatusSettings
 from .content import Content
 from .errors import BuildError
-from .model import Lang
-from .report_files import write_report_files
-from .subscriptions import write_subscriptions
+from .model import LANGUAGES, Lang
 from .urls import other_language, output_file, page_path
-from .views import Page, build_pages
+from .views import Page, SitePages
 
 NAVIGATION = ("status", "archive", "maintenance", "systems", "report")
 
@@ -69,82 +66,153 @@ def _url_maker(site_url: str, lang: Lang) -> Callable[..., str]:
 
 
 def write_site(
-    content: Content, settings: StatusSettings, now: dt.datetime, theme_dir: Path, output_dir: Path
+    content: Content,
+    settings: StatusSettings,
+    now: dt.datetime,
+    theme_dir: Path,
+    output_dir: Path,
+    *,
+    beside: Sequence[Callable[[], None]] = (),
 ) -> None:
-    """Render every page and write every file of the site into ``output_dir``."""
+    """Render every page and write every file of the site into ``output_dir``.
+
+    On a machine with two or more cores the work is split over two processes: a forked worker
+    writes the files for machines (and runs the ``beside`` writers, which do not depend on the
+    pages) and the overview pages of the second language, this process writes every page of
+    the first; then both take the second language's event pages from one shared queue, so
+    neither waits for the other.
+    """
     env = template_environment(theme_dir)
-    pages = build_pages(content, settings, now)
-    shared = {
+    pages = SitePages(content, settings, now)
+    first, second = LANGUAGES
+    layout = {lang: _layout(lang, settings, now) for lang in LANGUAGES}
+
+    def write(page: Page) -> None:
+        _write_page(env, page, layout[page.lang], output_dir)
+
+    def write_shared_event_pages() -> None:
+        for index in shared:
+            write(pages.event_page(second, pages.events[index]))
+
+    def worker_part() -> None:
+        write_machine_files(content, settings, now, output_dir)
+        for writer in beside:
+            writer()
+        for page in pages.overview_pages(second):
+            write(page)
+        write_shared_event_pages()
+
+    context = _fork_context()
+    shared = _SharedQueue(len(pages.events), context)  # before the fork: both must see it
+    worker = _Worker(context, worker_part) if context is not None else None
+    try:
+        for page in pages.overview_pages(first):
+            write(page)
+        for event in pages.events:
+            write(pages.event_page(first, event))
+        if worker is None:
+            worker_part()
+        else:
+            write_shared_event_pages()
+    except BaseException:
+        if worker is not None:
+            worker.abandon()
+        raise
+    if worker is not None:
+        worker.finish()
+
+
+def _layout(lang: Lang, settings: StatusSettings, now: dt.datetime) -> dict[str, Any]:
+    """What every page of one language shows around its content."""
+    return {
         "site_url": settings.site_url,
         "helpdesk_phone": settings.helpdesk_phone,
         "helpdesk_email": settings.helpdesk_email,
+        "lang": lang,
+        "other_lang": other_language(lang),
+        "t": _translator(lang),
+        "state": _state_badge(lang),
+        "url_for": _url_maker(settings.site_url, lang),
+        "built": {
+            "iso": now.astimezone(settings.tz).isoformat(timespec="minutes"),
+            "text": i18n.format_moment(now, lang, settings.tz),
+        },
+        "zone": now.astimezone(settings.tz).tzname(),
+        "feeds": feed_links(lang, settings.site_url),
     }
-    per_language = {
-        lang: {
-            **shared,
-            "lang": lang,
-            "other_lang": other_language(lang),
-            "t": _translator(lang),
-            "state": _state_badge(lang),
-            "url_for": _url_maker(settings.site_url, lang),
-            "built": {
-                "iso": now.astimezone(settings.tz).isoformat(timespec="minutes"),
-                "text": i18n.format_moment(now, lang, settings.tz),
-            },
-            "zone": now.astimezone(settings.tz).tzname(),
-            "feeds": feed_links(lang, settings.site_url),
-        }
-        for lang in ("nl", "en")
-    }
-    # The files for machines do not depend on the pages: on a machine with two or more cores
-    # they are written by a forked worker while this process renders the pages.
-    machines = _MachineFiles(content, settings, now, output_dir)
-    try:
-        for page in pages:
-            _write_page(env, page, per_language[page.lang], output_dir)
-    except BaseException:
-        machines.abandon()
-        raise
-    machines.finish()
 
 
-class _MachineFiles:
-    """Feeds, calendars, API, badges and report files; in a forked worker when it helps."""
+def write_machine_files(
+    content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
+) -> None:
+    """Feeds, calendars, API, badges and report files: everything that is not a page."""
+    # imported here, in the worker: the libraries behind them load beside the pages
+    from .compliance_file import write_compliance_file
+    from .report_files import write_report_files
+    from .subscriptions import write_subscriptions
+
+    write_report_files(content, settings, now, output_dir)
+    write_subscriptions(content, settings, now, output_dir)
+    write_compliance_file(content, settings, now, output_dir)
+
+
+class _SharedQueue:
+    """Hands out indexes 0..size-1 in small batches to whichever process asks first.
+
+    The position lives in shared memory created before the fork; without a worker it is a plain
+    counter and this process takes every index.
+    """
+
+    BATCH = 8
+
+    def __init__(self, size: int, context: multiprocessing.context.BaseContext | None) -> None:
+        self.size = size
+        self.position = context.Value("i", 0) if context is not None else None
+        self.local = 0
+
+    def _take(self) -> int:
+        if self.position is None:
+            start, self.local = self.local, self.local + self.BATCH
+            return start
+        with self.position.get_lock():
+            start = self.position.value
+            self.position.value = start + self.BATCH
+        return start
+
+    def __iter__(self) -> Iterator[int]:
+        while (start := self._take()) < self.size:
+            yield from range(start, min(start + self.BATCH, self.size))
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """Fork, when there is a second core to use and the platform can fork."""
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
+
+
+class _Worker:
+    """A forked process running one part of the build; its failure fails the build."""
 
     def __init__(
-        self, content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
+        self, context: multiprocessing.context.BaseContext, target: Callable[[], None]
     ) -> None:
-        self.args = (content, settings, now, output_dir)
-        self.worker: multiprocessing.process.BaseProcess | None = None
-        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            self.worker = multiprocessing.get_context("fork").Process(
-                target=self.write, name="douane-status-machine-files", daemon=True
-            )
-            self.worker.start()
-
-    def write(self) -> None:
-        content, settings, now, output_dir = self.args
-        write_report_files(content, settings, now, output_dir)
-        write_subscriptions(content, settings, now, output_dir)
-        write_compliance_file(content, settings, now, output_dir)
+        self.process = context.Process(target=target, name="douane-status-worker", daemon=True)
+        self.process.start()
 
     def finish(self) -> None:
-        if self.worker is None:
-            self.write()
-            return
-        self.worker.join()
-        if self.worker.exitcode != 0:
+        self.process.join()
+        if self.process.exitcode != 0:
             raise BuildError(
-                f"writing the feeds, calendars and API failed (exit {self.worker.exitcode}); "
-                "the message above says why"
+                f"writing the feeds, calendars, API and pages failed in the worker (exit "
+                f"{self.process.exitcode}); the message above says why"
             )
 
     def abandon(self) -> None:
         """Stop the worker before the caller removes the folder it writes into."""
-        if self.worker is not None and self.worker.is_alive():
-            self.worker.terminate()
-        if self.worker is not None:
-            self.worker.join()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
 
 
 def _write_page(

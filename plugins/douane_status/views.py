@@ -7,7 +7,7 @@ Pelican or files.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -274,31 +274,67 @@ class _LanguageViews:
         )
 
 
+class SitePages:
+    """Every HTML page of the site, each built only when it is asked for.
+
+    What all languages share (system states, availability, protocol facts) is derived once, up
+    front; the views of one language are prepared per event, once, by the process that renders
+    them. So two processes can divide the pages between them without preparing everything twice.
+    """
+
+    def __init__(self, content: Content, settings: StatusSettings, now: dt.datetime) -> None:
+        self.catalog = content.catalog
+        self.settings = settings
+        self.now = now
+        self.events = published(content.events, now, settings)
+        self.statuses = system_statuses(content.catalog, self.events, now)
+        system_ids = [s.id for s in content.catalog.systems]
+        self.days = {
+            s: last_days(system_intervals(self.events, s, now), now, settings.tz, HISTORY_DAYS)
+            for s in system_ids
+        }
+        self.by_month = report_months(
+            self.events, system_ids, now, settings.tz, settings.retention_days
+        )
+        self.compliance = compliance_report(content, settings, now)  # beside the build's warnings
+        self._views: dict[Lang, _LanguageViews] = {}
+        self._histories: dict[Lang, dict[str, SystemHistory]] = {}
+
+    def views(self, lang: Lang) -> _LanguageViews:
+        if lang not in self._views:
+            self._views[lang] = _LanguageViews(lang, self.catalog, self.settings, self.now)
+        return self._views[lang]
+
+    def histories(self, lang: Lang) -> dict[str, SystemHistory]:
+        if lang not in self._histories:
+            self._histories[lang] = _histories(self.views(lang), self.events, self.days)
+        return self._histories[lang]
+
+    def overview_pages(self, lang: Lang) -> Iterator[Page]:
+        """Every page of one language except the event pages."""
+        views, events = self.views(lang), self.events
+        yield _status_page(views, events, self.statuses, self.histories(lang))
+        yield _archive_page(views, events)
+        yield _systems_page(views, self.statuses)
+        yield from _system_pages(views, events, self.statuses, self.histories(lang))
+        yield _maintenance_page(views, events)
+        yield _report_page(views, self.by_month)
+        yield _accessibility_page(views)
+        yield _subscribe_page(views)
+        yield _compliance_page(views, self.compliance)
+
+    def event_page(self, lang: Lang, event: Event) -> Page:
+        view = self.views(lang).event(event)
+        return _page(self.views(lang), "event", "event.html", view.title, event.id, event=view)
+
+
 def build_pages(content: Content, settings: StatusSettings, now: dt.datetime) -> list[Page]:
     """Every HTML page of the site, in both languages."""
-    events = published(content.events, now, settings)
-    statuses = system_statuses(content.catalog, events, now)
-    system_ids = [s.id for s in content.catalog.systems]
-    days = {
-        s: last_days(system_intervals(events, s, now), now, settings.tz, HISTORY_DAYS)
-        for s in system_ids
-    }
-    by_month = report_months(events, system_ids, now, settings.tz, settings.retention_days)
-    compliance = compliance_report(content, settings, now)  # facts beside the build's warnings
+    site = SitePages(content, settings, now)
     pages: list[Page] = []
     for lang in LANGUAGES:
-        views = _LanguageViews(lang, content.catalog, settings, now)
-        histories = _histories(views, events, days)
-        pages.append(_status_page(views, events, statuses, histories))
-        pages.extend(_event_pages(views, events))
-        pages.append(_archive_page(views, events))
-        pages.append(_systems_page(views, statuses))
-        pages.extend(_system_pages(views, events, statuses, histories))
-        pages.append(_maintenance_page(views, events))
-        pages.append(_report_page(views, by_month))
-        pages.append(_accessibility_page(views))
-        pages.append(_subscribe_page(views))
-        pages.append(_compliance_page(views, compliance))
+        pages.extend(site.overview_pages(lang))
+        pages.extend(site.event_page(lang, event) for event in site.events)
     return pages
 
 
@@ -371,13 +407,6 @@ def _status_page(
         histories=list(histories.values()),
         history_period=_history_period(views),
     )
-
-
-def _event_pages(views: _LanguageViews, events: Sequence[Event]) -> list[Page]:
-    return [
-        _page(views, "event", "event.html", views.event(e).title, e.id, event=views.event(e))
-        for e in events
-    ]
 
 
 def _archive_page(views: _LanguageViews, events: Sequence[Event]) -> Page:
