@@ -52,7 +52,7 @@ def build(
     c: Context, now: str | None = None, output: str = "output", publish: bool = False
 ) -> None:
     """Check the content and build the site; a failed build leaves the old output untouched."""
-    code = cli.build(PROJECT, now=now, output=output, publish=publish)
+    code = cli.build_and_exit(PROJECT, now=now, output=output, publish=publish)
     if code:
         raise Exit(code=code)
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .cssmin import minify_folder
@@ -70,9 +72,10 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
 
     def build_into_staging() -> None:
-        _run_pelican(
-            project_dir, settings_file, staging, now, site_url=site_url, content_dir=content_dir
-        )
+        with _cyclic_collector_paused():
+            _run_pelican(
+                project_dir, settings_file, staging, now, site_url=site_url, content_dir=content_dir
+            )
 
     try:
         before = _adopt(previous, staging)
@@ -92,6 +95,23 @@ def build_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+@contextlib.contextmanager
+def _cyclic_collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a build runs.
+
+    A build allocates a few objects per character of content and keeps most of them until it
+    ends; every full collection walks all of them again, a fifth of the time of a large build.
+    What it leaves behind is freed by reference counting or by the next collection.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def previous_site(output_dir: Path) -> Path:
