@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from .config import StatusSettings
 from .errors import ConfigError, PhrasebookError
 from .model import Catalog, EventType, Fallback, Status
 from .operations import DISRUPTION_NEXT_MINUTES
+from .outfiles import copy_file, write_file
 from .phrases import Phrasebook, load_phrasebook
 from .reader import REQUIRED_FOR_PLANNED, TEXT_FIELDS, TOP_FIELDS
 
@@ -382,15 +382,12 @@ def write_admin(
     if bundle is None:
         return None
     target = output_dir / "admin"
-    (target / "decap-cms").mkdir(parents=True, exist_ok=True)
     written = []
     for source in bundle:
-        written.append(Path(shutil.copyfile(source, target / "decap-cms" / source.name)))
-    written.append(Path(shutil.copyfile(project_dir / JS_YAML, target / "js-yaml.min.js")))
+        written.append(copy_file(source, target / "decap-cms" / source.name))
+    written.append(copy_file(project_dir / JS_YAML, target / "js-yaml.min.js"))
     source_dir = theme_dir / THEME_FOLDER
-    written.append(
-        Path(shutil.copyfile(source_dir / "outage-format.js", target / "outage-format.js"))
-    )
+    written.append(copy_file(source_dir / "outage-format.js", target / "outage-format.js"))
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(source_dir),
         autoescape=True,
@@ -409,8 +406,7 @@ def write_admin(
         EDITOR_DATA: json.dumps(editor, ensure_ascii=False, indent=1) + "\n",
     }
     for name, text in files.items():
-        (target / name).write_text(text, encoding="utf-8")
-        written.append(target / name)
+        written.append(write_file(target / name, text))
     return written
 
 

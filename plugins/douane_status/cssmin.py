@@ -7,9 +7,11 @@ from pathlib import Path
 
 import rcssmin
 
+from .outfiles import write_file
+
 
 def minify_folder(folder: Path) -> None:
     """Minify every ``*.css`` below ``folder`` in place (a built site's theme files)."""
     for path in sorted(folder.rglob("*.css")):
         text = path.read_text(encoding="utf-8")
-        path.write_text(rcssmin.cssmin(text) + "\n", encoding="utf-8")
+        write_file(path, rcssmin.cssmin(text) + "\n")

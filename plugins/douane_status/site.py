@@ -20,6 +20,7 @@ from .config import StatusSettings
 from .content import Content
 from .errors import BuildError
 from .model import LANGUAGES, Lang
+from .outfiles import write_file
 from .urls import other_language, output_file, page_path
 from .views import Page, SitePages
 
@@ -228,6 +229,4 @@ def _write_page(
         navigation=NAVIGATION,
         **page.data,
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(compact_html(html), encoding="utf-8")
-    return target
+    return write_file(target, compact_html(html))
