@@ -77,44 +77,32 @@ def write_site(
 ) -> None:
     """Render every page and write every file of the site into ``output_dir``.
 
-    On a machine with two or more cores the work is split over two processes: a forked worker
-    writes the files for machines (and runs the ``beside`` writers, which do not depend on the
-    pages) and the overview pages of the second language, this process writes every page of
-    the first; then both take the second language's event pages from one shared queue, so
-    neither waits for the other.
+    On a machine with two or more cores the work is split over two processes. Both take the
+    pages from one shared queue; the forked worker first writes the files for machines and runs
+    the ``beside`` writers (which do not depend on the pages), so neither waits for the other.
     """
     env = template_environment(theme_dir)
-    pages = SitePages(content, settings, now)
-    first, second = LANGUAGES
+    makers = SitePages(content, settings, now).page_makers()
     layout = {lang: _layout(lang, settings, now) for lang in LANGUAGES}
 
-    def write(page: Page) -> None:
-        _write_page(env, page, layout[page.lang], output_dir)
-
-    def write_shared_event_pages() -> None:
-        for index in shared:
-            write(pages.event_page(second, pages.events[index]))
+    def write_pages() -> None:
+        for index in queue:
+            page = makers[index]()
+            _write_page(env, page, layout[page.lang], output_dir)
 
     def worker_part() -> None:
         write_machine_files(content, settings, now, output_dir)
         for writer in beside:
             writer()
-        for page in pages.overview_pages(second):
-            write(page)
-        write_shared_event_pages()
+        write_pages()
 
     context = _fork_context()
-    shared = _SharedQueue(len(pages.events), context)  # before the fork: both must see it
+    queue = _SharedQueue(len(makers), context)  # before the fork: both must see it
     worker = _Worker(context, worker_part) if context is not None else None
     try:
-        for page in pages.overview_pages(first):
-            write(page)
-        for event in pages.events:
-            write(pages.event_page(first, event))
+        write_pages()
         if worker is None:
             worker_part()
-        else:
-            write_shared_event_pages()
     except BaseException:
         if worker is not None:
             worker.abandon()

@@ -7,8 +7,9 @@ Pelican or files.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -29,7 +30,7 @@ from .compliance_views import event_compliance, rule_totals
 from .config import StatusSettings
 from .content import Content
 from .markup import render_markdown
-from .model import LANGUAGES, Catalog, Event, Lang, Text
+from .model import LANGUAGES, Catalog, Event, Lang, System, Text
 from .state import (
     Phase,
     SystemState,
@@ -274,6 +275,18 @@ class _LanguageViews:
         )
 
 
+OVERVIEW_PAGES = (
+    "status",
+    "archive",
+    "systems",
+    "maintenance",
+    "report",
+    "accessibility",
+    "subscribe",
+    "compliance",
+)
+
+
 class SitePages:
     """Every HTML page of the site, each built only when it is asked for.
 
@@ -288,6 +301,10 @@ class SitePages:
         self.now = now
         self.events = published(content.events, now, settings)
         self.statuses = system_statuses(content.catalog, self.events, now)
+        self.by_system: dict[str, list[Event]] = {s.id: [] for s in content.catalog.systems}
+        for event in self.events:
+            for affected in event.systems:
+                self.by_system[affected].append(event)
         system_ids = [s.id for s in content.catalog.systems]
         self.days = {
             s: last_days(system_intervals(self.events, s, now), now, settings.tz, HISTORY_DAYS)
@@ -310,18 +327,46 @@ class SitePages:
             self._histories[lang] = _histories(self.views(lang), self.events, self.days)
         return self._histories[lang]
 
-    def overview_pages(self, lang: Lang) -> Iterator[Page]:
-        """Every page of one language except the event pages."""
+    def page_makers(self) -> list[Callable[[], Page]]:
+        """Every page of the site as a function that builds it, language by language: the
+        overview pages first (they prepare the views of every event), then the event pages."""
+        makers: list[Callable[[], Page]] = []
+        for lang in LANGUAGES:
+            makers.extend(partial(self.overview_page, lang, kind) for kind in OVERVIEW_PAGES)
+            makers.extend(
+                partial(self.system_page, lang, system.id) for system in self.catalog.systems
+            )
+            makers.extend(partial(self.event_page, lang, event) for event in self.events)
+        return makers
+
+    def overview_page(self, lang: Lang, kind: str) -> Page:
         views, events = self.views(lang), self.events
-        yield _status_page(views, events, self.statuses, self.histories(lang))
-        yield _archive_page(views, events)
-        yield _systems_page(views, self.statuses)
-        yield from _system_pages(views, events, self.statuses, self.histories(lang))
-        yield _maintenance_page(views, events)
-        yield _report_page(views, self.by_month)
-        yield _accessibility_page(views)
-        yield _subscribe_page(views)
-        yield _compliance_page(views, self.compliance)
+        if kind == "status":
+            return _status_page(views, events, self.statuses, self.histories(lang))
+        if kind == "archive":
+            return _archive_page(views, events)
+        if kind == "systems":
+            return _systems_page(views, self.statuses)
+        if kind == "maintenance":
+            return _maintenance_page(views, events)
+        if kind == "report":
+            return _report_page(views, self.by_month)
+        if kind == "accessibility":
+            return _accessibility_page(views)
+        if kind == "subscribe":
+            return _subscribe_page(views)
+        if kind == "compliance":
+            return _compliance_page(views, self.compliance)
+        raise ValueError(f"no overview page {kind!r}")
+
+    def system_page(self, lang: Lang, system_id: str) -> Page:
+        return _system_page(
+            self.views(lang),
+            self.catalog.system(system_id),
+            self.by_system[system_id],
+            self.statuses,
+            self.histories(lang),
+        )
 
     def event_page(self, lang: Lang, event: Event) -> Page:
         view = self.views(lang).event(event)
@@ -330,12 +375,7 @@ class SitePages:
 
 def build_pages(content: Content, settings: StatusSettings, now: dt.datetime) -> list[Page]:
     """Every HTML page of the site, in both languages."""
-    site = SitePages(content, settings, now)
-    pages: list[Page] = []
-    for lang in LANGUAGES:
-        pages.extend(site.overview_pages(lang))
-        pages.extend(site.event_page(lang, event) for event in site.events)
-    return pages
+    return [make() for make in SitePages(content, settings, now).page_makers()]
 
 
 def _page(
@@ -440,36 +480,27 @@ def _systems_page(views: _LanguageViews, statuses: dict[str, SystemStatus]) -> P
     )
 
 
-def _system_pages(
+def _system_page(
     views: _LanguageViews,
+    system: System,
     events: Sequence[Event],
     statuses: dict[str, SystemStatus],
     histories: dict[str, SystemHistory],
-) -> list[Page]:
-    by_system: dict[str, list[Event]] = {s.id: [] for s in views.catalog.systems}
-    for event in events:
-        for system_id in event.systems:
-            by_system[system_id].append(event)
-    pages = []
-    for system in views.catalog.systems:
-        row = views.system_row(statuses[system.id])
-        description = system.description[views.lang] if system.description else None
-        pages.append(
-            _page(
-                views,
-                "system",
-                "system.html",
-                f"{system.short}: {system.name[views.lang]}",
-                system.id,
-                row=row,
-                description=description,
-                events=_newest_first(views, by_system[system.id]),
-                system_feeds=feed_links(views.lang, views.site_url, system),
-                history=histories[system.id],
-                history_period=_history_period(views),
-            )
-        )
-    return pages
+) -> Page:
+    description = system.description[views.lang] if system.description else None
+    return _page(
+        views,
+        "system",
+        "system.html",
+        f"{system.short}: {system.name[views.lang]}",
+        system.id,
+        row=views.system_row(statuses[system.id]),
+        description=description,
+        events=_newest_first(views, events),
+        system_feeds=feed_links(views.lang, views.site_url, system),
+        history=histories[system.id],
+        history_period=_history_period(views),
+    )
 
 
 def _maintenance_page(views: _LanguageViews, events: Sequence[Event]) -> Page:
