@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,8 @@ import jinja2
 
 from . import i18n
 from .authoring import ID_WORDS, UPDATE_ORDER
-from .config import StatusSettings
-from .errors import ConfigError, PhrasebookError
+from .config import AdminSettings, StatusSettings
+from .errors import PhrasebookError
 from .model import Catalog, EventType, Fallback, Status
 from .operations import DISRUPTION_NEXT_MINUTES
 from .outfiles import copy_file, write_file
@@ -34,52 +33,12 @@ from .reader import REQUIRED_FOR_PLANNED, TEXT_FIELDS, TOP_FIELDS
 
 logger = logging.getLogger(__name__)
 
-SETTING = "DOUANE_ADMIN"
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 JS_YAML = Path("node_modules") / "js-yaml" / "dist" / "browser" / "js-yaml.umd.min.js"
 THEME_FOLDER = "admin"  # theme/admin: index.html (a template) and outage-format.js
 TIME_FORMAT = "YYYY-MM-DD HH:mm"  # dayjs tokens for the file's 'YYYY-MM-DD HH:MM'
 COLLECTION = "outages"
 EDITOR_DATA = "editor.json"  # generated: Decap's configuration and the format data
-
-
-@dataclass(frozen=True)
-class AdminSettings:
-    """Where the editor saves.
-
-    ``repo`` (``owner/name``) and ``branch`` select Decap's GitHub backend, with ``base_url`` the
-    OAuth server that signs operators in to GitHub. Without ``repo`` the editor works only with the
-    local backend (``invoke editor``). ``local_backend_port`` is where decap-server listens.
-    """
-
-    repo: str = ""
-    branch: str = "main"
-    base_url: str = ""
-    local_backend_port: int = 8081
-
-    @classmethod
-    def from_mapping(cls, values: Mapping[str, Any]) -> AdminSettings:
-        known = {"repo", "branch", "base_url", "local_backend_port"}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise ConfigError(
-                f"{SETTING} has unknown setting(s) {', '.join(unknown)}; known: "
-                f"{', '.join(sorted(known))}"
-            )
-        settings = cls(**values)
-        port = settings.local_backend_port
-        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-            raise ConfigError(f"{SETTING} local_backend_port must be a port number, not {port!r}")
-        for name in ("repo", "branch", "base_url"):
-            if not isinstance(getattr(settings, name), str):
-                raise ConfigError(f"{SETTING} {name} must be text")
-        if settings.repo and settings.repo.count("/") != 1:
-            raise ConfigError(f"{SETTING} repo must be 'owner/name', not {settings.repo!r}")
-        return settings
-
-    @property
-    def local_url(self) -> str:
-        return f"http://127.0.0.1:{self.local_backend_port}/api/v1"
 
 
 def _label(nl: str, en: str) -> str:

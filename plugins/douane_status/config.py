@@ -93,3 +93,47 @@ def _coerce(name: str, type_name: object, value: Any) -> Any:
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"DOUANE_STATUS {name}={value!r} has the wrong type") from exc
     return value
+
+
+ADMIN_SETTING = "DOUANE_ADMIN"
+
+
+@dataclass(frozen=True)
+class AdminSettings:
+    """Where the editor saves.
+
+    ``repo`` (``owner/name``) and ``branch`` select Decap's GitHub backend, with ``base_url`` the
+    OAuth server that signs operators in to GitHub. Without ``repo`` the editor works only with the
+    local backend (``invoke editor``). ``local_backend_port`` is where decap-server listens.
+    """
+
+    repo: str = ""
+    branch: str = "main"
+    base_url: str = ""
+    local_backend_port: int = 8081
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> AdminSettings:
+        known = {"repo", "branch", "base_url", "local_backend_port"}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(
+                f"{ADMIN_SETTING} has unknown setting(s) {', '.join(unknown)}; known: "
+                f"{', '.join(sorted(known))}"
+            )
+        settings = cls(**values)
+        port = settings.local_backend_port
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            raise ConfigError(
+                f"{ADMIN_SETTING} local_backend_port must be a port number, not {port!r}"
+            )
+        for name in ("repo", "branch", "base_url"):
+            if not isinstance(getattr(settings, name), str):
+                raise ConfigError(f"{ADMIN_SETTING} {name} must be text")
+        if settings.repo and settings.repo.count("/") != 1:
+            raise ConfigError(f"{ADMIN_SETTING} repo must be 'owner/name', not {settings.repo!r}")
+        return settings
+
+    @property
+    def local_url(self) -> str:
+        return f"http://127.0.0.1:{self.local_backend_port}/api/v1"

@@ -14,9 +14,7 @@ from typing import Any
 
 from pelican import signals
 
-from .admin import SETTING as ADMIN_SETTING
-from .admin import AdminSettings
-from .config import StatusSettings
+from .config import ADMIN_SETTING, AdminSettings, StatusSettings
 from .content import Content, load_content
 from .errors import ContentError
 from .site import write_site
