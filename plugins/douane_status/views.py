@@ -69,6 +69,11 @@ class SystemRef:
     fallback_url: str
     processes: tuple[str, ...]
 
+    @property
+    def link(self) -> Markup:
+        """The short name as a link to the system's page."""
+        return Markup(f'<a href="{escape(self.url)}">{escape(self.short)}</a>')
+
 
 @dataclass(frozen=True)
 class UpdateView:
@@ -258,9 +263,7 @@ class _LanguageViews:
             buffered_messages=self.text(event.buffered_messages),
             body=render_markdown(event.body[lang]),
             updates=updates,
-            systems_html=Markup(", ").join(
-                Markup('<a href="{}">{}</a>').format(s.url, s.short) for s in systems
-            ),
+            systems_html=Markup(", ").join(s.link for s in systems),
             latest=updates[0],
         )
         self._events[event.id] = view
