@@ -25,6 +25,7 @@ from .urls import other_language, output_file, page_path
 from .views import Page, SitePages
 
 NAVIGATION = ("status", "archive", "maintenance", "systems", "report")
+PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "subscribe", "compliance")
 
 
 def template_environment(theme_dir: Path) -> jinja2.Environment:
@@ -83,7 +84,7 @@ def write_site(
     """
     env = template_environment(theme_dir)
     makers = SitePages(content, settings, now).page_makers()
-    layout = {lang: _layout(lang, settings, now) for lang in LANGUAGES}
+    layout = {lang: _layout(env, lang, settings, now) for lang in LANGUAGES}
 
     def write_pages() -> None:
         for index in queue:
@@ -111,9 +112,12 @@ def write_site(
         worker.finish()
 
 
-def _layout(lang: Lang, settings: StatusSettings, now: dt.datetime) -> dict[str, Any]:
-    """What every page of one language shows around its content."""
-    return {
+def _layout(
+    env: jinja2.Environment, lang: Lang, settings: StatusSettings, now: dt.datetime
+) -> dict[str, Any]:
+    """What every page of one language shows around its content; the navigation (for each
+    kind of page) and the footer are rendered here, once, not again for every page."""
+    layout: dict[str, Any] = {
         "site_url": settings.site_url,
         "helpdesk_phone": settings.helpdesk_phone,
         "helpdesk_email": settings.helpdesk_email,
@@ -128,7 +132,14 @@ def _layout(lang: Lang, settings: StatusSettings, now: dt.datetime) -> dict[str,
         },
         "zone": now.astimezone(settings.tz).tzname(),
         "feeds": feed_links(lang, settings.site_url),
+        "navigation": NAVIGATION,
     }
+    chrome = env.get_template("chrome.html").make_module(layout)
+    layout["chrome"] = {
+        "nav": {kind: chrome.nav(kind) for kind in PAGE_KINDS},
+        "footer": chrome.footer(),
+    }
+    return layout
 
 
 def write_machine_files(
@@ -214,7 +225,6 @@ def _write_page(
         page=page,
         canonical_url=site_url + page.path,
         alternate_url=site_url + page.alternate_path,
-        navigation=NAVIGATION,
         **page.data,
     )
     return write_file(target, compact_html(html))
