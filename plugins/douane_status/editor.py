@@ -11,7 +11,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .admin import SETTING, AdminSettings
+from .config import ADMIN_SETTING as SETTING
+from .config import AdminSettings
 from .errors import UsageError
 
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
