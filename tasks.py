@@ -16,12 +16,15 @@ sys.path.insert(0, str(PROJECT / "plugins"))
 
 from douane_status import cli  # noqa: E402
 
+COMMAND_LINE_TASKS: list[str] = []  # the tasks named on this command line, in order
 
-def _usage_errors_exit_2() -> None:
+
+def _watch_task_parsing() -> None:
     """Unknown options and missing values are usage errors: exit status 2, as our own are.
 
     invoke exits 1 on its parse errors, which a script could not tell from "the content has
     errors". tasks.py is loaded before the task options are parsed, so this still applies.
+    The parsed task names are kept: a build that is the last task may end the process.
     """
     from invoke.exceptions import Exit as InvokeExit
     from invoke.exceptions import ParseError
@@ -34,11 +37,12 @@ def _usage_errors_exit_2() -> None:
             parse_tasks(self)
         except ParseError as exc:
             raise InvokeExit(f"error: {exc} (see: invoke --help TASK)", code=2) from None
+        COMMAND_LINE_TASKS[:] = [task.name for task in self.tasks]
 
     Program.parse_tasks = parse_tasks_with_usage_status  # type: ignore[method-assign]
 
 
-_usage_errors_exit_2()
+_watch_task_parsing()
 
 
 @task(
@@ -52,7 +56,8 @@ def build(
     c: Context, now: str | None = None, output: str = "output", publish: bool = False
 ) -> None:
     """Check the content and build the site; a failed build leaves the old output untouched."""
-    code = cli.build_and_exit(PROJECT, now=now, output=output, publish=publish)
+    last_task = COMMAND_LINE_TASKS[-1:] == ["build"]
+    code = cli.build_once(PROJECT, now=now, output=output, publish=publish, last_task=last_task)
     if code:
         raise Exit(code=code)
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import logging
+import os
 import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .config import StatusSettings
 from .errors import BuildError, ConfigError, ContentError, UsageError
@@ -48,17 +50,30 @@ def _print_findings(findings: tuple[Finding, ...] | list[Finding], stream=sys.st
         print(finding.as_text(), file=stream)
 
 
-def build_and_exit(project: Path, *, now: str | None, output: str, publish: bool = False) -> int:
-    """``invoke build``: one build in a process that ends with it.
-
-    The cyclic garbage collector stays off, and what the build made is frozen before the end:
-    collecting it once more would only walk every object to free memory the exit frees anyway.
-    """
+def build_once(
+    project: Path, *, now: str | None, output: str, publish: bool, last_task: bool
+) -> int:
+    """``invoke build``. When it is the last task of the command (``last_task``), the process
+    ends right after it, skipping Python's teardown: freeing, one by one, every object of the
+    build and of the few hundred modules it loaded takes a tenth of a second at 500 events and
+    half a second at 5,000 (mypy ends its runs the same way). The cyclic garbage collector is off
+    meanwhile: it would only walk those objects again."""
     gc.disable()
     try:
-        return build(project, now=now, output=output, publish=publish)
+        code = build(project, now=now, output=output, publish=publish)
+        if last_task:
+            end_process(code)
+        return code
     finally:
-        gc.freeze()
+        gc.enable()
+
+
+def end_process(code: int) -> NoReturn:
+    """End this process now, with everything written out; nothing else runs."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def build(project: Path, *, now: str | None, output: str, publish: bool = False) -> int:
