@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,13 @@ def test_build_without_output_folder_yet_and_into_other_folder(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert (project / "public" / "index.html").is_file()
     assert not (project / "output").exists()
+
+
+def test_a_build_followed_by_another_task_lets_that_task_run(tmp_path: Path) -> None:
+    # a build that is the last task ends the process early; one that is not must not
+    project = make_project(tmp_path / "project")
+    result = invoke(project, "build", "--now", FIXTURE_NOW, "check", "--now", FIXTURE_NOW)
+    assert result.returncode == 0, result.stderr
+    assert "Built the site into output/" in result.stdout
+    assert re.search(r"\d+ errors?, \d+ warnings? in \d+ files", result.stdout + result.stderr)
+    assert "Traceback" not in result.stderr
