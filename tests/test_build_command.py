@@ -32,7 +32,7 @@ def built_project(tmp_path: Path) -> Path:
 def test_build_writes_the_site_and_leaves_no_staging_folders(built_project: Path) -> None:
     assert (built_project / "output" / "index.html").is_file()
     assert (built_project / "output" / "en" / "index.html").is_file()
-    assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".output")) == []
 
 
 BREAKAGES = {
@@ -69,7 +69,7 @@ def test_failed_build_names_file_line_code_and_keeps_output(
     assert "Traceback" not in result.stderr + result.stdout
     assert "output/ is unchanged" in result.stderr
     assert tree_digest(built_project / "output") == before
-    assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in built_project.iterdir() if p.name.startswith(".output")) == []
 
 
 def test_all_problems_are_listed_at_once(built_project: Path) -> None:

@@ -142,11 +142,11 @@ def prune(project: Path, *, now: str | None, dry_run: bool) -> int:
 
 
 def clean(project: Path) -> None:
-    for name in ("output", ".pytest_cache", ".ruff_cache", ".hypothesis"):
+    for name in ("output", ".cache", ".pytest_cache", ".ruff_cache", ".hypothesis"):
         shutil.rmtree(project / name, ignore_errors=True)
     for leftover in project.glob(".output.*"):
         shutil.rmtree(leftover, ignore_errors=True)
-    print("Removed output/ and caches.")
+    print("Removed output/, the previous site and caches.")
 
 
 def serve(project: Path, *, port: int, now: str | None) -> None:

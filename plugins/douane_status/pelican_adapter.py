@@ -78,6 +78,7 @@ class StatusGenerator:
             self.theme_dir,
             self.output_dir,
             beside=[write_web_editor],
+            compiled_templates=self.project_dir / ".cache",
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -28,14 +29,32 @@ NAVIGATION = ("status", "archive", "maintenance", "systems", "report")
 PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "subscribe", "compliance")
 
 
-def template_environment(theme_dir: Path) -> jinja2.Environment:
+_TEMPLATE_OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "auto_reload": False,  # a build never sees a template change
+}
+
+
+def template_environment(theme_dir: Path, compiled_dir: Path | None = None) -> jinja2.Environment:
+    """The theme's templates; with ``compiled_dir``, compiled code is kept there between builds.
+
+    Jinja keys compiled code by the template's source; the folder's name adds these options
+    and Jinja's version, which change the code too.
+    """
+    cache = None
+    if compiled_dir is not None:
+        options = repr(sorted(_TEMPLATE_OPTIONS.items())) + jinja2.__version__
+        folder = compiled_dir / f"jinja-{hashlib.sha256(options.encode()).hexdigest()[:12]}"
+        folder.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(folder))
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme_dir / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=cache,
+        **_TEMPLATE_OPTIONS,
     )
 
 
@@ -75,6 +94,7 @@ def write_site(
     output_dir: Path,
     *,
     beside: Sequence[Callable[[], None]] = (),
+    compiled_templates: Path | None = None,
 ) -> None:
     """Render every page and write every file of the site into ``output_dir``.
 
@@ -82,7 +102,7 @@ def write_site(
     pages from one shared queue; the forked worker first writes the files for machines and runs
     the ``beside`` writers (which do not depend on the pages), so neither waits for the other.
     """
-    env = template_environment(theme_dir)
+    env = template_environment(theme_dir, compiled_templates)
     makers = SitePages(content, settings, now).page_makers()
     layout = {lang: _layout(env, lang, settings, now) for lang in LANGUAGES}
 
