@@ -46,14 +46,16 @@ def test_the_synthetic_history_is_valid_and_complete(tmp_path: Path) -> None:
     from douane_status.config import StatusSettings
     from douane_status.content import load_content
     from douane_status.model import EventType, Status
-    from douane_status.synthetic import write_history
+    from douane_status.synthetic import write_history, write_windows
 
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(REPO / "content" / "systems.yaml", content / "systems.yaml")
+    write_windows(content, range(2025, 2028))
     write_history(content, 200, NOW)
     loaded = load_content(content, StatusSettings(), NOW)
     assert not loaded.has_errors
+    assert [f.as_text() for f in loaded.findings if f.code == "P03"] == []  # inside the windows
     assert len(loaded.events) == 200
     assert {e.type for e in loaded.events} == set(EventType)
     statuses = {u.status for e in loaded.events for u in e.updates}
@@ -67,3 +69,19 @@ def test_the_synthetic_history_is_valid_and_complete(tmp_path: Path) -> None:
         Status.CANCELLED,
     }
     assert all(3 <= len(e.updates) <= 8 for e in loaded.events if e.type is EventType.DISRUPTION)
+
+
+def test_invoke_bench_prints_every_figure_for_each_size() -> None:
+    from douane_status.benchmark import run
+
+    table = run(REPO, [10, 20], runs=1)
+    rows = [
+        line for line in table.splitlines() if line.startswith("| 10 ") or line.startswith("| 20 ")
+    ]
+    assert len(rows) == 2
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert len(cells) == 12  # events, wall, CPU, peak, first build, files, ... check 1 file
+        assert all(cell for cell in cells)
+        assert int(cells[5]) > 40  # files written: pages in two languages, feeds, API, ...
+    assert "Growth: 20 events take" in table

@@ -47,10 +47,12 @@ def measure(command: Sequence[str], cwd: Path) -> Measurement:
     return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def median(command: Sequence[str], cwd: Path, runs: int) -> Measurement:
-    measure(command, cwd)  # warm-up: file cache, bytecode
+def median(command: Sequence[str], cwd: Path, runs: int) -> tuple[Measurement, Measurement]:
+    """The first run (a warm-up: file cache, bytecode; for a build also its first build into an
+    empty folder) and the median of ``runs`` runs after it."""
+    first = measure(command, cwd)
     samples = [measure(command, cwd) for _ in range(runs)]
-    return Measurement(
+    return first, Measurement(
         statistics.median(s.wall for s in samples),
         statistics.median(s.cpu for s in samples),
         statistics.median(s.peak_mib for s in samples),
@@ -109,28 +111,28 @@ def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
     python = sys.executable
     lines = [
         f"Benchmark: median of {runs} runs after a warm-up; {os.cpu_count()} CPU(s); "
-        f"now = {BENCH_NOW}",
+        f"now = {BENCH_NOW}. First build: the warm-up, into an empty folder.",
         "",
-        "| events | wall s | CPU s | peak MiB | files | s/event | pelican s | pelican s/article "
-        "| ratio | check tree s | check 1 file s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| events | wall s | CPU s | peak MiB | first build s | files | s/event | pelican s "
+        "| pelican s/article | ratio | check tree s | check 1 file s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    walls: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="douane-bench-") as tmp:
         root = Path(tmp)
         for count in counts:
             project = prepare_project(repo, root, count)
             output = project / "output"
-            build = median([python, "-m", "invoke", "build", "--now", BENCH_NOW], project, runs)
+            first, build = median(
+                [python, "-m", "invoke", "build", "--now", BENCH_NOW], project, runs
+            )
             files = sum(1 for p in output.rglob("*") if p.is_file())
             one_file = next((project / "content" / "outages").rglob("*.md"))
-            check_all = median([python, "-m", "invoke", "check", "--now", BENCH_NOW], project, runs)
-            check_one = median(
-                [python, "-m", "invoke", "check", "--now", BENCH_NOW, "--path", str(one_file)],
-                project,
-                runs,
-            )
+            check = [python, "-m", "invoke", "check", "--now", BENCH_NOW]
+            _, check_all = median(check, project, runs)
+            _, check_one = median([*check, "--path", str(one_file)], project, runs)
             pelican_project = prepare_pelican(root, count)
-            pelican = median(
+            _, pelican = median(
                 [python, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
                 pelican_project,
                 runs,
@@ -138,9 +140,21 @@ def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
             per_event = build.wall / count
             per_article = pelican.wall / count
             lines.append(
-                f"| {count} | {build.wall:.2f} | {build.cpu:.2f} | {build.peak_mib:.0f} | {files} "
+                f"| {count} | {build.wall:.2f} | {build.cpu:.2f} | {build.peak_mib:.0f} "
+                f"| {first.wall:.2f} | {files} "
                 f"| {per_event * 1000:.2f} ms | {pelican.wall:.2f} | {per_article * 1000:.2f} ms "
                 f"| {per_event / per_article:.2f} | {check_all.wall:.2f} | {check_one.wall:.2f} |"
             )
             print(lines[-1], file=sys.stderr, flush=True)
-    return "\n".join(lines)
+            walls[count] = build.wall
+    smallest = min(walls)
+    lines += [
+        "",
+        *(
+            f"Growth: {count} events take {walls[count] / walls[smallest]:.1f}x the time of "
+            f"{smallest} ({count / smallest:.0f}x the events)."
+            for count in sorted(walls)
+            if count != smallest
+        ),
+    ]
+    return "\n".join(lines).rstrip("\n")
