@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 from typing import Union
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
 
 try:  # the C parser is much faster; the pure-Python one gives the same nodes
     from yaml import CSafeLoader as _Loader
@@ -21,6 +30,11 @@ except ImportError:  # pragma: no cover
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_QUOTED_STYLES = ("'", '"', "|", ">")
+# The plain (unquoted, untagged) scalars YAML 1.1 resolves to null, and to a merge key; a test
+# holds them to PyYAML's resolver.
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+_MERGE_WORD = "<<"
 MAX_NODES = 20_000
 MAX_DEPTH = 20
 
@@ -69,6 +83,97 @@ Node = Union[Scalar, Mapping, Sequence]  # noqa: UP007  (a runtime alias)
 
 def load(text: str, first_line: int = 1) -> Node | None:
     """Parse one YAML document into line-numbered nodes; ``first_line`` offsets the lines."""
+    try:
+        return _PlainReader(first_line).read(text)
+    except _NotPlain:
+        return _load_with_composer(text, first_line)
+
+
+class _NotPlain(Exception):
+    """The document is not one ``_PlainReader`` vouches for: PyYAML's composer reads it."""
+
+
+class _PlainReader:
+    """Builds the nodes in one pass over the C parser's events, for the documents content files
+    are made of: one document, no anchors, aliases or tags, and no mistakes.
+
+    Anything else raises ``_NotPlain`` and is read by ``_load_with_composer``, which parses twice
+    but has the final word on every error and on PyYAML's quirks (an alias of a field name is
+    accepted, for one). So a document read here gives exactly the nodes the composer would.
+    """
+
+    def __init__(self, first_line: int) -> None:
+        self.offset = first_line
+        self.nodes = 0
+        self.depth = 0
+
+    def read(self, text: str) -> Node | None:
+        loader = _Loader(text)
+        self.next_event = loader.get_event
+        try:
+            self.next_event()  # StreamStartEvent
+            event = self.next_event()
+            root = None
+            if type(event) is DocumentStartEvent:
+                root = self.node(self.next_event())
+                self.next_event()  # DocumentEndEvent
+                event = self.next_event()
+            if type(event) is not StreamEndEvent:
+                raise _NotPlain  # a second document
+        except yaml.YAMLError:
+            raise _NotPlain from None
+        finally:
+            loader.dispose()
+        return root
+
+    def node(self, event: yaml.Event) -> Node:
+        if type(event) is AliasEvent or event.anchor is not None or event.tag is not None:
+            raise _NotPlain  # what these mean, and where they are wrong, is the composer's call
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _NotPlain
+        line = event.start_mark.line + self.offset
+        if type(event) is ScalarEvent:
+            quoted = event.style in _QUOTED_STYLES
+            is_null = not quoted and event.implicit[0] and event.value in _NULL_WORDS
+            return Scalar(event.value, line, quoted, is_null)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _NotPlain
+        if type(event) is MappingStartEvent:
+            result: Node = self.mapping(line)
+        else:
+            result = self.sequence(line)
+        self.depth -= 1
+        return result
+
+    def mapping(self, line: int) -> Mapping:
+        result = Mapping(line)
+        items, key_lines, next_event = result.items, result.key_lines, self.next_event
+        while type(event := next_event()) is not MappingEndEvent:
+            key = event.value if type(event) is ScalarEvent else None
+            if (
+                key is None
+                or event.anchor is not None
+                or event.tag is not None
+                or (key == _MERGE_WORD and event.implicit[0])
+                or key in items
+            ):
+                raise _NotPlain  # not a plain field name, or one that appears twice
+            key_lines[key] = event.start_mark.line + self.offset
+            items[key] = self.node(next_event())
+        return result
+
+    def sequence(self, line: int) -> Sequence:
+        result = Sequence(line)
+        items, next_event = result.items, self.next_event
+        while type(event := next_event()) is not SequenceEndEvent:
+            items.append(self.node(event))
+        return result
+
+
+def _load_with_composer(text: str, first_line: int) -> Node | None:
+    """The reading that decides: nesting checked first, then PyYAML's composer and checker."""
     try:
         _refuse_deep_nesting(text, first_line)
         root = yaml.compose(text, Loader=_Loader)
@@ -129,7 +234,7 @@ class _Converter:
             line = self.line_of(node)
             return Sequence(line, [self.convert(item, line) for item in node.value])
         assert isinstance(node, yaml.ScalarNode)
-        quoted = node.style in ("'", '"', "|", ">")
+        quoted = node.style in _QUOTED_STYLES
         return Scalar(
             node.value, self.line_of(node), quoted, is_null=node.tag == _NULL_TAG and not quoted
         )

@@ -1,0 +1,174 @@
+"""The one-pass YAML reading gives exactly what PyYAML's composer gives: nodes, errors, lines.
+
+``yamlsource.load`` reads ordinary documents in one pass over the parser's events and hands any
+other document to ``_load_with_composer``; these tests hold the two to each other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from douane_status import yamlsource
+
+CORPUS = Path(__file__).parent / "corpus"
+
+Outcome = tuple[object, ...]
+
+
+def outcome(read: object, text: str, first_line: int = 1) -> Outcome:
+    try:
+        return ("nodes", read(text, first_line))  # type: ignore[operator]
+    except yamlsource.YamlError as exc:
+        return ("error", exc.message, exc.line, exc.column)
+
+
+def both(text: str, first_line: int = 1) -> tuple[Outcome, Outcome]:
+    return (
+        outcome(yamlsource.load, text, first_line),
+        outcome(yamlsource._load_with_composer, text, first_line),
+    )
+
+
+def front_matter(path: Path) -> str:
+    text = path.read_text("utf-8", errors="replace")
+    return text.split("\n---\n")[0].removeprefix("---\n")
+
+
+ORDINARY = [
+    "type: disruption\ntitle:\n  nl: Storing\n  en: Outage\nsystems: [dms, aes]\n",
+    "updates:\n  - at: 2026-11-02 11:12+0100\n    status: investigating\n    nl: |\n      x\n",
+    "a: ~\nb: null\nc: Null\nd: NULL\ne: nUll\nf: ''\ng:\nh: '~'\ni: \"null\"\n",
+    "fallback_possible: no\nstart: 10:30\nwhen: 2026-12-06\n",
+    "- a\n- - b\n  - c\n- {d: [e, {f: g}]}\n",
+    "'<<': quoted, so a field like any other\n",
+    "%YAML 1.1\n---\na: 1\n...\n",
+    "",
+    "# only a comment\n",
+    "---\n",
+    "just text",
+]
+
+UNUSUAL = [
+    # anchors and aliases, with PyYAML's quirks: an alias of a field name is accepted
+    "a: &v x\nb: *v\n",
+    "list:\n  - &v x\n  - *v\n",
+    "&k a: 1\nb: *k\n",
+    "a: &v x\n*v : y\n",
+    "- &a [*a]\n",
+    "a: *undefined\n",
+    "a: &x 1\nb: &x 2\n",
+    # tags, merge keys, keys that are not plain words, duplicates
+    "a: !!null foo\nb: ! null\nc: !!str null\n",
+    "! '<<': 1\n",
+    "<<: {a: 1}\n",
+    "a: {<<: {b: 1}}\n",
+    "? [a]\n: 1\n",
+    "? {a: 1}\n: 2\n",
+    "? !!merge [a]\n: 1\n",
+    "a: 1\nb: 2\na: 3\n",
+    # the composer's order: a syntax error anywhere wins over a duplicate field before it
+    "a: 1\na: 2\nb: [\n",
+    "a: 1\na: 2\n--- \nb: 1\n",
+    "a: x\n--- \nb: 1\n",
+    # limits
+    "x: " + "[" * 25 + "]" * 25,
+    "x: " + "[a, " * 3000 + "]" * 3000,
+    "\n".join(f"k{i}: v" for i in range(yamlsource.MAX_NODES + 5)),
+    "- " + "\n- ".join("v" for _ in range(yamlsource.MAX_NODES + 5)),
+    # plain syntax errors
+    'a: "x\n',
+    "a: b: c\n",
+    "\ta: 1\n",
+    "a: @x\n",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY + UNUSUAL)
+@pytest.mark.parametrize("first_line", [1, 7])
+def test_one_pass_reading_agrees_with_the_composer(text: str, first_line: int) -> None:
+    fast, exact = both(text, first_line)
+    assert fast == exact
+
+
+@pytest.mark.parametrize(
+    "path", sorted(CORPUS.glob("*.md")) + sorted((CORPUS.parent / "fixtures").rglob("*.md"))
+)
+def test_every_corpus_front_matter_reads_as_the_composer_reads_it(path: Path) -> None:
+    fast, exact = both(front_matter(path), 2)
+    assert fast == exact
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_documents_are_read_in_one_pass(text: str) -> None:
+    yamlsource._PlainReader(1).read(text)  # no _NotPlain: the composer is not needed
+
+
+@pytest.mark.parametrize("text", UNUSUAL)
+def test_anything_unusual_goes_to_the_composer(text: str) -> None:
+    with pytest.raises(yamlsource._NotPlain):
+        yamlsource._PlainReader(1).read(text)
+
+
+def test_an_alias_is_reported_where_it_is_used() -> None:
+    with pytest.raises(yamlsource.YamlError) as raised:
+        yamlsource.load("a: &v x\nb:\n  - y\n  - *v\n", first_line=3)
+    assert raised.value.message.startswith("anchors and aliases (& and *) are not supported")
+    assert raised.value.line == 5  # the list that uses it (its third line), not the anchor
+
+
+@pytest.mark.parametrize(
+    "word",
+    sorted(
+        {"", "~", "null", "Null", "NULL", "nULL", "nul", "None", "~~", " ", "<<", "<", "<<<"}
+        | {"no", "No", "off", "y", "true", "0", "0x1", ".inf", "=", "2026-12-06"}
+    ),
+)
+def test_null_and_merge_words_are_pyyaml_resolvers(word: str) -> None:
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, word, (True, False))
+    assert (word in yamlsource._NULL_WORDS) is (tag == "tag:yaml.org,2002:null")
+    assert (word == yamlsource._MERGE_WORD) is (tag == "tag:yaml.org,2002:merge")
+
+
+FRAGMENTS = [
+    "a",
+    "b",
+    "null",
+    "~",
+    "<<",
+    "'q'",
+    '"d"',
+    ": ",
+    ":",
+    "- ",
+    "-",
+    "\n",
+    "\n  ",
+    "\n- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "? ",
+    "&x ",
+    "*x",
+    "!!null ",
+    "! ",
+    "|\n  t",
+    "# c",
+    "---\n",
+    "...\n",
+    "\t",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30), st.sampled_from([1, 2, 9]))
+def test_any_fragment_soup_reads_as_the_composer_reads_it(parts: list[str], first: int) -> None:
+    fast, exact = both("".join(parts), first)
+    assert fast == exact
