@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .config import StatusSettings
 from .findings import Finding, error, warning
@@ -30,6 +31,22 @@ class RuleContext:
     catalog: Catalog
     events: Mapping[str, Event]
     calendar: WorkCalendar
+
+    # Derived from the events and the catalog once per context, not once per event judged.
+
+    @cached_property
+    def disruption_ids(self) -> tuple[str, ...]:
+        """Every disruption's id, sorted: what P12 suggests for an unknown ``follows``."""
+        return tuple(sorted(e.id for e in self.events.values() if e.type is EventType.DISRUPTION))
+
+    def windows_in_year(self, year: int) -> tuple[Window, ...]:
+        """The catalog's windows of one year, in catalog order."""
+        return self._windows_by_year.get(year, ())
+
+    @cached_property
+    def _windows_by_year(self) -> dict[int, tuple[Window, ...]]:
+        years = {w.date.year for w in self.catalog.windows}
+        return {year: self.catalog.windows_in_year(year) for year in years}
 
 
 EventRule = Callable[[Event, RuleContext], Iterable[Finding]]
@@ -163,7 +180,7 @@ def check_planned_window(event: Event, context: RuleContext) -> Iterable[Finding
     kind = WindowKind(str(event.type))
     tz = context.settings.tz
     local_start, local_end = event.start.astimezone(tz), event.end.astimezone(tz)
-    windows = context.catalog.windows_in_year(local_start.year)
+    windows = context.windows_in_year(local_start.year)
     if windows:
         yield from _outside_windows(event, context, kind, windows)
         return
@@ -526,9 +543,6 @@ def check_recovery_follows_disruption(event: Event, context: RuleContext) -> Ite
     """
     if event.type is not EventType.UNPLANNED_MAINTENANCE:
         return
-    disruptions = tuple(
-        sorted(e.id for e in context.events.values() if e.type is EventType.DISRUPTION)
-    )
     if event.follows is None:
         yield warning(
             event.path,
@@ -545,8 +559,8 @@ def check_recovery_follows_disruption(event: Event, context: RuleContext) -> Ite
                 event.line_of("follows"),
                 "P12",
                 f"follows '{event.follows}' is not the id of a readable outage file"
-                f"{suggest(event.follows, disruptions)}: use the disruption's file name without "
-                "'.md'",
+                f"{suggest(event.follows, context.disruption_ids)}: use the disruption's file "
+                "name without '.md'",
             )
         elif target.type is not EventType.DISRUPTION:
             yield warning(
