@@ -46,6 +46,10 @@ TEXT_FIELDS = ("nl", "en")
 REQUIRED_FOR_ALL = ("type", "title", "systems", "start", "updates")
 REQUIRED_FOR_PLANNED = ("announced", "end", "fallback_possible")
 OPTIONAL_TEXTS = ("cause", "process_changes", "buffered_messages")
+# The allowed values, spelled out once rather than for every field read.
+EVENT_TYPES = tuple(EventType)
+STATUSES = tuple(Status)
+FALLBACKS = tuple(Fallback)
 
 
 def suggest(name: str, known: tuple[str, ...]) -> str:
@@ -91,6 +95,15 @@ def check_bilingual_text(
             error(path, line, "OUT004", f"{label} must have 'nl:' and 'en:' texts, not a list")
         ]
     findings = check_no_unknown_fields(path, node, TEXT_FIELDS, f" in {label}")
+    text, text_findings = _bilingual_fields(path, label, node, line)
+    return text, findings + text_findings
+
+
+def _bilingual_fields(
+    path: str, label: str, node: y.Mapping, line: int
+) -> tuple[Text | None, list[Finding]]:
+    """P01 for the ``nl`` and ``en`` fields of a mapping; other fields are not looked at."""
+    findings: list[Finding] = []
     texts: dict[str, str] = {}
     for lang, name in (("nl", "Dutch"), ("en", "English")):
         value = node.items.get(lang)
@@ -207,7 +220,7 @@ class _EventReader:
 
         event_type = None
         if "type" in items:
-            chosen = self.choice(items["type"], "type", tuple(EventType))
+            chosen = self.choice(items["type"], "type", EVENT_TYPES)
             event_type = EventType(chosen) if chosen else None
         required = REQUIRED_FOR_ALL + (
             REQUIRED_FOR_PLANNED if event_type is not None and event_type.is_planned else ()
@@ -305,7 +318,7 @@ class _EventReader:
             return []
         if not node.items:
             self.fail(node.line, "OUT003", "updates is empty: add at least one update")
-        allowed = tuple(statuses_for(event_type)) if event_type else tuple(Status)
+        allowed = statuses_for(event_type) if event_type else STATUSES
         result = []
         for number, entry in enumerate(node.items, start=1):
             update = self.update(number, entry, allowed)
@@ -334,7 +347,7 @@ class _EventReader:
         expected_end = self.timestamp(items.get("expected_end"), f"{label} expected_end")
         fallback = None
         if "fallback" in items:
-            chosen = self.choice(items["fallback"], f"{label} fallback", tuple(Fallback))
+            chosen = self.choice(items["fallback"], f"{label} fallback", FALLBACKS)
             fallback = Fallback(chosen) if chosen else None
         if status is Status.OVERRUN and "expected_end" not in items:
             self.fail(
@@ -342,12 +355,8 @@ class _EventReader:
                 "OUT003",
                 f"{label} is an overrun without 'expected_end': add the new expected end time",
             )
-        text_node = y.Mapping(node.line)
-        for lang in TEXT_FIELDS:
-            if lang in items:
-                text_node.items[lang] = items[lang]
-                text_node.key_lines[lang] = node.key_lines[lang]
-        text, findings = check_bilingual_text(self.path, label, text_node, node.line)
+        # the update's own 'nl' and 'en' are its text; its other fields were checked above
+        text, findings = _bilingual_fields(self.path, label, node, node.line)
         self.extend(findings)
         if at is None or status is None or text is None:
             return None

@@ -47,27 +47,30 @@ def parse_timestamp(text: str, tz: ZoneInfo) -> dt.datetime:
             f"'{text}' is not a timestamp: write 'YYYY-MM-DD HH:MM' (Europe/Amsterdam), "
             "for example '2026-12-06 08:00'",
         )
+    date_text, hour, minute, second, offset = match.group(
+        "date", "hour", "minute", "second", "offset"
+    )
     try:
-        date = dt.date.fromisoformat(match["date"])
-        clock = dt.time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
+        date = dt.date.fromisoformat(date_text)
+        clock = dt.time(int(hour), int(minute), int(second or 0))
     except ValueError:
         raise TimestampError(
             "OUT004", f"'{text}' is not a real date and time (check day, month, hour and minute)"
         ) from None
     if not 1900 <= date.year <= 2999:  # keeps every instant clear of datetime's year limits
         raise TimestampError("OUT004", f"'{text}' has the year {date.year}: check the date")
-    offset = match["offset"]
     if offset:
-        return dt.datetime.combine(date, clock, _offset_zone(offset)).astimezone(dt.UTC)
+        # the instant is the wall-clock time less its offset from UTC
+        return dt.datetime.combine(date, clock, dt.UTC) - _utc_offset(offset)
     return localize(dt.datetime.combine(date, clock), tz, text).astimezone(dt.UTC)
 
 
 def localize(naive: dt.datetime, tz: ZoneInfo, text: str | None = None) -> dt.datetime:
     """Attach ``tz`` to a wall-clock time, refusing a non-existent or ambiguous one (OUT005)."""
-    shown = text or naive.strftime("%Y-%m-%d %H:%M")
     early = naive.replace(tzinfo=tz, fold=0)
     late = naive.replace(tzinfo=tz, fold=1)
     if early.utcoffset() != late.utcoffset():
+        shown = text or naive.strftime("%Y-%m-%d %H:%M")
         round_trip = early.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None)
         if round_trip != naive:
             raise TimestampError(
@@ -86,15 +89,15 @@ def localize(naive: dt.datetime, tz: ZoneInfo, text: str | None = None) -> dt.da
     return early
 
 
-def _offset_zone(offset: str) -> dt.tzinfo:
+def _utc_offset(offset: str) -> dt.timedelta:
     if offset in ("Z", "z"):
-        return dt.UTC
+        return dt.timedelta(0)
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
     if hours > 23 or minutes > 59:
         raise TimestampError("OUT004", f"'{offset}' is not a valid UTC offset")
-    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    return dt.timedelta(minutes=sign * (hours * 60 + minutes))
 
 
 def _format_offset(delta: dt.timedelta | None) -> str:
