@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import yamlsource
@@ -167,6 +168,19 @@ def _fail(path: str, line: int, message: str) -> SourceFile:
 def display_path(path: Path, root: Path) -> str:
     """A path as findings show it: relative to the project when it lies inside it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return _resolved(path).relative_to(_resolved_folder(root.absolute())).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _resolved(path: Path) -> Path:
+    # a tree holds thousands of files in a few folders: resolve each folder once
+    if path.is_symlink():
+        return path.resolve()
+    return _resolved_folder(path.parent.absolute()) / path.name
+
+
+@lru_cache(maxsize=256)
+def _resolved_folder(folder: Path) -> Path:
+    """``folder`` is absolute, so the answer does not depend on the working directory."""
+    return folder.resolve()
