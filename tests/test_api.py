@@ -310,3 +310,32 @@ def test_component_status_of_planned_work_with_fallback_is_maintenance() -> None
         (event(EventType.MAINTENANCE), event(EventType.DISRUPTION)),
     )
     assert component_status(mixed) == "major_outage"
+
+
+def test_documents_joined_from_encoded_parts_are_what_json_writes() -> None:
+    from douane_status.api import encode, json_array, json_object
+
+    items: list[Any] = [{"naam": 'Één "twee" <drie>', "n": [1, None, True, 2.5]}, [], "x"]
+    whole = {"page": {"id": "p"}, "incidents": items}
+    assert encode(whole) == json.dumps(whole, ensure_ascii=False, separators=(",", ":"))
+    assert json_array([encode(i) for i in items]) == encode(items)
+    assert json_array([]) == encode([])
+    joined = json_object(
+        page=encode(whole["page"]), incidents=json_array([encode(i) for i in items])
+    )
+    assert joined == encode(whole)
+
+
+def test_the_timeline_is_the_event_as_it_stood_after_each_update() -> None:
+    from conftest import FIXTURE_CONTENT
+
+    from douane_status.config import StatusSettings
+    from douane_status.content import load_content
+    from douane_status.facts import as_of, timeline
+
+    content = load_content(FIXTURE_CONTENT, StatusSettings(), FIXTURE_NOW_UTC)
+    (overrun,) = [e for e in content.events if e.id == "2026-11-15-ncts-uitloop"]
+    known = timeline(overrun)
+    assert [k.updates for k in known] == [overrun.updates[:n] for n in range(1, 6)]
+    assert known == [as_of(overrun, u) for u in overrun.updates]
+    assert known[-1] is overrun  # the latest update leaves nothing out: no copy

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from . import channels, i18n
 from .config import StatusSettings
-from .facts import as_of
+from .facts import timeline
 from .model import LANGUAGES, Catalog, Event, Lang, Status, Update
 from .plaintext import plain_text
 from .state import (
@@ -85,14 +86,31 @@ def api_files(
     catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
 ) -> dict[str, bytes]:
     """Every endpoint in both languages, by path."""
+    facts = _Facts(catalog, events, settings, now)  # what both languages share, worked out once
     files = {}
     for lang in LANGUAGES:
-        documents = _Api(lang, catalog, events, settings, now).documents()
-        for endpoint, document in documents.items():
-            # Compact: json's C encoder only runs without indent (5x faster on large archives)
-            text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
-            files[channels.api_path(lang, endpoint)] = text.encode("utf-8")
+        for endpoint, text in _Api(lang, facts).documents().items():
+            files[channels.api_path(lang, endpoint)] = (text + "\n").encode("utf-8")
     return files
+
+
+# Compact: json's C encoder only runs without indent (5x faster on large archives).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def encode(value: Any) -> str:
+    """``value`` as compact JSON, as ``json.dumps(value, ensure_ascii=False, separators=...)``."""
+    return _ENCODER.encode(value)
+
+
+def json_array(items: Sequence[str]) -> str:
+    """The JSON array of values that are encoded already, exactly as ``encode`` writes a list."""
+    return "[" + ",".join(items) + "]"
+
+
+def json_object(**fields: str) -> str:
+    """The JSON object of values that are encoded already, exactly as ``encode`` writes a dict."""
+    return "{" + ",".join(f"{encode(name)}:{value}" for name, value in fields.items()) + "}"
 
 
 def component_status(status: SystemStatus) -> str:
@@ -102,72 +120,237 @@ def component_status(status: SystemStatus) -> str:
     return COMPONENT_STATUSES[status.state]
 
 
-class _Api:
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What one update did to the event's systems, judged by this event alone."""
+
+    reached: SystemState  # the state the update put them in
+    before: str  # their component status just before, and just after the update
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Message:
+    """The fields of an update that read the same in every language."""
+
+    update: Update
+    status: str
+    at: str
+    affected_components: list[dict[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """The fields of an incident or maintenance that read the same in every language."""
+
+    event: Event
+    status: str
+    impact: str
+    created_at: str
+    updated_at: str
+    resolved_at: str | None
+    started_at: str
+    messages: tuple[_Message, ...]  # newest first, as Statuspage lists them
+    scheduled: tuple[str, str | None] | None  # a maintenance's window, from and until
+
+
+class _Facts:
+    """Everything the API says that does not depend on the language.
+
+    The archive holds thousands of events with several updates each: their times and statuses
+    are worked out here once, not once per language.
+    """
+
     def __init__(
-        self,
-        lang: Lang,
-        catalog: Catalog,
-        events: Sequence[Event],
-        settings: StatusSettings,
-        now: dt.datetime,
+        self, catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
     ) -> None:
-        self.lang = lang
         self.catalog = catalog
-        self.events = events
         self.settings = settings
         self.now = now
         self.origin = channels.origin(settings)
         self.statuses = system_statuses(catalog, events, now)
-        self.components = self._components()
-
-    def time(self, moment: dt.datetime | None) -> str | None:
-        """ISO 8601 with the page's offset and milliseconds, as Statuspage writes times."""
-        if moment is None:
-            return None
-        return moment.astimezone(self.settings.tz).isoformat(timespec="milliseconds")
-
-    def documents(self) -> dict[str, dict[str, Any]]:
-        page = self._page()
-        status = self._status()
-        components = list(self.components.values())
+        self.overall = overall_state(self.statuses.values())
+        self.last_changes = _last_changes(events, now)
         disruptions = sorted(
-            (e for e in self.events if not e.type.is_planned),
+            (e for e in events if not e.type.is_planned),
             key=lambda e: (e.start, e.id),
             reverse=True,
         )
-        incidents = [self._incident(e) for e in disruptions]
-        unresolved = [i for e, i in zip(disruptions, incidents, strict=True) if not e.is_closed]
-        # Soonest first for what is coming or under way, newest first for the whole list.
-        planned = sorted(
-            (e for e in self.events if e.type.is_planned), key=lambda e: (e.start, e.id)
+        self.incidents = [self._incident(e) for e in disruptions]
+        # Soonest first; the whole list shows them newest first.
+        planned = sorted((e for e in events if e.type.is_planned), key=lambda e: (e.start, e.id))
+        self.maintenances = [self._maintenance(e) for e in planned]
+        self.phases = [phase(e, now) for e in planned]
+
+    def instant(self, moment: dt.datetime) -> str:
+        """ISO 8601 with the page's offset and milliseconds, as Statuspage writes times."""
+        return moment.astimezone(self.settings.tz).isoformat(timespec="milliseconds")
+
+    def time(self, moment: dt.datetime | None) -> str | None:
+        """``instant``, or None for no moment."""
+        return None if moment is None else self.instant(moment)
+
+    def _incident(self, event: Event) -> _Record:
+        states = _states(event)
+        return self._record(
+            event,
+            INCIDENT_STATUSES[event.latest.status],
+            _incident_impact(event, states),
+            INCIDENT_STATUSES,
+            states,
+            None,
         )
-        documents = [self._maintenance(e) for e in planned]
-        phases = [phase(e, self.now) for e in planned]
+
+    def _maintenance(self, event: Event) -> _Record:
+        status = {
+            Phase.UPCOMING: "scheduled",
+            Phase.ACTIVE: "in_progress",  # a window that has begun is under way, update or not
+            Phase.ENDED: "completed",
+        }[phase(event, self.now)]
+        cancelled = event.latest.status is Status.CANCELLED
+        scheduled = (self.instant(event.start), self.time(expected_end(event)))
+        return self._record(
+            event,
+            status,
+            "none" if cancelled else "maintenance",
+            MAINTENANCE_STATUSES,
+            _states(event),
+            scheduled,
+        )
+
+    def _record(
+        self,
+        event: Event,
+        status: str,
+        impact: str,
+        statuses: dict[Status, str],
+        states: Sequence[_State],
+        scheduled: tuple[str, str | None] | None,
+    ) -> _Record:
+        final = event.final_update
+        return _Record(
+            event=event,
+            status=status,
+            impact=impact,
+            created_at=self.instant(event.first_published),
+            updated_at=self.instant(event.latest.at),
+            resolved_at=self.time(final.at) if final else None,
+            started_at=self.instant(event.start),
+            messages=tuple(
+                self._message(event, update, state, statuses)
+                for update, state in zip(reversed(event.updates), reversed(states), strict=True)
+            ),
+            scheduled=scheduled,
+        )
+
+    def _message(
+        self, event: Event, update: Update, state: _State, statuses: dict[Status, str]
+    ) -> _Message:
+        affected = [
+            {
+                "code": s,
+                "name": self.catalog.system(s).short,
+                "old_status": state.before,
+                "new_status": state.after,
+            }
+            for s in event.systems
+        ]
+        return _Message(update, statuses[update.status], self.instant(update.at), affected)
+
+
+def _states(event: Event) -> list[_State]:
+    """For each update, oldest first, the states it left its systems in."""
+    known = timeline(event)
+    result = []
+    for index, update in enumerate(event.updates):
+        reached = event_state(known[index], update.at)
+        before = (
+            _status_word(known[index - 1], event_state(known[index - 1], update.at))
+            if index
+            else "operational"
+        )
+        result.append(_State(reached, before, _status_word(known[index], reached)))
+    return result
+
+
+def _status_word(event: Event, state: SystemState) -> str:
+    """The component status ``state`` is, when this event alone puts its systems in it."""
+    return component_status(SystemStatus("", state, (event,)))
+
+
+def _incident_impact(event: Event, states: Sequence[_State]) -> str:
+    """The worst the disruption got; one found to be no fault had no impact."""
+    if event.latest.status is Status.NO_FAULT:
+        return "none"
+    return IMPACTS[max((s.reached for s in states), default=SystemState.AVAILABLE)]
+
+
+def _last_changes(events: Sequence[Event], now: dt.datetime) -> dict[str, dt.datetime]:
+    """Per system, the last moment its state could have changed: a message, or a window opening."""
+    result: dict[str, dt.datetime] = {}
+    for event in events:
+        latest = max(u.at for u in event.updates)
+        if event.type.is_planned and event.start <= now:
+            latest = max(latest, event.start)
+        for system_id in event.systems:
+            if system_id not in result or latest > result[system_id]:
+                result[system_id] = latest
+    return result
+
+
+class _Api:
+    """The documents of one language."""
+
+    def __init__(self, lang: Lang, facts: _Facts) -> None:
+        self.lang = lang
+        self.facts = facts
+        self.catalog = facts.catalog
+        self.settings = facts.settings
+        self.origin = facts.origin
+        self.components = self._components()
+
+    def documents(self) -> dict[str, str]:
+        """Each endpoint's JSON text.
+
+        Each incident and maintenance is encoded as soon as it is built, and its text serves
+        every endpoint that lists it: a large archive never sits in memory as a million dicts
+        (which the garbage collector would walk again and again).
+        """
+        facts = self.facts
+        page = encode(self._page())
+        status = encode(self._status())
+        components = encode(list(self.components.values()))
+        incidents = [encode(self._document(r)) for r in facts.incidents]
+        unresolved = [
+            i for r, i in zip(facts.incidents, incidents, strict=True) if not r.event.is_closed
+        ]
+        documents = [encode(self._document(r)) for r in facts.maintenances]
+        phases = facts.phases
         maintenances = documents[::-1]
         upcoming = [d for d, p in zip(documents, phases, strict=True) if p is Phase.UPCOMING]
         active = [d for d, p in zip(documents, phases, strict=True) if p is Phase.ACTIVE]
         current = [d for d, p in zip(documents, phases, strict=True) if p is not Phase.ENDED]
         return {
-            "summary.json": {
-                "page": page,
-                "components": components,
-                "incidents": unresolved,
-                "scheduled_maintenances": current,
-                "status": status,
-            },
-            "status.json": {"page": page, "status": status},
-            "components.json": {"page": page, "components": components},
-            "incidents.json": {"page": page, "incidents": incidents},
-            "incidents/unresolved.json": {"page": page, "incidents": unresolved},
-            "scheduled-maintenances.json": {"page": page, "scheduled_maintenances": maintenances},
-            "scheduled-maintenances/upcoming.json": {
-                "page": page,
-                "scheduled_maintenances": upcoming,
-            },
-            "scheduled-maintenances/active.json": {
-                "page": page,
-                "scheduled_maintenances": active,
-            },
+            "summary.json": json_object(
+                page=page,
+                components=components,
+                incidents=json_array(unresolved),
+                scheduled_maintenances=json_array(current),
+                status=status,
+            ),
+            "status.json": json_object(page=page, status=status),
+            "components.json": json_object(page=page, components=components),
+            "incidents.json": json_object(page=page, incidents=json_array(incidents)),
+            "incidents/unresolved.json": json_object(page=page, incidents=json_array(unresolved)),
+            "scheduled-maintenances.json": json_object(
+                page=page, scheduled_maintenances=json_array(maintenances)
+            ),
+            "scheduled-maintenances/upcoming.json": json_object(
+                page=page, scheduled_maintenances=json_array(upcoming)
+            ),
+            "scheduled-maintenances/active.json": json_object(
+                page=page, scheduled_maintenances=json_array(active)
+            ),
         }
 
     def _page(self) -> dict[str, Any]:
@@ -176,11 +359,11 @@ class _Api:
             "name": i18n.word("site_name", self.lang),
             "url": self.origin + page_path("status", self.lang),
             "time_zone": self.settings.timezone,
-            "updated_at": self.time(self.now),
+            "updated_at": self.facts.time(self.facts.now),
         }
 
     def _status(self) -> dict[str, str]:
-        overall = overall_state(self.statuses.values())
+        overall = self.facts.overall
         return {
             "indicator": INDICATORS[overall],
             "description": i18n.label(i18n.OVERALL_HEADLINES, overall, self.lang),
@@ -192,8 +375,9 @@ class _Api:
         Statuspage gives a component one group; a system serving several processes is placed
         under the first one listed for it in systems.yaml.
         """
+        facts = self.facts
         # Components have no creation time of their own: the published history starts here.
-        since = self.time(self.now - dt.timedelta(days=self.settings.retention_days))
+        since = facts.time(facts.now - dt.timedelta(days=self.settings.retention_days))
         result: dict[str, dict[str, Any]] = {}
         for group_position, process in enumerate(self.catalog.processes, start=1):
             members = [s for s in self.catalog.systems if s.processes[0] == process.id]
@@ -201,14 +385,14 @@ class _Api:
                 continue
             children = []
             for position, system in enumerate(members, start=1):
-                status = self.statuses[system.id]
+                status = facts.statuses[system.id]
                 children.append(
                     {
                         "id": system.id,
                         "name": system.short,
                         "status": component_status(status),
                         "created_at": since,
-                        "updated_at": self.time(self._last_change(system.id)) or since,
+                        "updated_at": facts.time(facts.last_changes.get(system.id)) or since,
                         "position": position,
                         "description": system.name[self.lang],
                         "showcase": True,
@@ -238,135 +422,66 @@ class _Api:
             result.update((c["id"], c) for c in children)
         return result
 
-    def _last_change(self, system_id: str) -> dt.datetime | None:
-        """The last moment the system's state could have changed: a message, or a window opening."""
-        moments: list[dt.datetime] = []
-        for event in self.events:
-            if system_id in event.systems:
-                moments.extend(u.at for u in event.updates)
-                if event.type.is_planned and event.start <= self.now:
-                    moments.append(event.start)
-        return max(moments, default=None)
-
-    def _event_components(self, event: Event) -> list[dict[str, Any]]:
-        return [self.components[s] for s in event.systems]
-
-    def _affected(self, event: Event, update: Update) -> list[dict[str, str]]:
-        """What this update did to its systems, judged by this event alone."""
-        index = update.number - 1
-        before = (
-            _event_status(as_of(event, event.updates[index - 1]), update.at)
-            if index
-            else "operational"
-        )
-        after = _event_status(as_of(event, update), update.at)
+    def _updates(self, record: _Record) -> list[dict[str, Any]]:
+        event_id = record.event.id
         return [
             {
-                "code": s,
-                "name": self.catalog.system(s).short,
-                "old_status": before,
-                "new_status": after,
+                "id": f"{event_id}-update-{message.update.number}",
+                "status": message.status,
+                "body": self._body(message.update),
+                "incident_id": event_id,
+                "created_at": message.at,
+                "updated_at": message.at,
+                "display_at": message.at,
+                "affected_components": message.affected_components,
+                "deliver_notifications": True,
+                "custom_tweet": None,
+                "tweet_id": None,
             }
-            for s in event.systems
+            for message in record.messages
         ]
 
-    def _updates(self, event: Event, statuses: dict[Status, str]) -> list[dict[str, Any]]:
+    def _body(self, update: Update) -> str:
         lang = self.lang
-        result = []
-        for update in reversed(event.updates):
-            parts = [plain_text(update.text[lang])]
-            if update.status in WITHOUT_EQUIVALENT:
-                label = i18n.label(i18n.STATUS_LABELS, update.status, lang)
-                parts[0] = f"{label}: {parts[0]}"
-            if update.fallback is not None:
-                parts.append(i18n.label(i18n.FALLBACK_LABELS, update.fallback, lang) + ".")
-            if update.expected_end is not None:
-                parts.append(
-                    f"{i18n.word('expected_end', lang)}: {self._moment(update.expected_end)}."
-                )
-            if update.next_update is not None:
-                parts.append(
-                    f"{i18n.word('next_update', lang)}: {self._moment(update.next_update)}."
-                )
-            at = self.time(update.at)
-            result.append(
-                {
-                    "id": f"{event.id}-update-{update.number}",
-                    "status": statuses[update.status],
-                    "body": "\n\n".join(parts),
-                    "incident_id": event.id,
-                    "created_at": at,
-                    "updated_at": at,
-                    "display_at": at,
-                    "affected_components": self._affected(event, update),
-                    "deliver_notifications": True,
-                    "custom_tweet": None,
-                    "tweet_id": None,
-                }
-            )
-        return result
+        parts = [plain_text(update.text[lang])]
+        if update.status in WITHOUT_EQUIVALENT:
+            label = i18n.label(i18n.STATUS_LABELS, update.status, lang)
+            parts[0] = f"{label}: {parts[0]}"
+        if update.fallback is not None:
+            parts.append(i18n.label(i18n.FALLBACK_LABELS, update.fallback, lang) + ".")
+        if update.expected_end is not None:
+            parts.append(f"{i18n.word('expected_end', lang)}: {self._moment(update.expected_end)}.")
+        if update.next_update is not None:
+            parts.append(f"{i18n.word('next_update', lang)}: {self._moment(update.next_update)}.")
+        return "\n\n".join(parts)
 
     def _moment(self, moment: dt.datetime) -> str:
         return i18n.format_moment(moment, self.lang, self.settings.tz)
 
-    def _common(
-        self, event: Event, status: str, impact: str, statuses: dict[Status, str]
-    ) -> dict[str, Any]:
-        final = event.final_update
+    def _common(self, record: _Record) -> dict[str, Any]:
+        event = record.event
         return {
             "id": event.id,
             "name": event.title[self.lang],
-            "status": status,
-            "created_at": self.time(event.first_published),
-            "updated_at": self.time(event.latest.at),
+            "status": record.status,
+            "created_at": record.created_at,
+            "updated_at": record.updated_at,
             "monitoring_at": None,
-            "resolved_at": self.time(final.at) if final else None,
-            "impact": impact,
+            "resolved_at": record.resolved_at,
+            "impact": record.impact,
             "shortlink": self.origin + page_path("event", self.lang, event.id),
-            "started_at": self.time(event.start),
+            "started_at": record.started_at,
             "page_id": PAGE_ID,
-            "incident_updates": self._updates(event, statuses),
-            "components": self._event_components(event),
+            "incident_updates": self._updates(record),
+            "components": [self.components[s] for s in event.systems],
         }
 
-    def _incident(self, event: Event) -> dict[str, Any]:
-        return self._common(
-            event,
-            INCIDENT_STATUSES[event.latest.status],
-            _incident_impact(event),
-            INCIDENT_STATUSES,
-        )
-
-    def _maintenance(self, event: Event) -> dict[str, Any]:
-        event_phase = phase(event, self.now)
-        status = {
-            Phase.UPCOMING: "scheduled",
-            Phase.ACTIVE: "in_progress",  # a window that has begun is under way, update or not
-            Phase.ENDED: "completed",
-        }[event_phase]
-        cancelled = event.latest.status is Status.CANCELLED
-        document = self._common(
-            event, status, "none" if cancelled else "maintenance", MAINTENANCE_STATUSES
-        )
-        document["scheduled_for"] = self.time(event.start)
-        document["scheduled_until"] = self.time(expected_end(event))
+    def _document(self, record: _Record) -> dict[str, Any]:
+        """An incident, or a scheduled maintenance: an incident with its window."""
+        document = self._common(record)
+        if record.scheduled is not None:
+            document["scheduled_for"], document["scheduled_until"] = record.scheduled
         return document
-
-
-def _event_status(event: Event, at: dt.datetime) -> str:
-    """The component status this event alone puts its systems in at ``at``."""
-    return component_status(SystemStatus("", event_state(event, at), (event,)))
-
-
-def _incident_impact(event: Event) -> str:
-    """The worst the disruption got; one found to be no fault had no impact."""
-    if event.latest.status is Status.NO_FAULT:
-        return "none"
-    worst = max(
-        (event_state(as_of(event, u), u.at) for u in event.updates),
-        default=SystemState.AVAILABLE,
-    )
-    return IMPACTS[worst]
 
 
 def _instant_key(text: str) -> dt.datetime:

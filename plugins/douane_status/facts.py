@@ -17,7 +17,14 @@ from .state import actual_end, current_fallback, expected_end, next_communicatio
 
 def as_of(event: Event, update: Update) -> Event:
     """The event as it stood when ``update`` was published: its timeline up to that update."""
+    if update.number == len(event.updates):
+        return event  # the latest update: nothing to leave out, so no copy to make
     return dataclasses.replace(event, updates=event.updates[: update.number])
+
+
+def timeline(event: Event) -> list[Event]:
+    """The event as it stood after each of its updates, oldest first (``as_of`` of each)."""
+    return [as_of(event, update) for update in event.updates]
 
 
 def end_fact(event: Event) -> tuple[str, dt.datetime | None]:
