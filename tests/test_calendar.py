@@ -216,3 +216,29 @@ def test_a_valid_moved_from_keeps_the_original_identity(tmp_path: Path) -> None:
     assert findings == []
     moved = next(w for w in catalog.windows if w.date == dt.date(2026, 12, 20))
     assert (moved.uid, moved.changes) == ("window-maintenance-2026-12-06", 1)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_calendar_is_exactly_what_icalendar_writes(fixture_site: Path, lang: str) -> None:
+    """The lines both languages share are written once and joined here: icalendar must agree."""
+    data = (fixture_site / "calendar" / f"{lang}.ics").read_bytes()
+    assert icalendar.Calendar.from_ical(data).to_ical() == data
+
+
+def test_components_are_joined_from_their_lines_as_icalendar_joins_them() -> None:
+    from douane_status.calendar_feed import component_ical, property_lines
+
+    item = icalendar.Event()
+    item.add("summary", "Onderhoud; één, twee")
+    item.add("dtstart", local(2026, 12, 13, 8, 0))
+    item.add("description", "Een lange regel met ë en € die gevouwen moet worden. " * 4)
+    item.add("comment", "first")
+    item.add("comment", "second")  # a property with two values: two lines
+    item.add("categories", ["Gepland onderhoud"])
+    assert component_ical(icalendar.Event, property_lines(item)) == item.to_ical()
+
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add_component(item)
+    joined = component_ical(icalendar.Calendar, property_lines(calendar), [item.to_ical()])
+    assert joined == calendar.to_ical()
