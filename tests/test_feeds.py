@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 from pathlib import Path
 
 import feedparser
@@ -324,3 +325,32 @@ def test_feeds_carry_the_newest_messages_up_to_the_cap(tmp_path: Path) -> None:
     published = [e.published_parsed for e in feed.entries]
     assert published == sorted(published, reverse=True)
     assert feed.entries[0].id.endswith(f"/{newest[1]}/#update-{newest[2]}")
+
+
+def test_each_feed_gets_the_newest_messages_of_its_systems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from douane_status import feeds
+    from douane_status.config import StatusSettings
+    from douane_status.content import load_content
+    from douane_status.synthetic import write_history
+
+    monkeypatch.setattr(feeds, "FEED_MAX_ENTRIES", 12)  # some systems fill up, some do not
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(FIXTURE_CONTENT / "systems.yaml", content / "systems.yaml")
+    now = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
+    write_history(content, 30, now)
+    loaded = load_content(content, StatusSettings(), now)
+    every = sorted(
+        ((e, u) for e in loaded.events for u in e.updates),
+        key=lambda m: (m[1].at, m[0].id, m[1].number),
+        reverse=True,
+    )
+    chosen = feeds.newest_messages(loaded.events, loaded.catalog.systems)
+    assert chosen[0] == (None, every[:12])
+    assert [system for system, _ in chosen[1:]] == list(loaded.catalog.systems)
+    for system, messages in chosen[1:]:
+        assert system is not None
+        assert messages == [m for m in every if system.id in m[0].systems][:12], system.id
+    assert {len(messages) for _, messages in chosen[1:]} > {12}

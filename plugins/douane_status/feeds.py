@@ -26,6 +26,8 @@ FEED_TTL_MINUTES = 15  # the site is rebuilt every quarter of an hour
 # Without a cap every feed grows with the archive: 36 MB of feeds for a 500-event year.
 FEED_MAX_ENTRIES = 100
 
+Message = tuple[Event, Update]
+
 
 def feed_files(
     catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
@@ -34,19 +36,39 @@ def feed_files(
 
     Each feed holds the newest ``FEED_MAX_ENTRIES`` messages.
     """
+    chosen = newest_messages(events, catalog.systems)  # the same in every language
+    files: dict[str, bytes] = {}
+    for lang in LANGUAGES:
+        writer = _FeedWriter(lang, catalog, settings, now)
+        for system, messages in chosen:
+            files.update(writer.write(writer.newest(messages), system))
+    return files
+
+
+def newest_messages(
+    events: Sequence[Event], systems: Sequence[System]
+) -> list[tuple[System | None, list[Message]]]:
+    """The messages of each feed, newest first: the feed of all systems, then one per system.
+
+    One walk down the messages, newest first, fills every system's feed; it stops as soon as each
+    is full, instead of going through the whole archive once for every system.
+    """
     messages = sorted(
         ((event, update) for event in events for update in event.updates),
         key=lambda m: (m[1].at, m[0].id, m[1].number),
         reverse=True,
     )
-    files: dict[str, bytes] = {}
-    for lang in LANGUAGES:
-        writer = _FeedWriter(lang, catalog, settings, now)
-        files.update(writer.write(writer.newest(messages), None))
-        for system in catalog.systems:
-            own = [m for m in messages if system.id in m[0].systems]
-            files.update(writer.write(writer.newest(own), system))
-    return files
+    own: dict[str, list[Message]] = {s.id: [] for s in systems}
+    filling = list(own)  # the systems whose feed is not full yet
+    for message in messages:
+        if not filling:
+            break
+        touched = [s for s in filling if s in message[0].systems]
+        for system_id in touched:
+            own[system_id].append(message)
+        if any(len(own[s]) == FEED_MAX_ENTRIES for s in touched):
+            filling = [s for s in filling if len(own[s]) < FEED_MAX_ENTRIES]
+    return [(None, messages[:FEED_MAX_ENTRIES]), *((s, own[s.id]) for s in systems)]
 
 
 def entry_id(settings: StatusSettings, lang: Lang, event_id: str, number: int) -> str:
@@ -66,7 +88,7 @@ class _FeedWriter:
         self.tz = settings.tz
         self._entries: dict[tuple[str, int], FeedEntry] = {}
 
-    def newest(self, messages: Sequence[tuple[Event, Update]]) -> list[FeedEntry]:
+    def newest(self, messages: Sequence[Message]) -> list[FeedEntry]:
         """Entries of the newest messages; each is made once and shared by the feeds."""
         chosen = []
         for event, update in messages[:FEED_MAX_ENTRIES]:
