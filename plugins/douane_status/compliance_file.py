@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from .compliance import ComplianceReport, EventFacts, compliance_report
 from .config import StatusSettings
 from .content import Content
+from .outfiles import write_file
 from .urls import COMPLIANCE_JSON
 
 
@@ -66,8 +67,6 @@ def compliance_json(report: ComplianceReport, tz: ZoneInfo) -> str:
 def write_compliance_file(
     content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
 ) -> list[Path]:
-    target = output_dir / COMPLIANCE_JSON.lstrip("/")
-    target.parent.mkdir(parents=True, exist_ok=True)
     report = compliance_report(content, settings, now)
-    target.write_text(compliance_json(report, settings.tz), encoding="utf-8", newline="")
-    return [target]
+    target = output_dir / COMPLIANCE_JSON.lstrip("/")
+    return [write_file(target, compliance_json(report, settings.tz))]

@@ -18,6 +18,7 @@ from .availability import Month, report_months, report_start, to_minute
 from .config import StatusSettings
 from .content import Content
 from .model import LANGUAGES, Catalog, Lang
+from .outfiles import write_file
 from .state import published
 from .urls import file_path
 
@@ -123,8 +124,5 @@ def write_report_files(
             ("report_csv", report_csv(content.catalog, by_system, lang, settings.tz)),
             ("report_json", data),
         ):
-            target = output_dir / file_path(kind, lang).lstrip("/")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="")
-            written.append(target)
+            written.append(write_file(output_dir / file_path(kind, lang).lstrip("/"), text))
     return written

@@ -15,6 +15,7 @@ from .calendar_feed import calendar_files
 from .config import StatusSettings
 from .content import Content
 from .feeds import feed_files
+from .outfiles import write_file
 from .state import published
 
 WRITERS = (feed_files, calendar_files, api_files, badge_files)
@@ -37,8 +38,5 @@ def write_subscriptions(
     """Write every file into ``output_dir``; returns them in path order."""
     written = []
     for path, data in sorted(subscription_files(content, settings, now).items()):
-        target = output_dir / path.lstrip("/")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written.append(target)
+        written.append(write_file(output_dir / path.lstrip("/"), data))
     return written
