@@ -7,7 +7,7 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,13 @@ from markupsafe import Markup, escape
 from . import i18n
 from .channels import feed_links
 from .compact import compact_html
+from .compliance_file import write_compliance_file
 from .config import StatusSettings
 from .content import Content
 from .errors import BuildError
 from .model import LANGUAGES, Lang
 from .outfiles import write_file
+from .report_files import write_report_files
 from .urls import other_language, output_file, page_path
 from .views import Page, SitePages
 
@@ -98,30 +100,39 @@ def write_site(
 ) -> None:
     """Render every page and write every file of the site into ``output_dir``.
 
-    On a machine with two or more cores the work is split over two processes. Both take the
-    pages from one shared queue; the forked worker first writes the files for machines and runs
-    the ``beside`` writers (which do not depend on the pages), so neither waits for the other.
+    On a machine with two or more cores the work is split over two processes that take jobs
+    from one shared queue: every page, then the report files and the ``beside`` writers (which
+    do not depend on the pages). The forked worker first writes the feeds, calendars, API and
+    badges, the largest job, then joins in; so neither process waits long for the other.
     """
     env = template_environment(theme_dir, compiled_templates)
     makers = SitePages(content, settings, now).page_makers()
     layout = {lang: _layout(env, lang, settings, now) for lang in LANGUAGES}
 
-    def write_pages() -> None:
+    def write_page(make: Callable[[], Page]) -> None:
+        page = make()
+        _write_page(env, page, layout[page.lang], output_dir)
+
+    jobs: list[Callable[[], object]] = [partial(write_page, make) for make in makers]
+    jobs += [
+        partial(write_report_files, content, settings, now, output_dir),
+        partial(write_compliance_file, content, settings, now, output_dir),
+        *beside,
+    ]
+
+    def take_jobs() -> None:
         for index in queue:
-            page = makers[index]()
-            _write_page(env, page, layout[page.lang], output_dir)
+            jobs[index]()
 
     def worker_part() -> None:
         write_machine_files(content, settings, now, output_dir)
-        for writer in beside:
-            writer()
-        write_pages()
+        take_jobs()
 
     context = _fork_context()
-    queue = _SharedQueue(len(makers), context)  # before the fork: both must see it
+    queue = _SharedQueue(len(jobs), context)  # before the fork: both must see it
     worker = _Worker(context, worker_part) if context is not None else None
     try:
-        write_pages()
+        take_jobs()
         if worker is None:
             worker_part()
     except BaseException:
@@ -165,15 +176,11 @@ def _layout(
 def write_machine_files(
     content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
 ) -> None:
-    """Feeds, calendars, API, badges and report files: everything that is not a page."""
+    """Feeds, calendars, API and badges: what machines subscribe to."""
     # imported here, in the worker: the libraries behind them load beside the pages
-    from .compliance_file import write_compliance_file
-    from .report_files import write_report_files
     from .subscriptions import write_subscriptions
 
-    write_report_files(content, settings, now, output_dir)
     write_subscriptions(content, settings, now, output_dir)
-    write_compliance_file(content, settings, now, output_dir)
 
 
 class _SharedQueue:
