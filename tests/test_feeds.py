@@ -231,7 +231,7 @@ def test_a_feed_without_messages_says_when_it_was_built() -> None:
 
     settings = StatusSettings()
     catalog, _ = read_catalog(FIXTURE_CONTENT, FIXTURE_CONTENT.parent, settings.tz)
-    files = feed_files(catalog, [], settings, FIXTURE_NOW_UTC)
+    files = dict(feed_files(catalog, [], settings, FIXTURE_NOW_UTC))
     feed = feedparser.parse(files["/feeds/en.atom.xml"])
     assert not feed.bozo and feed.entries == []
     assert dt.datetime(*feed.feed.updated_parsed[:6], tzinfo=dt.UTC) == FIXTURE_NOW_UTC

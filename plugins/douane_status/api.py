@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,14 +84,13 @@ IMPACTS: dict[SystemState, str] = {
 
 def api_files(
     catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
-) -> dict[str, bytes]:
-    """Every endpoint in both languages, by path."""
+) -> Iterator[tuple[str, bytes]]:
+    """Every endpoint in both languages with its path, one at a time: the largest are tens of
+    megabytes at 5,000 events, and each can be written before the next is made."""
     facts = _Facts(catalog, events, settings, now)  # what both languages share, worked out once
-    files = {}
     for lang in LANGUAGES:
-        for endpoint, text in _Api(lang, facts).documents().items():
-            files[channels.api_path(lang, endpoint)] = (text + "\n").encode("utf-8")
-    return files
+        for endpoint, text in _Api(lang, facts).documents():
+            yield channels.api_path(lang, endpoint), (text + "\n").encode("utf-8")
 
 
 # Compact: json's C encoder only runs without indent (5x faster on large archives).
@@ -309,8 +308,8 @@ class _Api:
         self.origin = facts.origin
         self.components = self._components()
 
-    def documents(self) -> dict[str, str]:
-        """Each endpoint's JSON text.
+    def documents(self) -> Iterator[tuple[str, str]]:
+        """Each endpoint with its JSON text, one at a time.
 
         Each incident and maintenance is encoded as soon as it is built, and its text serves
         every endpoint that lists it: a large archive never sits in memory as a million dicts
@@ -330,28 +329,32 @@ class _Api:
         upcoming = [d for d, p in zip(documents, phases, strict=True) if p is Phase.UPCOMING]
         active = [d for d, p in zip(documents, phases, strict=True) if p is Phase.ACTIVE]
         current = [d for d, p in zip(documents, phases, strict=True) if p is not Phase.ENDED]
-        return {
-            "summary.json": json_object(
+        yield (
+            "summary.json",
+            json_object(
                 page=page,
                 components=components,
                 incidents=json_array(unresolved),
                 scheduled_maintenances=json_array(current),
                 status=status,
             ),
-            "status.json": json_object(page=page, status=status),
-            "components.json": json_object(page=page, components=components),
-            "incidents.json": json_object(page=page, incidents=json_array(incidents)),
-            "incidents/unresolved.json": json_object(page=page, incidents=json_array(unresolved)),
-            "scheduled-maintenances.json": json_object(
-                page=page, scheduled_maintenances=json_array(maintenances)
-            ),
-            "scheduled-maintenances/upcoming.json": json_object(
-                page=page, scheduled_maintenances=json_array(upcoming)
-            ),
-            "scheduled-maintenances/active.json": json_object(
-                page=page, scheduled_maintenances=json_array(active)
-            ),
-        }
+        )
+        yield "status.json", json_object(page=page, status=status)
+        yield "components.json", json_object(page=page, components=components)
+        yield "incidents.json", json_object(page=page, incidents=json_array(incidents))
+        yield "incidents/unresolved.json", json_object(page=page, incidents=json_array(unresolved))
+        yield (
+            "scheduled-maintenances.json",
+            json_object(page=page, scheduled_maintenances=json_array(maintenances)),
+        )
+        yield (
+            "scheduled-maintenances/upcoming.json",
+            json_object(page=page, scheduled_maintenances=json_array(upcoming)),
+        )
+        yield (
+            "scheduled-maintenances/active.json",
+            json_object(page=page, scheduled_maintenances=json_array(active)),
+        )
 
     def _page(self) -> dict[str, Any]:
         return {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from . import channels, i18n
 from .config import StatusSettings
@@ -33,7 +33,7 @@ _NARROW, _SEMI, _WIDE = frozenset("iljI!|.,:;' "), frozenset("ftr()[]-/"), froze
 
 def badge_files(
     catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
-) -> dict[str, bytes]:
+) -> Iterable[tuple[str, bytes]]:
     """The overall badge and one per system, in each language."""
     statuses = system_statuses(catalog, events, now)
     overall = overall_state(statuses.values())
@@ -46,7 +46,7 @@ def badge_files(
             files[channels.badge_path(lang, system.id)] = badge_svg(
                 system.short, statuses[system.id].state, lang
             )
-    return files
+    return files.items()
 
 
 def text_width(text: str) -> int:

@@ -13,7 +13,7 @@ only joining them into components is done here (tests check the result is what i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 
 from icalendar import Calendar, Component, Timezone, vDuration
@@ -34,7 +34,7 @@ CRLF = b"\r\n"
 
 def calendar_files(
     catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
-) -> dict[str, bytes]:
+) -> Iterator[tuple[str, bytes]]:
     """``/calendar/<lang>.ics`` for each language."""
     year = now.astimezone(settings.tz).year
     windows = [w for w in catalog.windows if w.date.year in (year, year + 1)]
@@ -49,10 +49,8 @@ def calendar_files(
     entries.extend(_window_entry(w, settings, constant_lines) for w in windows)
     entries.sort(key=lambda entry: entry.sort_key)
     timezone = _timezone(settings, now, entries).to_ical()
-    return {
-        channels.calendar_path(lang): _calendar(lang, entries, timezone, settings)
-        for lang in LANGUAGES
-    }
+    for lang in LANGUAGES:
+        yield channels.calendar_path(lang), _calendar(lang, entries, timezone, settings)
 
 
 def sequence(event: Event) -> int:

@@ -7,7 +7,7 @@ never changes afterwards, and a subscriber is told of each new message exactly o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -31,7 +31,7 @@ Message = tuple[Event, Update]
 
 def feed_files(
     catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
-) -> dict[str, bytes]:
+) -> Iterable[tuple[str, bytes]]:
     """Every feed, by its path: per language, for all systems and for each system.
 
     Each feed holds the newest ``FEED_MAX_ENTRIES`` messages.
@@ -42,7 +42,7 @@ def feed_files(
         writer = _FeedWriter(lang, catalog, settings, now)
         for system, messages in chosen:
             files.update(writer.write(writer.newest(messages), system))
-    return files
+    return files.items()
 
 
 def newest_messages(

@@ -21,22 +21,17 @@ from .state import published
 WRITERS = (feed_files, calendar_files, api_files, badge_files)
 
 
-def subscription_files(
-    content: Content, settings: StatusSettings, now: dt.datetime
-) -> dict[str, bytes]:
-    """Every file, by its path on the site."""
-    events = published(content.events, now, settings)
-    files: dict[str, bytes] = {}
-    for writer in WRITERS:
-        files.update(writer(content.catalog, events, settings, now))
-    return files
-
-
 def write_subscriptions(
     content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
 ) -> list[Path]:
-    """Write every file into ``output_dir``; returns them in path order."""
+    """Write every file into ``output_dir``; returns them in path order.
+
+    Each writer hands over its files one by one (path and bytes), and each is written before
+    the next is made: the API's largest are tens of megabytes at 5,000 events.
+    """
+    events = published(content.events, now, settings)
     written = []
-    for path, data in sorted(subscription_files(content, settings, now).items()):
-        written.append(write_file(output_dir / path.lstrip("/"), data))
-    return written
+    for writer in WRITERS:
+        for path, data in writer(content.catalog, events, settings, now):
+            written.append(write_file(output_dir / path.lstrip("/"), data))
+    return sorted(written)
