@@ -322,12 +322,16 @@ class SitePages:
 
     def views(self, lang: Lang) -> _LanguageViews:
         if lang not in self._views:
-            self._views[lang] = _LanguageViews(lang, self.catalog, self.settings, self.now)
+            # The pages come language by language (page_makers): once a process turns to the
+            # next language it never returns to the last, so it keeps one language's views.
+            self._views = {lang: _LanguageViews(lang, self.catalog, self.settings, self.now)}
+            self._histories = {}
         return self._views[lang]
 
     def histories(self, lang: Lang) -> dict[str, SystemHistory]:
+        views = self.views(lang)
         if lang not in self._histories:
-            self._histories[lang] = _histories(self.views(lang), self.events, self.days)
+            self._histories[lang] = _histories(views, self.events, self.days)
         return self._histories[lang]
 
     def page_makers(self) -> list[Callable[[], Page]]:
