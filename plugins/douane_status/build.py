@@ -103,7 +103,8 @@ def _cyclic_collector_paused() -> Iterator[None]:
 
     A build allocates a few objects per character of content and keeps most of them until it
     ends; every full collection walks all of them again, a fifth of the time of a large build.
-    What it leaves behind is freed by reference counting or by the next collection.
+    What it leaves behind is freed by reference counting or by the next collection. (Rendering,
+    which leaves garbage in cycles, collects its own: see ``site._collecting_new_garbage_only``.)
     """
     was_enabled = gc.isenabled()
     gc.disable()

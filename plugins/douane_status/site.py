@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -130,17 +132,43 @@ def write_site(
 
     context = _fork_context()
     queue = _SharedQueue(len(jobs), context)  # before the fork: both must see it
-    worker = _Worker(context, worker_part) if context is not None else None
-    try:
-        take_jobs()
-        if worker is None:
-            worker_part()
-    except BaseException:
+    with _collecting_new_garbage_only():
+        worker = _Worker(context, worker_part) if context is not None else None
+        try:
+            take_jobs()
+            if worker is None:
+                worker_part()
+        except BaseException:
+            if worker is not None:
+                worker.abandon()
+            raise
         if worker is not None:
-            worker.abandon()
-        raise
-    if worker is not None:
-        worker.finish()
+            worker.finish()
+
+
+YOUNG_COLLECTION_EVERY = 5_000  # allocations: about a page
+
+
+@contextlib.contextmanager
+def _collecting_new_garbage_only() -> Iterator[None]:
+    """Collect the garbage that rendering makes, without walking what was there before.
+
+    Each page leaves a few dozen objects in reference cycles (Jinja's render contexts), 7 KB a
+    page: uncollected, 70 MB at 5,000 events. Freezing what exists (the content and the shared
+    views) and collecting only the young generation keeps each pass to what rendering allocated
+    since the last one; the views that live on are never walked again.
+    """
+    was_enabled, thresholds = gc.isenabled(), gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION_EVERY, 10**9, 10**9)  # the young generation only
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _layout(
