@@ -197,6 +197,7 @@ def _layout(
     layout["chrome"] = {
         "nav": {kind: chrome.nav(kind) for kind in PAGE_KINDS},
         "footer": chrome.footer(),
+        "feed_links": chrome.feed_links(),
     }
     return layout
 

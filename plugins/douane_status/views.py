@@ -52,10 +52,16 @@ from .urls import COMPLIANCE_JSON, file_path, page_path
 class Moment:
     iso: str  # for <time datetime>
     text: str  # "zondag 6 december 2026 08:00 CET"
+    element: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # made once: a moment is printed on several pages
+        element = f'<time datetime="{self.iso}">{escape(self.text)}</time>'
+        object.__setattr__(self, "element", element)
 
     def __html__(self) -> str:
         """Templates print a moment as its <time> element (faster than a macro per moment)."""
-        return f'<time datetime="{self.iso}">{escape(self.text)}</time>'
+        return self.element
 
     __str__ = __html__  # so a moment placed in a translated sentence is its <time> element too
 
