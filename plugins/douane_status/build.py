@@ -146,14 +146,24 @@ def _files(root: Path) -> list[tuple[str, _Identity]]:
 
 
 def _remove_unwritten(staging: Path, before: dict[str, _Identity]) -> None:
-    """Delete what this build did not write (same inode, same change time), then empty folders."""
-    for path, identity in _files(staging):
-        if before.get(path) == identity:
+    """Delete what this build did not write (same inode, same change time), then the folders
+    that leaves empty."""
+    emptied = set()
+    for path, identity in before.items():
+        try:
+            info = os.stat(path, follow_symlinks=False)
+        except FileNotFoundError:
+            continue
+        if (info.st_ino, info.st_ctime_ns) == identity:
             os.unlink(path)
-    for folder, _, files in os.walk(staging, topdown=False):
-        if not files and folder != str(staging):
-            with contextlib.suppress(OSError):  # not empty: it still holds a folder
-                os.rmdir(folder)
+            emptied.add(os.path.dirname(path))
+    for folder in sorted(emptied, key=len, reverse=True):  # the deepest first
+        while folder != str(staging):
+            try:
+                os.rmdir(folder)  # only when empty
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
 
 
 def _swap_in(staging: Path, output_dir: Path, previous: Path) -> None:
