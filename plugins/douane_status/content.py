@@ -6,7 +6,9 @@ The one entry point the build, the check command and the tests share, so they ca
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +40,21 @@ def outage_files(paths: Iterable[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*.md") if p.is_file())
+            found.update(_markdown_files_below(path))
         elif path.is_file():
             found.add(path)
-    return sorted(found)
+    return sorted(found, key=lambda p: p.parts)  # Path's own order, without its slow __lt__
+
+
+def _markdown_files_below(folder: Path) -> Iterator[Path]:
+    # scandir knows which entries are folders and files without a stat each (as rglob needs);
+    # folders that are links are not followed
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _markdown_files_below(Path(entry.path))
+            elif entry.name.endswith(".md") and entry.is_file():
+                yield Path(entry.path)
 
 
 def load_content(
@@ -63,15 +76,21 @@ def load_content(
     catalog, findings = read_catalog(content_dir, root, settings.tz)
     all_files = outage_files([content_dir / OUTAGES_DIR])
     wanted = set(outage_files(only)) if only is not None else set(all_files)
-    files = sorted(set(all_files) | wanted)
-    shown = {path: display_path(path, root) for path in files}
-    reported = {shown[path] for path in wanted}
+    files = sorted(set(all_files) | wanted, key=lambda p: p.parts)
+    shown: dict[Path, str] = {}
+
+    def show(path: Path) -> str:  # only for the files a finding can name: few, with --path
+        if path not in shown:
+            shown[path] = display_path(path, root)
+        return shown[path]
+
+    reported = {show(path) for path in wanted}
     parsed: dict[Path, Event | None] = {}
 
     def read(path: Path) -> None:
         if path in parsed:
             return
-        source = read_source(shown[path], path.read_bytes())
+        source = read_source(show(path), path.read_bytes())
         event, file_findings = read_event(source, path.stem, settings.tz, catalog.system_ids)
         parsed[path] = event
         if path in wanted:
@@ -86,7 +105,8 @@ def load_content(
         for path in files if targets - set(by_stem) else (by_stem[t] for t in sorted(targets)):
             read(path)
     events = [e for path in files if (e := parsed.get(path)) is not None]
-    ids = [(path.stem, shown[path]) for path in files]
+    stems = Counter(path.stem for path in files)
+    ids = [(path.stem, show(path)) for path in files if stems[path.stem] > 1]
     findings.extend(f for f in check_unique_ids(ids) if f.file in reported)
 
     context = RuleContext(settings, now, catalog, {e.id: e for e in events}, WorkCalendar(settings))
