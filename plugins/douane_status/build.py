@@ -62,8 +62,8 @@ def build_site(
     """Build into a sibling staging folder, then replace ``output_dir`` with it.
 
     The site the swap retires is kept beside it as ``.<output>.previous/``, and the next build
-    writes over its files instead of creating new ones: on many disks creating a file costs ten
-    times more than rewriting one. Whatever that build does not write again is removed before
+    writes over its files instead of creating new ones: on many disks creating a file costs far
+    more than rewriting one. Whatever that build does not write again is removed before
     the swap, so the result is the same, byte for byte, as a build into an empty folder.
     """
     output_dir = output_dir.resolve()
@@ -123,17 +123,14 @@ _Identity = tuple[int, int]  # inode and change time: both change when a build w
 
 
 def _adopt(previous: Path, staging: Path) -> dict[str, _Identity] | None:
-    """Move the previous site into the (empty) staging folder; None when there is none."""
+    """Move the previous site into the (empty) staging folder and note each file's identity;
+    None when there is no previous site."""
     try:
         previous.rename(staging)
     except OSError:  # none yet, or another build took it
         return None
-    return {path: identity for path, identity in _files(staging)}
-
-
-def _files(root: Path) -> list[tuple[str, _Identity]]:
-    found = []
-    folders = [str(root)]
+    identities = {}
+    folders = [str(staging)]
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
@@ -141,8 +138,8 @@ def _files(root: Path) -> list[tuple[str, _Identity]]:
                     folders.append(entry.path)
                 else:
                     info = entry.stat(follow_symlinks=False)
-                    found.append((entry.path, (info.st_ino, info.st_ctime_ns)))
-    return found
+                    identities[entry.path] = (info.st_ino, info.st_ctime_ns)
+    return identities
 
 
 def _remove_unwritten(staging: Path, before: dict[str, _Identity]) -> None:
