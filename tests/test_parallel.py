@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from functools import partial
 from pathlib import Path
@@ -54,3 +55,4 @@ def test_a_failure_here_stops_the_worker_and_is_raised(tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match="template error"):
         run_on_two_cores([broken] * 50, worker_first=partial(_mark, tmp_path, "first"))
+    assert multiprocessing.active_children() == []  # the worker was stopped and reaped

@@ -178,8 +178,10 @@ class _Facts:
         self.incidents = [self._incident(e) for e in disruptions]
         # Soonest first; the whole list shows them newest first.
         planned = sorted((e for e in events if e.type.is_planned), key=lambda e: (e.start, e.id))
-        self.maintenances = [self._maintenance(e) for e in planned]
         self.phases = [phase(e, now) for e in planned]
+        self.maintenances = [
+            self._maintenance(e, p) for e, p in zip(planned, self.phases, strict=True)
+        ]
 
     def instant(self, moment: dt.datetime) -> str:
         """ISO 8601 with the page's offset and milliseconds, as Statuspage writes times."""
@@ -200,12 +202,12 @@ class _Facts:
             None,
         )
 
-    def _maintenance(self, event: Event) -> _Record:
+    def _maintenance(self, event: Event, event_phase: Phase) -> _Record:
         status = {
             Phase.UPCOMING: "scheduled",
             Phase.ACTIVE: "in_progress",  # a window that has begun is under way, update or not
             Phase.ENDED: "completed",
-        }[phase(event, self.now)]
+        }[event_phase]
         cancelled = event.latest.status is Status.CANCELLED
         scheduled = (self.instant(event.start), self.time(expected_end(event)))
         return self._record(

@@ -386,11 +386,6 @@ class SitePages:
         return _page(self.views(lang), "event", "event.html", view.title, event.id, event=view)
 
 
-def build_pages(content: Content, settings: StatusSettings, now: dt.datetime) -> list[Page]:
-    """Every HTML page of the site, in both languages."""
-    return [make() for make in SitePages(content, settings, now).page_makers()]
-
-
 def _page(
     views: _LanguageViews, kind: str, template: str, title: str, item_id: str = "", **data: Any
 ) -> Page:
