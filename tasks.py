@@ -14,7 +14,7 @@ from invoke import Context, Exit, task
 PROJECT = Path(__file__).resolve().parent
 sys.path.insert(0, str(PROJECT / "plugins"))
 
-from douane_status import cli  # noqa: E402
+from douane_status.commands import cli  # noqa: E402
 
 COMMAND_LINE_TASKS: list[str] = []  # the tasks named on this command line, in order
 

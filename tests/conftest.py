@@ -49,7 +49,7 @@ def build_into(
     site_url: str | None = None,
 ) -> Path:
     sys.path.insert(0, str(REPO / "plugins"))
-    from douane_status.build import build_site
+    from douane_status.building.build import build_site
 
     build_site(REPO, REPO / "pelicanconf.py", output, now, content_dir=content, site_url=site_url)
     return output

@@ -20,10 +20,10 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO / "plugins") not in sys.path:
     sys.path.insert(0, str(REPO / "plugins"))
 
-from douane_status.config import StatusSettings  # noqa: E402
-from douane_status.content import Content, load_content  # noqa: E402
-from douane_status.reader import TOP_FIELDS, UPDATE_FIELDS  # noqa: E402
-from douane_status.timestamps import parse_timestamp  # noqa: E402
+from douane_status.domain.config import StatusSettings  # noqa: E402
+from douane_status.domain.timestamps import parse_timestamp  # noqa: E402
+from douane_status.reading.reader import TOP_FIELDS, UPDATE_FIELDS  # noqa: E402
+from douane_status.rules.content import Content, load_content  # noqa: E402
 
 AMS = ZoneInfo("Europe/Amsterdam")
 SETTINGS = StatusSettings()

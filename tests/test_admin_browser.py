@@ -22,7 +22,7 @@ from test_operator import checked, operator_project
 
 sys.path.insert(0, str(REPO / "plugins"))
 
-from douane_status.model import Fallback, Status
+from douane_status.domain.model import Fallback, Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

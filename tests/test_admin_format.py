@@ -19,7 +19,9 @@ from test_operator import SETTINGS
 
 sys.path.insert(0, str(REPO / "plugins"))
 
-from douane_status.admin import (
+from douane_status.domain.errors import ConfigError
+from douane_status.domain.model import Event, EventType
+from douane_status.editor.admin import (
     AdminSettings,
     collection,
     content_security_policy,
@@ -27,13 +29,11 @@ from douane_status.admin import (
     format_data,
     write_admin,
 )
-from douane_status.authoring import ID_WORDS, UPDATE_ORDER
-from douane_status.catalog import read_catalog
-from douane_status.content import load_content
-from douane_status.errors import ConfigError
-from douane_status.model import Event, EventType
-from douane_status.phrases import load_phrasebook
-from douane_status.reader import TOP_FIELDS
+from douane_status.operators.authoring import ID_WORDS, UPDATE_ORDER
+from douane_status.reading.catalog import read_catalog
+from douane_status.reading.phrases import load_phrasebook
+from douane_status.reading.reader import TOP_FIELDS
+from douane_status.rules.content import load_content
 
 FORMAT_JS = REPO / "theme" / "admin" / "outage-format.js"
 ROUND_TRIP = """

@@ -293,9 +293,9 @@ def test_overrun_and_cancellation_keep_what_statuspage_has_no_word_for(fixture_s
 
 
 def test_component_status_of_planned_work_with_fallback_is_maintenance() -> None:
-    from douane_status.api import component_status
-    from douane_status.model import Event, EventType, Text
-    from douane_status.state import SystemState, SystemStatus
+    from douane_status.domain.model import Event, EventType, Text
+    from douane_status.machine.api import component_status
+    from douane_status.state.phases import SystemState, SystemStatus
 
     def event(event_type: EventType) -> Event:
         return Event(
@@ -313,7 +313,7 @@ def test_component_status_of_planned_work_with_fallback_is_maintenance() -> None
 
 
 def test_documents_joined_from_encoded_parts_are_what_json_writes() -> None:
-    from douane_status.api import encode, json_array, json_object
+    from douane_status.machine.api import encode, json_array, json_object
 
     items: list[Any] = [{"naam": 'Één "twee" <drie>', "n": [1, None, True, 2.5]}, [], "x"]
     whole = {"page": {"id": "p"}, "incidents": items}
@@ -329,9 +329,9 @@ def test_documents_joined_from_encoded_parts_are_what_json_writes() -> None:
 def test_the_timeline_is_the_event_as_it_stood_after_each_update() -> None:
     from conftest import FIXTURE_CONTENT
 
-    from douane_status.config import StatusSettings
-    from douane_status.content import load_content
-    from douane_status.facts import as_of, timeline
+    from douane_status.domain.config import StatusSettings
+    from douane_status.machine.facts import as_of, timeline
+    from douane_status.rules.content import load_content
 
     content = load_content(FIXTURE_CONTENT, StatusSettings(), FIXTURE_NOW_UTC)
     (overrun,) = [e for e in content.events if e.id == "2026-11-15-ncts-uitloop"]

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from douane_status.availability import (
+from douane_status.domain.model import Event, EventType, Status, Text, Update
+from douane_status.reports.availability import (
     Category,
     Interval,
     day_bounds,
@@ -20,7 +21,6 @@ from douane_status.availability import (
     system_intervals,
     tally,
 )
-from douane_status.model import Event, EventType, Status, Text, Update
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -73,8 +73,8 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_every_colour_pair_has_at_least_4_5_to_1_contrast() -> None:
-    from douane_status.badges import LABEL_COLOURS, STATE_COLOURS
-    from douane_status.state import SystemState
+    from douane_status.machine.badges import LABEL_COLOURS, STATE_COLOURS
+    from douane_status.state.phases import SystemState
 
     assert set(STATE_COLOURS) == set(SystemState)
     for background, foreground in [LABEL_COLOURS, *STATE_COLOURS.values()]:
@@ -82,8 +82,8 @@ def test_every_colour_pair_has_at_least_4_5_to_1_contrast() -> None:
 
 
 def test_longer_text_makes_a_wider_badge() -> None:
-    from douane_status.badges import badge_svg, text_width
-    from douane_status.state import SystemState
+    from douane_status.machine.badges import badge_svg, text_width
+    from douane_status.state.phases import SystemState
 
     assert text_width("iiii") < text_width("MMMM")
     short = lxml.etree.fromstring(badge_svg("DMS", SystemState.AVAILABLE, "en"))

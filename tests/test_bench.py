@@ -20,7 +20,7 @@ NOW = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
 
 
 def build_seconds(root: Path, events: int) -> float:
-    from douane_status.synthetic import write_history
+    from tools.synthetic import write_history
 
     content = root / f"content-{events}"
     content.mkdir()
@@ -43,10 +43,10 @@ def test_build_time_grows_linearly_with_the_number_of_events(tmp_path: Path) -> 
 
 def test_the_synthetic_history_is_valid_and_complete(tmp_path: Path) -> None:
     """The benchmark measures real builds: every synthetic file must pass the checker."""
-    from douane_status.config import StatusSettings
-    from douane_status.content import load_content
-    from douane_status.model import EventType, Status
-    from douane_status.synthetic import write_history, write_windows
+    from douane_status.domain.config import StatusSettings
+    from douane_status.domain.model import EventType, Status
+    from douane_status.rules.content import load_content
+    from tools.synthetic import write_history, write_windows
 
     content = tmp_path / "content"
     content.mkdir()
@@ -72,7 +72,7 @@ def test_the_synthetic_history_is_valid_and_complete(tmp_path: Path) -> None:
 
 
 def test_invoke_bench_prints_every_figure_for_each_size() -> None:
-    from douane_status.benchmark import run
+    from tools.benchmark import run
 
     table = run(REPO, [10, 20], runs=1)
     rows = [

@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-from douane_status.browser import (
+from douane_status.presentation.urls import PAGES, page_path
+from tools.browser import (
     DESKTOP,
     PHONE,
     BrowserMissing,
@@ -28,7 +29,6 @@ from douane_status.browser import (
     set_color_scheme,
     set_viewport,
 )
-from douane_status.urls import PAGES, page_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

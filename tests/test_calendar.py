@@ -158,9 +158,9 @@ def test_a_moved_then_cancelled_event_changes_in_place(tmp_path: Path) -> None:
 def test_sequence_rises_with_every_update_after_the_announcement() -> None:
     import dataclasses
 
-    from douane_status.calendar_feed import sequence
-    from douane_status.config import StatusSettings
-    from douane_status.content import load_content
+    from douane_status.domain.config import StatusSettings
+    from douane_status.machine.calendar_feed import sequence
+    from douane_status.rules.content import load_content
 
     content = load_content(FIXTURE_CONTENT, StatusSettings(), FIXTURE_NOW_UTC)
     (overrun,) = [e for e in content.events if e.id == "2026-11-15-ncts-uitloop"]
@@ -190,7 +190,7 @@ WINDOW = """maintenance:
 def test_a_wrong_moved_from_is_refused(
     tmp_path: Path, moved_from: str, code: str, words: str
 ) -> None:
-    from douane_status.catalog import read_catalog
+    from douane_status.reading.catalog import read_catalog
 
     content = tmp_path / "content"
     (content / "windows").mkdir(parents=True)
@@ -204,7 +204,7 @@ def test_a_wrong_moved_from_is_refused(
 
 
 def test_a_valid_moved_from_keeps_the_original_identity(tmp_path: Path) -> None:
-    from douane_status.catalog import read_catalog
+    from douane_status.reading.catalog import read_catalog
 
     content = tmp_path / "content"
     (content / "windows").mkdir(parents=True)
@@ -226,7 +226,7 @@ def test_the_calendar_is_exactly_what_icalendar_writes(fixture_site: Path, lang:
 
 
 def test_components_are_joined_from_their_lines_as_icalendar_joins_them() -> None:
-    from douane_status.calendar_feed import component_ical, property_lines
+    from douane_status.machine.calendar_feed import component_ical, property_lines
 
     item = icalendar.Event()
     item.add("summary", "Onderhoud; één, twee")

@@ -13,8 +13,8 @@ import pytest
 from conftest import invoke, make_project
 from rulekit import REPO, outage, update, write_content
 
-from douane_status.check import github_line, run_check, summary
-from douane_status.findings import error, warning
+from douane_status.commands.check import github_line, run_check, summary
+from douane_status.domain.findings import error, warning
 
 NOW = "2026-12-01T12:00"
 
@@ -247,7 +247,7 @@ def test_invoke_check_end_to_end_and_fast(tmp_path: Path) -> None:
 def test_the_check_does_not_import_pelican(tmp_path: Path) -> None:
     project = project_with(tmp_path, CLEAN)
     code = (
-        "import sys; from pathlib import Path; from douane_status import cli; "
+        "import sys; from pathlib import Path; from douane_status.commands import cli; "
         f"status = cli.check(Path({str(project)!r}), output_format='json', now={NOW!r}, "
         "strict=False, paths=[]); "
         "assert 'pelican' not in sys.modules, 'pelican was imported'; sys.exit(status)"
@@ -268,8 +268,8 @@ def test_checking_one_file_still_sees_every_id_and_the_nearest_disruption(tmp_pa
 
     from conftest import FIXTURE_CONTENT
 
-    from douane_status.config import StatusSettings
-    from douane_status.content import load_content
+    from douane_status.domain.config import StatusSettings
+    from douane_status.rules.content import load_content
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)

@@ -27,7 +27,12 @@ import lxml.html
 import pytest
 from conftest import REPO, build_into
 
-from douane_status.compliance import (
+from douane_status.domain.config import StatusSettings
+from douane_status.domain.findings import error, warning
+from douane_status.domain.model import Catalog, Event, EventType, Fallback, Status, Text, Update
+from douane_status.domain.workdays import WorkCalendar
+from douane_status.presentation.i18n import WORDS
+from douane_status.reports.compliance import (
     RULE_CODES,
     compliance_report,
     event_facts,
@@ -37,13 +42,8 @@ from douane_status.compliance import (
     promises,
     rule_totals,
 )
-from douane_status.compliance_file import compliance_json
-from douane_status.config import StatusSettings
-from douane_status.content import Content
-from douane_status.findings import error, warning
-from douane_status.i18n import WORDS
-from douane_status.model import Catalog, Event, EventType, Fallback, Status, Text, Update
-from douane_status.workdays import WorkCalendar
+from douane_status.reports.compliance_file import compliance_json
+from douane_status.rules.content import Content
 
 AMS = ZoneInfo("Europe/Amsterdam")
 SETTINGS = StatusSettings()

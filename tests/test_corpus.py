@@ -16,8 +16,8 @@ import pytest
 import yaml
 from rulekit import REPO, SETTINGS, local, write_content
 
-from douane_status.check import run_check
-from douane_status.content import Content, load_content
+from douane_status.commands.check import run_check
+from douane_status.rules.content import Content, load_content
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED: dict[str, list[str]] = yaml.safe_load((CORPUS / "expected.yaml").read_text("utf-8"))

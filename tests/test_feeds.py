@@ -225,9 +225,9 @@ def test_feeds_use_the_site_address_when_it_is_set(tmp_path: Path) -> None:
 
 
 def test_a_feed_without_messages_says_when_it_was_built() -> None:
-    from douane_status.catalog import read_catalog
-    from douane_status.config import StatusSettings
-    from douane_status.feeds import feed_files
+    from douane_status.domain.config import StatusSettings
+    from douane_status.machine.feeds import feed_files
+    from douane_status.reading.catalog import read_catalog
 
     settings = StatusSettings()
     catalog, _ = read_catalog(FIXTURE_CONTENT, FIXTURE_CONTENT.parent, settings.tz)
@@ -304,8 +304,8 @@ def test_feeds_carry_the_newest_messages_up_to_the_cap(tmp_path: Path) -> None:
 
     from conftest import REPO
 
-    from douane_status.feeds import FEED_MAX_ENTRIES
-    from douane_status.synthetic import write_history
+    from douane_status.machine.feeds import FEED_MAX_ENTRIES
+    from tools.synthetic import write_history
 
     content = tmp_path / "content"
     content.mkdir()
@@ -314,8 +314,8 @@ def test_feeds_carry_the_newest_messages_up_to_the_cap(tmp_path: Path) -> None:
     write_history(content, 60, now)  # 3-8 updates each: well over the cap
     site = build_into(tmp_path / "output", content=content, now=now)
 
-    from douane_status.config import StatusSettings
-    from douane_status.content import load_content
+    from douane_status.domain.config import StatusSettings
+    from douane_status.rules.content import load_content
 
     events = load_content(content, StatusSettings(), now).events
     newest = max((u.at, e.id, u.number) for e in events for u in e.updates)
@@ -330,10 +330,10 @@ def test_feeds_carry_the_newest_messages_up_to_the_cap(tmp_path: Path) -> None:
 def test_each_feed_gets_the_newest_messages_of_its_systems(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from douane_status import feeds
-    from douane_status.config import StatusSettings
-    from douane_status.content import load_content
-    from douane_status.synthetic import write_history
+    from douane_status.domain.config import StatusSettings
+    from douane_status.machine import feeds
+    from douane_status.rules.content import load_content
+    from tools.synthetic import write_history
 
     monkeypatch.setattr(feeds, "FEED_MAX_ENTRIES", 12)  # some systems fill up, some do not
     content = tmp_path / "content"

@@ -16,10 +16,10 @@ from conftest import REPO, invoke, make_project
 
 sys.path.insert(0, str(REPO / "plugins"))
 
-from douane_status.config import StatusSettings
-from douane_status.content import load_content
-from douane_status.model import Event, Fallback, Status
-from douane_status.timestamps import parse_timestamp
+from douane_status.domain.config import StatusSettings
+from douane_status.domain.model import Event, Fallback, Status
+from douane_status.domain.timestamps import parse_timestamp
+from douane_status.rules.content import load_content
 
 SETTINGS = StatusSettings()
 DISRUPTION = "content/outages/2026/2026-11-29-dms-ncts-verstoring.md"

@@ -13,16 +13,16 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(REPO / "plugins"))
 
-from douane_status import authoring as a
-from douane_status import yamlsource
-from douane_status.catalog import read_catalog
-from douane_status.config import StatusSettings
-from douane_status.errors import PhrasebookError, UsageError
-from douane_status.model import EventType, Status, Text
-from douane_status.phrases import PLACEHOLDERS, load_phrasebook, parse_phrasebook
-from douane_status.planning import earliest_notice_date, plan_advice
-from douane_status.timestamps import parse_timestamp
-from douane_status.workdays import WorkCalendar
+from douane_status.domain.config import StatusSettings
+from douane_status.domain.errors import PhrasebookError, UsageError
+from douane_status.domain.model import EventType, Status, Text
+from douane_status.domain.timestamps import parse_timestamp
+from douane_status.domain.workdays import WorkCalendar
+from douane_status.operators import authoring as a
+from douane_status.operators.planning import earliest_notice_date, plan_advice
+from douane_status.reading import yamlsource
+from douane_status.reading.catalog import read_catalog
+from douane_status.reading.phrases import PLACEHOLDERS, load_phrasebook, parse_phrasebook
 
 SETTINGS = StatusSettings()
 TZ = SETTINGS.tz

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from douane_status.outfiles import copy_file, write_file
+from douane_status.domain.outfiles import copy_file, write_file
 
 
 def test_a_new_file_gets_its_folders(tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from douane_status import parallel
-from douane_status.errors import BuildError
-from douane_status.parallel import run_on_two_cores
+from douane_status.building import parallel
+from douane_status.building.parallel import run_on_two_cores
+from douane_status.domain.errors import BuildError
 
 
 def _mark(folder: Path, name: str) -> None:

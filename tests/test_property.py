@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rulekit import SETTINGS, local, outage, update, write_content
 
-from douane_status.content import load_content
-from douane_status.findings import Severity
+from douane_status.domain.findings import Severity
+from douane_status.rules.content import load_content
 
 CORPUS = Path(__file__).parent / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures" / "site" / "content" / "outages"

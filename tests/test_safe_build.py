@@ -43,7 +43,7 @@ def test_moving_now_changes_what_depends_on_it_but_never_static_files(tmp_path: 
 def test_a_build_that_fails_half_way_leaves_the_previous_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
 ) -> None:
-    from douane_status import site
+    from douane_status.building import site
 
     output = build_into(tmp_path / "output")
     before = digest(output)
@@ -67,8 +67,8 @@ def test_a_build_that_fails_half_way_leaves_the_previous_output(
 def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from douane_status import subscriptions
-    from douane_status.errors import BuildError
+    from douane_status.domain.errors import BuildError
+    from douane_status.machine import subscriptions
 
     output = build_into(tmp_path / "output")
     before = digest(output)

@@ -15,10 +15,10 @@ from conftest import FIXTURE_CONTENT, REPO, invoke, make_project
 
 sys.path.insert(0, str(REPO / "plugins"))
 
-from douane_status.model import EventType, Status, statuses_for
-from douane_status.reader import TOP_FIELDS, UPDATE_FIELDS
-from douane_status.schema import SCHEMA_FILE, TIMESTAMP_PATTERN, outage_schema, schema_text
-from douane_status.timestamps import TimestampError, parse_timestamp
+from douane_status.domain.model import EventType, Status, statuses_for
+from douane_status.domain.timestamps import TimestampError, parse_timestamp
+from douane_status.editor.schema import SCHEMA_FILE, TIMESTAMP_PATTERN, outage_schema, schema_text
+from douane_status.reading.reader import TOP_FIELDS, UPDATE_FIELDS
 
 REMARK = REPO / "node_modules" / ".bin" / "remark"
 

@@ -9,7 +9,7 @@ import jinja2
 import pytest
 from conftest import REPO
 
-from douane_status.site import template_environment
+from douane_status.building.site import template_environment
 
 
 def _theme(tmp_path: Path) -> Path:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from douane_status.timestamps import TimestampError, parse_timestamp
+from douane_status.domain.timestamps import TimestampError, parse_timestamp
 
 TZ = ZoneInfo("Europe/Amsterdam")
 

@@ -9,8 +9,8 @@ import time
 import pytest
 from rulekit import local
 
-from douane_status.config import StatusSettings
-from douane_status.workdays import WorkCalendar
+from douane_status.domain.config import StatusSettings
+from douane_status.domain.workdays import WorkCalendar
 
 CALENDAR = WorkCalendar(StatusSettings())
 

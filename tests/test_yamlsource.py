@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from douane_status import yamlsource
+from douane_status.reading import yamlsource
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -9,6 +9,6 @@ from __future__ import annotations
 
 
 def register() -> None:
-    from .pelican_adapter import register as register_with_pelican
+    from .building.pelican_adapter import register as register_with_pelican
 
     register_with_pelican()

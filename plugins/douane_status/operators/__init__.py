@@ -1,0 +1,3 @@
+"""The operators' tasks: compose a new event, an update or a close, check it, then write it
+atomically; pruning.
+"""

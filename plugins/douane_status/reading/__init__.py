@@ -1,0 +1,3 @@
+"""Reading files: front matter and language blocks, outage files into events, the systems and
+windows catalogue, the phrasebook.
+"""

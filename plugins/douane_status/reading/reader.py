@@ -1,0 +1,390 @@
+"""Turn a source file's front matter into an ``Event``, reporting every format problem at once.
+
+Each field is converted by the type the format gives it, never by what YAML guessed: ``no`` is a
+boolean only in ``fallback_possible``, and ``10:30`` is never a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from zoneinfo import ZoneInfo
+
+from ..domain.findings import Finding, error
+from ..domain.model import (
+    Event,
+    EventType,
+    Fallback,
+    Status,
+    Text,
+    Update,
+    statuses_for,
+)
+from ..domain.timestamps import TimestampError, parse_timestamp
+from . import yamlsource as y
+from .source import SourceFile
+
+EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+TOP_FIELDS = (
+    "type",
+    "title",
+    "systems",
+    "announced",
+    "start",
+    "end",
+    "fallback_possible",
+    "follows",
+    "cause",
+    "process_changes",
+    "buffered_messages",
+    "updates",
+)
+UPDATE_FIELDS = ("at", "status", "next_update", "expected_end", "fallback", "nl", "en")
+TEXT_FIELDS = ("nl", "en")
+REQUIRED_FOR_ALL = ("type", "title", "systems", "start", "updates")
+REQUIRED_FOR_PLANNED = ("announced", "end", "fallback_possible")
+OPTIONAL_TEXTS = ("cause", "process_changes", "buffered_messages")
+# The allowed values, spelled out once rather than for every field read.
+EVENT_TYPES = tuple(EventType)
+STATUSES = tuple(Status)
+FALLBACKS = tuple(Fallback)
+
+
+def suggest(name: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def check_no_unknown_fields(
+    path: str, mapping: y.Mapping, known: tuple[str, ...], where: str
+) -> list[Finding]:
+    """OUT002 (format): no unknown fields; a typo gets the closest known name suggested."""
+    return [
+        error(
+            path,
+            mapping.key_lines[name],
+            "OUT002",
+            f"unknown field '{name}'{where}{suggest(name, known)}; known fields: "
+            f"{', '.join(known)}",
+        )
+        for name in mapping.items
+        if name not in known
+    ]
+
+
+def check_bilingual_text(
+    path: str, label: str, node: y.Node, line: int
+) -> tuple[Text | None, list[Finding]]:
+    """P01 (afspraak 6): a text has a non-empty ``nl`` and ``en``. Returns the text when usable."""
+    if isinstance(node, y.Scalar) and not node.is_null:
+        return None, [
+            error(
+                path,
+                line,
+                "P01",
+                f"{label} has one text only; every message is in Dutch and English: write it "
+                f"as two lines '  nl: …' and '  en: …' under '{label}:'",
+            )
+        ]
+    if not isinstance(node, y.Mapping):
+        if isinstance(node, y.Scalar):  # empty
+            return None, [error(path, line, "P01", f"{label} is empty: add 'nl:' and 'en:' texts")]
+        return None, [
+            error(path, line, "OUT004", f"{label} must have 'nl:' and 'en:' texts, not a list")
+        ]
+    findings = check_no_unknown_fields(path, node, TEXT_FIELDS, f" in {label}")
+    text, text_findings = _bilingual_fields(path, label, node, line)
+    return text, findings + text_findings
+
+
+def _bilingual_fields(
+    path: str, label: str, node: y.Mapping, line: int
+) -> tuple[Text | None, list[Finding]]:
+    """P01 for the ``nl`` and ``en`` fields of a mapping; other fields are not looked at."""
+    findings: list[Finding] = []
+    texts: dict[str, str] = {}
+    for lang, name in (("nl", "Dutch"), ("en", "English")):
+        value = node.items.get(lang)
+        if value is None or (isinstance(value, y.Scalar) and not value.text.strip()):
+            findings.append(
+                error(
+                    path,
+                    node.key_lines.get(lang, line),
+                    "P01",
+                    f"{label} has no {name} text: add '{lang}:'",
+                )
+            )
+        elif not isinstance(value, y.Scalar):
+            findings.append(
+                error(
+                    path, value.line, "OUT004", f"{label} '{lang}' must be text, not a {value.kind}"
+                )
+            )
+        else:
+            texts[lang] = value.text.strip()
+    if len(texts) == 2:
+        return Text(texts["nl"], texts["en"]), findings
+    return None, findings
+
+
+class _EventReader:
+    """Collects findings while converting one file; a throwaway object per file."""
+
+    def __init__(
+        self, source: SourceFile, event_id: str, tz: ZoneInfo, system_ids: frozenset[str]
+    ) -> None:
+        self.path = source.path
+        self.source = source
+        self.event_id = event_id
+        self.tz = tz
+        self.system_ids = system_ids
+        self.findings: list[Finding] = list(source.findings)
+        self.ok = True
+
+    def fail(self, line: int, code: str, message: str) -> None:
+        self.findings.append(error(self.path, line, code, message))
+        self.ok = False
+
+    def extend(self, findings: list[Finding]) -> None:
+        if findings:
+            self.findings.extend(findings)
+            self.ok = False
+
+    # -- scalar conversions ------------------------------------------------------------------
+
+    def scalar(self, node: y.Node, label: str) -> y.Scalar | None:
+        if isinstance(node, y.Scalar) and not node.is_null and node.text.strip():
+            return node
+        if isinstance(node, y.Scalar):
+            self.fail(node.line, "OUT003", f"{label} is empty: give it a value")
+        else:
+            self.fail(node.line, "OUT004", f"{label} must be a single value, not a {node.kind}")
+        return None
+
+    def timestamp(self, node: y.Node | None, label: str) -> dt.datetime | None:
+        if node is None:
+            return None
+        scalar = self.scalar(node, label)
+        if scalar is None:
+            return None
+        try:
+            return parse_timestamp(scalar.text, self.tz)
+        except TimestampError as exc:
+            self.fail(scalar.line, exc.code, f"{label}: {exc.message}")
+            return None
+
+    def choice(self, node: y.Node, label: str, allowed: tuple[str, ...]) -> str | None:
+        scalar = self.scalar(node, label)
+        if scalar is None:
+            return None
+        if scalar.text in allowed:
+            return scalar.text
+        wanted = scalar.text.strip().lower().replace("_", "-").replace(" ", "-")
+        hint = (
+            f" (did you mean '{wanted}'?)" if wanted in allowed else suggest(scalar.text, allowed)
+        )
+        self.fail(
+            scalar.line,
+            "OUT004",
+            f"{label} '{scalar.text}' is not known{hint}; use one of: {', '.join(allowed)}",
+        )
+        return None
+
+    def boolean(self, node: y.Node, label: str) -> bool | None:
+        scalar = self.scalar(node, label)
+        if scalar is None:
+            return None
+        value = y.is_bool_text(scalar)
+        if value is None:
+            self.fail(scalar.line, "OUT004", f"{label} must be true or false, not '{scalar.text}'")
+        return value
+
+    # -- the event ---------------------------------------------------------------------------
+
+    def read(self) -> Event | None:
+        front = self.source.front
+        if front is None:
+            self.ok = False
+            return None
+        if not EVENT_ID.match(self.event_id):
+            self.fail(
+                1,
+                "OUT004",
+                f"the file name '{self.event_id}' cannot be an event id: use lowercase letters, "
+                "digits and hyphens, e.g. '2026-11-28-dms-verstoring.md'",
+            )
+        self.extend(check_no_unknown_fields(self.path, front, TOP_FIELDS, ""))
+        items, lines = front.items, dict(front.key_lines)
+
+        event_type = None
+        if "type" in items:
+            chosen = self.choice(items["type"], "type", EVENT_TYPES)
+            event_type = EventType(chosen) if chosen else None
+        required = REQUIRED_FOR_ALL + (
+            REQUIRED_FOR_PLANNED if event_type is not None and event_type.is_planned else ()
+        )
+        for name in required:
+            if name not in items:
+                what = f" for a {event_type}" if name in REQUIRED_FOR_PLANNED else ""
+                self.fail(front.line, "OUT003", f"field '{name}' is missing{what}: add '{name}:'")
+
+        title = self.text(items, lines, "title")
+        systems = self.systems(items.get("systems"))
+        announced = self.timestamp(items.get("announced"), "announced")
+        start = self.timestamp(items.get("start"), "start")
+        end = self.timestamp(items.get("end"), "end")
+        fallback_possible = (
+            self.boolean(items["fallback_possible"], "fallback_possible")
+            if "fallback_possible" in items
+            else None
+        )
+        follows = None
+        if "follows" in items:
+            scalar = self.scalar(items["follows"], "follows")
+            follows = scalar.text.strip() if scalar else None
+        optional = {name: self.text(items, lines, name) for name in OPTIONAL_TEXTS if name in items}
+        updates = self.updates(items.get("updates"), event_type, lines)
+        body = self.body()
+
+        if not self.ok or event_type is None or title is None or start is None or body is None:
+            return None
+        for index, update in enumerate(updates, start=1):
+            lines[f"updates.{index}"] = update.line
+        return Event(
+            id=self.event_id,
+            path=self.path,
+            type=event_type,
+            title=title,
+            systems=systems,
+            start=start,
+            end=end,
+            announced=announced,
+            fallback_possible=fallback_possible,
+            follows=follows,
+            cause=optional.get("cause"),
+            process_changes=optional.get("process_changes"),
+            buffered_messages=optional.get("buffered_messages"),
+            updates=tuple(updates),
+            body=body,
+            lines=lines,
+        )
+
+    def text(self, items: dict[str, y.Node], lines: dict[str, int], name: str) -> Text | None:
+        if name not in items:
+            return None
+        text, findings = check_bilingual_text(self.path, name, items[name], lines[name])
+        self.extend(findings)
+        return text
+
+    def systems(self, node: y.Node | None) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        entries = node.items if isinstance(node, y.Sequence) else [node]
+        if not entries:
+            self.fail(node.line, "OUT003", "systems is empty: name at least one system id")
+        result: list[str] = []
+        for entry in entries:
+            scalar = self.scalar(entry, "systems entry")
+            if scalar is None:
+                continue
+            for system_id in (s.strip() for s in scalar.text.split(",")):
+                if system_id not in self.system_ids:
+                    known = tuple(sorted(self.system_ids))
+                    self.fail(
+                        scalar.line,
+                        "OUT004",
+                        f"unknown system '{system_id}'{suggest(system_id, known)}; "
+                        f"known systems (content/systems.yaml): {', '.join(known)}",
+                    )
+                elif system_id in result:
+                    self.fail(scalar.line, "OUT004", f"system '{system_id}' is listed twice")
+                else:
+                    result.append(system_id)
+        return tuple(result)
+
+    def updates(
+        self, node: y.Node | None, event_type: EventType | None, lines: dict[str, int]
+    ) -> list[Update]:
+        if node is None:
+            return []
+        if not isinstance(node, y.Sequence):
+            self.fail(
+                lines.get("updates", node.line),
+                "OUT004",
+                "updates must be a list: start each update with '- at: …'",
+            )
+            return []
+        if not node.items:
+            self.fail(node.line, "OUT003", "updates is empty: add at least one update")
+        allowed = statuses_for(event_type) if event_type else STATUSES
+        result = []
+        for number, entry in enumerate(node.items, start=1):
+            update = self.update(number, entry, allowed)
+            if update is not None:
+                result.append(update)
+        return result
+
+    def update(self, number: int, node: y.Node, allowed: tuple[str, ...]) -> Update | None:
+        label = f"update {number} (line {node.line})"
+        if not isinstance(node, y.Mapping):
+            self.fail(
+                node.line, "OUT004", f"{label} must be fields ('at:', 'status:', 'nl:', 'en:')"
+            )
+            return None
+        self.extend(check_no_unknown_fields(self.path, node, UPDATE_FIELDS, f" in {label}"))
+        items = node.items
+        for name in ("at", "status"):
+            if name not in items:
+                self.fail(node.line, "OUT003", f"{label} has no '{name}': add '{name}:'")
+        at = self.timestamp(items.get("at"), f"{label} at")
+        status_text = (
+            self.choice(items["status"], f"{label} status", allowed) if "status" in items else None
+        )
+        status = Status(status_text) if status_text else None
+        next_update = self.timestamp(items.get("next_update"), f"{label} next_update")
+        expected_end = self.timestamp(items.get("expected_end"), f"{label} expected_end")
+        fallback = None
+        if "fallback" in items:
+            chosen = self.choice(items["fallback"], f"{label} fallback", FALLBACKS)
+            fallback = Fallback(chosen) if chosen else None
+        if status is Status.OVERRUN and "expected_end" not in items:
+            self.fail(
+                node.line,
+                "OUT003",
+                f"{label} is an overrun without 'expected_end': add the new expected end time",
+            )
+        # the update's own 'nl' and 'en' are its text; its other fields were checked above
+        text, findings = _bilingual_fields(self.path, label, node, node.line)
+        self.extend(findings)
+        if at is None or status is None or text is None:
+            return None
+        return Update(number, node.line, at, status, text, next_update, expected_end, fallback)
+
+    def body(self) -> Text | None:
+        blocks = self.source.body
+        missing = [
+            (lang, name)
+            for lang, name in (("nl", "Dutch"), ("en", "English"))
+            if lang not in blocks or not blocks[lang].text.strip()
+        ]
+        for lang, name in missing:
+            line = blocks[lang].line if lang in blocks else self.source.body_line
+            self.fail(
+                line,
+                "P01",
+                f"the body has no {name} text: add a block '::: {lang}', the text, then ':::'",
+            )
+        if missing:
+            return None
+        return Text(blocks["nl"].text, blocks["en"].text)
+
+
+def read_event(
+    source: SourceFile, event_id: str, tz: ZoneInfo, system_ids: frozenset[str]
+) -> tuple[Event | None, list[Finding]]:
+    """Convert one file (OUT001-OUT005, P01). The event is None when it has any error."""
+    reader = _EventReader(source, event_id, tz, system_ids)
+    event = reader.read()
+    return event, reader.findings

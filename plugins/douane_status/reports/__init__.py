@@ -1,0 +1,3 @@
+"""Availability and protocol compliance worked out from the events, and the report files written
+from them.
+"""

@@ -1,0 +1,1 @@
+"""What the events mean at a given moment: phases, system states, what is published and retained."""

@@ -1,0 +1,1 @@
+"""Development tools: synthetic histories, the benchmark, screenshots and the browser driver."""

@@ -1,0 +1,160 @@
+"""``invoke bench``: time whole build processes on synthetic histories, against plain Pelican.
+
+Each figure is the median of several runs after one warm-up, measured on the child process
+itself (``os.wait4``): wall time, CPU time (user + system) and peak resident memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.synthetic import write_history, write_windows
+
+BENCH_NOW = "2026-11-29T10:00"
+_NOW_UTC = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
+EVENTS_PER_YEAR = 500  # a busy year; larger histories span more years with retention raised
+
+
+@dataclass(frozen=True)
+class Measurement:
+    wall: float
+    cpu: float
+    peak_mib: float
+
+
+def measure(command: Sequence[str], cwd: Path) -> Measurement:
+    # stderr goes to a file, not a pipe: a build that warns a lot would fill a pipe and block
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1) or (code == 1 and "check" not in command):
+        raise RuntimeError(f"{' '.join(command)} failed ({code}):\n{stderr[-2000:]}")
+    return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median(command: Sequence[str], cwd: Path, runs: int) -> tuple[Measurement, Measurement]:
+    """The first run (a warm-up: file cache, bytecode; for a build also its first build into an
+    empty folder) and the median of ``runs`` runs after it."""
+    first = measure(command, cwd)
+    samples = [measure(command, cwd) for _ in range(runs)]
+    return first, Measurement(
+        statistics.median(s.wall for s in samples),
+        statistics.median(s.cpu for s in samples),
+        statistics.median(s.peak_mib for s in samples),
+    )
+
+
+def prepare_project(repo: Path, root: Path, events: int) -> Path:
+    """A project with the real code, configuration and reference data, and N synthetic events."""
+    project = root / f"status-{events}"
+    (project / "content").mkdir(parents=True)
+    for name in ("plugins", "theme", "node_modules"):
+        if (repo / name).exists():  # node_modules holds the web editor's bundle
+            (project / name).symlink_to(repo / name)
+    for name in ("tasks.py", "publishconf.py"):
+        shutil.copy2(repo / name, project / name)
+    years = max(1, -(-events // EVENTS_PER_YEAR))
+    days = 360 * years
+    conf = (repo / "pelicanconf.py").read_text(encoding="utf-8")
+    conf += f'\nDOUANE_STATUS = {{**DOUANE_STATUS, "retention_days": {days + 10}}}\n'
+    (project / "pelicanconf.py").write_text(conf, encoding="utf-8")
+    for name in ("systems.yaml", "phrases.yaml"):
+        shutil.copy2(repo / "content" / name, project / "content" / name)
+    first = (_NOW_UTC - dt.timedelta(days=days + 1)).year
+    write_windows(project / "content", range(first, _NOW_UTC.year + 2))
+    write_history(project / "content", events, _NOW_UTC, days=days)
+    return project
+
+
+def prepare_pelican(root: Path, articles: int) -> Path:
+    """Plain Pelican with its default theme and N one-language Markdown articles."""
+    project = root / f"pelican-{articles}"
+    content = project / "content"
+    content.mkdir(parents=True)
+    paragraph = (
+        "Declarations could not be processed, or only with a delay, during this period. See "
+        "the fallback procedure for your process. Submitted messages are buffered."
+    )
+    for number in range(articles):
+        day = _NOW_UTC - dt.timedelta(hours=17 * number)
+        (content / f"article-{number:05d}.md").write_text(
+            f"Title: Article {number}\nDate: {day:%Y-%m-%d %H:%M}\nCategory: status\n\n"
+            + "\n\n".join([paragraph] * 4)
+            + "\n",
+            encoding="utf-8",
+        )
+    (project / "pelicanconf.py").write_text(
+        'SITENAME = "bench"\nSITEURL = ""\nPATH = "content"\nTIMEZONE = "Europe/Amsterdam"\n'
+        'DEFAULT_LANG = "en"\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n'
+        "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
+    python = sys.executable
+    lines = [
+        f"Benchmark: median of {runs} runs after a warm-up; {os.cpu_count()} CPU(s); "
+        f"now = {BENCH_NOW}. First build: the warm-up, into an empty folder.",
+        "",
+        "| events | wall s | CPU s | peak MiB | first build s | files | s/event | pelican s "
+        "| pelican s/article | ratio | check tree s | check 1 file s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    walls: dict[int, float] = {}
+    with tempfile.TemporaryDirectory(prefix="douane-bench-") as tmp:
+        root = Path(tmp)
+        for count in counts:
+            project = prepare_project(repo, root, count)
+            output = project / "output"
+            first, build = median(
+                [python, "-m", "invoke", "build", "--now", BENCH_NOW], project, runs
+            )
+            files = sum(1 for p in output.rglob("*") if p.is_file())
+            one_file = next((project / "content" / "outages").rglob("*.md"))
+            check = [python, "-m", "invoke", "check", "--now", BENCH_NOW]
+            _, check_all = median(check, project, runs)
+            _, check_one = median([*check, "--path", str(one_file)], project, runs)
+            pelican_project = prepare_pelican(root, count)
+            _, pelican = median(
+                [python, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
+                pelican_project,
+                runs,
+            )
+            per_event = build.wall / count
+            per_article = pelican.wall / count
+            lines.append(
+                f"| {count} | {build.wall:.2f} | {build.cpu:.2f} | {build.peak_mib:.0f} "
+                f"| {first.wall:.2f} | {files} "
+                f"| {per_event * 1000:.2f} ms | {pelican.wall:.2f} | {per_article * 1000:.2f} ms "
+                f"| {per_event / per_article:.2f} | {check_all.wall:.2f} | {check_one.wall:.2f} |"
+            )
+            print(lines[-1], file=sys.stderr, flush=True)
+            walls[count] = build.wall
+    smallest = min(walls)
+    lines += [
+        "",
+        *(
+            f"Growth: {count} events take {walls[count] / walls[smallest]:.1f}x the time of "
+            f"{smallest} ({count / smallest:.0f}x the events)."
+            for count in sorted(walls)
+            if count != smallest
+        ),
+    ]
+    return "\n".join(lines).rstrip("\n")

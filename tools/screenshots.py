@@ -1,0 +1,78 @@
+"""``invoke screenshots``: the status page, an event page and the report, in Dutch and English,
+light and dark, desktop and phone, rendered by headless Chromium into PNG files for the README;
+and the status page's 90-day rows on their own (desktop), since they lie below the fold.
+
+The site is built from the given content at a fixed "now" into a temporary folder and served on
+127.0.0.1; the event shown is the first one the status page lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from douane_status.building.build import build_site
+from douane_status.domain.model import LANGUAGES
+from douane_status.presentation.urls import page_path
+from tools.browser import PHONE, chromium, serve_directory, set_color_scheme, set_viewport
+
+DEVICES = {"desktop": (1024, 768), "phone": PHONE}  # small enough to keep the PNG files small
+SCHEMES = ("light", "dark")
+
+
+def _first_event_path(driver: Any, origin: str, lang: str) -> str:
+    from selenium.webdriver.common.by import By
+
+    driver.get(origin + page_path("status", lang))
+    links = driver.find_elements(By.CSS_SELECTOR, "main .event__title a, main .event-row > a")
+    if not links:
+        raise RuntimeError("the status page lists no event to show")
+    return urlsplit(links[0].get_attribute("href")).path
+
+
+def take_screenshots(
+    project: Path, settings_file: Path, content_dir: Path, now: dt.datetime, out_dir: Path
+) -> list[Path]:
+    """Write ``<page>-<lang>-<scheme>-<device>.png`` files into ``out_dir``; returns them."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="douane-screenshots-") as tmp:
+        site = Path(tmp) / "output"
+        build_site(project, settings_file, site, now, content_dir=content_dir)
+        with serve_directory(site) as origin, chromium() as driver:
+            for lang in LANGUAGES:
+                pages = {
+                    "status": page_path("status", lang),
+                    "event": _first_event_path(driver, origin, lang),
+                    "report": page_path("report", lang),
+                }
+                for device, size in DEVICES.items():
+                    set_viewport(driver, size)
+                    for scheme in SCHEMES:
+                        set_color_scheme(driver, scheme)
+                        for name, path in pages.items():
+                            driver.get(origin + path)
+                            target = out_dir / f"{name}-{lang}-{scheme}-{device}.png"
+                            target.write_bytes(driver.get_screenshot_as_png())
+                            written.append(target)
+                        if device == "desktop":  # the 90-day rows lie below the fold
+                            written.append(_history(driver, origin, lang, scheme, out_dir))
+    return written
+
+
+def _history(driver: Any, origin: str, lang: str, scheme: str, out_dir: Path) -> Path:
+    """The status page's 90-day rows alone (the viewport made tall enough to hold them)."""
+    from selenium.webdriver.common.by import By
+
+    driver.get(origin + page_path("status", lang))
+    section = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=history-heading]")
+    width, height = DEVICES["desktop"]
+    set_viewport(driver, (width, max(height, section.rect["height"] + 40)))
+    driver.execute_script("arguments[0].scrollIntoView()", section)
+    target = out_dir / f"history-{lang}-{scheme}-desktop.png"
+    target.write_bytes(section.screenshot_as_png)
+    set_viewport(driver, DEVICES["desktop"])
+    return target
