@@ -11,17 +11,17 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..domain.model import Lang
+from ..domain.model import Event, Lang
 from ..presentation import i18n
-from ..reports.availability import Day, Month
-
-if TYPE_CHECKING:
-    from .views import Moment, SystemRef
+from ..presentation.urls import file_path
+from ..reports.availability import Day, Month, report_start
+from .language_views import LanguageViews
+from .view_models import Moment, Page, SystemRef
 
 HISTORY_DAYS = 90
 # Day cells in the SVG's own units: day i spans x = i .. i+1, a cell is 0.7 wide, 4 high.
@@ -206,4 +206,50 @@ def month_row(month: Month, lang: Lang, moment: Callable[[dt.datetime], Moment])
         format_number(counted.disruption, lang),
         format_percent(month.availability, lang),
         len(counted.event_ids),
+    )
+
+
+def histories(
+    views: LanguageViews, events: Sequence[Event], days: dict[str, tuple[Day, ...]]
+) -> dict[str, SystemHistory]:
+    """Each system's 90-day row, with its text equivalent linking to the events."""
+    links = {e.id: EventLink(e.id, views.event(e).title, views.event(e).url) for e in events}
+    return {
+        s.id: system_history(views.system_ref(s.id), days[s.id], links, views.lang)
+        for s in views.catalog.systems
+    }
+
+
+def history_period(views: LanguageViews) -> dict[str, Any]:
+    """The first and last day the 90-day rows show."""
+    today = views.now.astimezone(views.tz).date()
+    first = today - dt.timedelta(days=HISTORY_DAYS - 1)
+    return {
+        "first": {"iso": first.isoformat(), "text": i18n.format_day(first, views.lang)},
+        "last": {"iso": today.isoformat(), "text": i18n.format_day(today, views.lang)},
+    }
+
+
+def report_page(views: LanguageViews, by_month: dict[str, tuple[Month, ...]]) -> Page:
+    """Availability per system and month over the retention period, with its downloads."""
+    lang = views.lang
+    start = report_start(views.now, views.tz, views.settings.retention_days)
+
+    reports = [
+        SystemReport(
+            views.system_ref(s.id),
+            tuple(month_row(m, lang, views.moment) for m in by_month[s.id]),
+        )
+        for s in views.catalog.systems
+    ]
+    return views.page(
+        "report",
+        "report.html",
+        i18n.word("report_title", lang),
+        reports=reports,
+        period={"start": views.moment(start), "end": views.moment(views.now)},
+        downloads={
+            "csv": views.site_url + file_path("report_csv", lang),
+            "json": views.site_url + file_path("report_json", lang),
+        },
     )

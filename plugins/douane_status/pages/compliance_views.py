@@ -5,17 +5,15 @@ The checker's messages stay as the build printed them (English); the page marks 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from ..domain.model import EventType, Lang
 from ..presentation import i18n
-from ..reports.compliance import EventFacts
-
-if TYPE_CHECKING:
-    from .views import EventView, Moment
+from ..presentation.urls import COMPLIANCE_JSON
+from ..reports.compliance import ComplianceReport, EventFacts
+from .language_views import LanguageViews
+from .view_models import EventView, Moment, Page
 
 
 @dataclass(frozen=True)
@@ -72,12 +70,9 @@ def _minutes(amount: int, lang: Lang) -> str:
     return i18n.word("minutes_one" if amount == 1 else "minutes", lang, count=amount)
 
 
-def event_compliance(
-    facts: EventFacts,
-    view: EventView,
-    lang: Lang,
-    moment: Callable[[dt.datetime | None], Moment | None],
-) -> EventCompliance:
+def event_compliance(facts: EventFacts, views: LanguageViews) -> EventCompliance:
+    """One event's protocol facts in the page's language."""
+    view, lang, moment = views.event(facts.event), views.lang, views.moment
     days = facts.notice_working_days
     notice = None
     if days is not None:
@@ -99,7 +94,7 @@ def event_compliance(
             PromiseRow(
                 p.update,
                 f"{view.url}#update-{p.update}",
-                moment(p.promised),  # type: ignore[arg-type]  (never None here)
+                moment(p.promised),
                 moment(p.actual),
                 p.late_minutes,
             )
@@ -109,7 +104,7 @@ def event_compliance(
             OverrunRow(
                 o.update,
                 f"{view.url}#update-{o.update}",
-                moment(o.at),  # type: ignore[arg-type]  (never None here)
+                moment(o.at),
                 o.minutes_before_planned_end,
                 moment(o.expected_end),
             )
@@ -117,3 +112,20 @@ def event_compliance(
         ),
         tuple(WarningRow(w.code, w.line, w.message) for w in facts.warnings),
     )
+
+
+def compliance_page(views: LanguageViews, report: ComplianceReport) -> Page:
+    """The protocol facts per published event; internal, so noindex and not in the navigation."""
+    lang = views.lang
+    totals = rule_totals(report.totals, lang)
+    page = views.page(
+        "compliance",
+        "compliance.html",
+        i18n.word("compliance_title", lang),
+        generated=views.moment(report.generated_at),
+        totals=totals,
+        total=sum(t.count for t in totals),
+        events=[event_compliance(f, views) for f in report.events],
+        json_url=views.site_url + COMPLIANCE_JSON,
+    )
+    return replace(page, noindex=True)

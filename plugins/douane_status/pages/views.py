@@ -1,295 +1,40 @@
 """Rendering data: for each page in each language, exactly what its template shows.
 
 Built from the checked content and "now"; templates only lay it out. Nothing here knows about
-Pelican or files.
+Pelican or files. The views of events and systems come from ``language_views``, the availability
+and compliance pages from ``availability_views`` and ``compliance_views``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any
-
-from markupsafe import Markup, escape
 
 from ..domain.config import StatusSettings
-from ..domain.model import LANGUAGES, Catalog, Event, Lang, System, Text
+from ..domain.model import LANGUAGES, Event, Lang, System
 from ..presentation import i18n
 from ..presentation.channels import feed_links, subscribe_page_data
-from ..presentation.markup import render_markdown
-from ..presentation.urls import COMPLIANCE_JSON, file_path, page_path
-from ..reports.availability import (
-    Day,
-    Month,
-    last_days,
-    report_months,
-    report_start,
-    system_intervals,
-)
-from ..reports.compliance import ComplianceReport, compliance_report
+from ..reports.availability import last_days, report_months, system_intervals
+from ..reports.compliance import compliance_report
 from ..rules.content import Content
 from ..state.phases import (
     Phase,
     SystemState,
     SystemStatus,
     actual_end,
-    current_fallback,
     event_state,
-    expected_end,
-    next_communication,
     overall_state,
     phase,
     published,
     system_statuses,
 )
-from .availability_views import (
-    HISTORY_DAYS,
-    EventLink,
-    SystemHistory,
-    SystemReport,
-    month_row,
-    system_history,
-)
-from .compliance_views import event_compliance, rule_totals
+from .availability_views import HISTORY_DAYS, SystemHistory, histories, history_period, report_page
+from .compliance_views import compliance_page
+from .language_views import LanguageViews
+from .view_models import EventView, Page
 
-
-@dataclass(frozen=True)
-class Moment:
-    iso: str  # for <time datetime>
-    text: str  # "zondag 6 december 2026 08:00 CET"
-    element: str = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # made once: a moment is printed on several pages
-        element = f'<time datetime="{self.iso}">{escape(self.text)}</time>'
-        object.__setattr__(self, "element", element)
-
-    def __html__(self) -> str:
-        """Templates print a moment as its <time> element (faster than a macro per moment)."""
-        return self.element
-
-    __str__ = __html__  # so a moment placed in a translated sentence is its <time> element too
-
-
-@dataclass(frozen=True)
-class SystemRef:
-    id: str
-    short: str
-    name: str
-    url: str
-    fallback_url: str
-    processes: tuple[str, ...]
-
-    @property
-    def link(self) -> Markup:
-        """The short name as a link to the system's page."""
-        return Markup(f'<a href="{escape(self.url)}">{escape(self.short)}</a>')
-
-
-@dataclass(frozen=True)
-class UpdateView:
-    number: int
-    anchor: str
-    at: Moment
-    status_key: str
-    status_label: str
-    html: Markup
-    next_update: Moment | None
-    expected_end: Moment | None
-    fallback_key: str | None
-    fallback_label: str | None
-
-
-@dataclass(frozen=True)
-class EventView:
-    id: str
-    url: str
-    title: str
-    type_key: str
-    type_label: str
-    phase_key: str
-    phase_label: str
-    state_key: str
-    state_label: str
-    status_key: str
-    status_label: str
-    systems: tuple[SystemRef, ...]
-    processes: tuple[str, ...]
-    start: Moment
-    end: Moment | None
-    end_label: str
-    duration: str | None
-    fallback_key: str | None
-    fallback_label: str
-    fallback_possible: bool | None
-    next_update: Moment | None
-    cause: Markup | None
-    process_changes: Markup | None
-    buffered_messages: Markup | None
-    body: Markup
-    updates: tuple[UpdateView, ...]  # newest first
-    systems_html: Markup  # the systems' short names, each a link to its page
-    latest: UpdateView
-    sort_key: tuple[Any, ...] = field(compare=False, default=())
-
-
-@dataclass(frozen=True)
-class SystemRow:
-    system: SystemRef
-    state_key: str
-    state_label: str
-    events: tuple[EventView, ...]
-
-
-@dataclass(frozen=True)
-class Page:
-    """One HTML page: its template, where it lives, and what it shows."""
-
-    kind: str
-    template: str
-    lang: Lang
-    path: str
-    alternate_path: str
-    title: str
-    data: dict[str, Any]
-    noindex: bool = False
-
-
-class _LanguageViews:
-    """Builds the views of one language; caches per event so each is prepared once."""
-
-    def __init__(
-        self, lang: Lang, catalog: Catalog, settings: StatusSettings, now: dt.datetime
-    ) -> None:
-        self.lang = lang
-        self.catalog = catalog
-        self.settings = settings
-        self.now = now
-        self.tz = settings.tz
-        self.site_url = settings.site_url
-        self._events: dict[str, EventView] = {}
-        self._systems = {s.id: self._system_ref(s.id) for s in catalog.systems}
-
-    def url(self, kind: str, item_id: str = "") -> str:
-        return self.site_url + page_path(kind, self.lang, item_id)
-
-    def moment(self, value: dt.datetime | None) -> Moment | None:
-        if value is None:
-            return None
-        return Moment(
-            value.astimezone(self.tz).isoformat(timespec="minutes"),
-            i18n.format_moment(value, self.lang, self.tz),
-        )
-
-    def text(self, value: Text | None) -> Markup | None:
-        return None if value is None else render_markdown(value[self.lang])
-
-    def system_ref(self, system_id: str) -> SystemRef:
-        return self._systems[system_id]
-
-    def _system_ref(self, system_id: str) -> SystemRef:
-        system = self.catalog.system(system_id)
-        processes = tuple(self.catalog.process(p).name[self.lang] for p in system.processes)
-        return SystemRef(
-            system.id,
-            system.short,
-            system.name[self.lang],
-            self.url("system", system.id),
-            system.fallback_procedure,
-            processes,
-        )
-
-    def event(self, event: Event) -> EventView:
-        cached = self._events.get(event.id)
-        if cached is not None:
-            return cached
-        lang = self.lang
-        updates = tuple(
-            UpdateView(
-                number=u.number,
-                anchor=f"update-{u.number}",
-                at=self.moment(u.at),  # type: ignore[arg-type]
-                status_key=str(u.status),
-                status_label=i18n.label(i18n.STATUS_LABELS, u.status, lang),
-                html=render_markdown(u.text[lang]),
-                next_update=self.moment(u.next_update),
-                expected_end=self.moment(u.expected_end),
-                fallback_key=str(u.fallback) if u.fallback else None,
-                fallback_label=i18n.label(i18n.FALLBACK_LABELS, u.fallback, lang)
-                if u.fallback
-                else None,
-            )
-            for u in reversed(event.updates)
-        )
-        event_phase = phase(event, self.now)
-        state = event_state(event, self.now) if event_phase is Phase.ACTIVE else None
-        ended = actual_end(event)
-        if event.type.is_planned and event_phase is not Phase.ENDED:
-            end, end_key = (
-                expected_end(event),
-                ("expected_end" if expected_end(event) != event.end else "planned_end"),
-            )
-        elif ended is not None:
-            end, end_key = ended, "end"
-        else:
-            end, end_key = event.end, "end"
-        duration = i18n.format_duration(end - event.start, lang) if end else None
-        fallback = current_fallback(event)
-        if fallback is not None:
-            fallback_label = i18n.label(i18n.FALLBACK_LABELS, fallback, lang)
-        elif event.fallback_possible is not None:
-            fallback_label = i18n.word(
-                "fallback_possible_yes" if event.fallback_possible else "fallback_possible_no", lang
-            )
-        else:
-            fallback_label = i18n.word("fallback_none", lang)
-        systems = tuple(self._systems[s] for s in event.systems)
-        processes = tuple(dict.fromkeys(p for s in systems for p in s.processes))
-        view = EventView(
-            id=event.id,
-            url=self.url("event", event.id),
-            title=event.title[lang],
-            type_key=str(event.type),
-            type_label=i18n.label(i18n.TYPE_LABELS, event.type, lang),
-            phase_key=str(event_phase),
-            phase_label=i18n.label(i18n.PHASE_LABELS, event_phase, lang),
-            state_key=state.key if state else "ended" if event_phase is Phase.ENDED else "upcoming",
-            state_label=i18n.label(i18n.STATE_LABELS, state, lang)
-            if state
-            else i18n.label(i18n.PHASE_LABELS, event_phase, lang),
-            status_key=str(event.latest.status),
-            status_label=i18n.label(i18n.STATUS_LABELS, event.latest.status, lang),
-            systems=systems,
-            processes=processes,
-            start=self.moment(event.start),  # type: ignore[arg-type]
-            end=self.moment(end),
-            end_label=i18n.word(end_key, lang),
-            duration=duration,
-            fallback_key=str(fallback) if fallback else None,
-            fallback_label=fallback_label,
-            fallback_possible=event.fallback_possible,
-            next_update=self.moment(next_communication(event)),
-            cause=self.text(event.cause),
-            process_changes=self.text(event.process_changes),
-            buffered_messages=self.text(event.buffered_messages),
-            body=render_markdown(event.body[lang]),
-            updates=updates,
-            systems_html=Markup(", ").join(s.link for s in systems),
-            latest=updates[0],
-        )
-        self._events[event.id] = view
-        return view
-
-    def system_row(self, status: SystemStatus) -> SystemRow:
-        return SystemRow(
-            self._systems[status.system_id],
-            status.state.key,
-            i18n.label(i18n.STATE_LABELS, status.state, self.lang),
-            tuple(self.event(e) for e in status.events),
-        )
-
+__all__ = ["OVERVIEW_PAGES", "Page", "SitePages"]
 
 OVERVIEW_PAGES = (
     "status",
@@ -330,21 +75,21 @@ class SitePages:
             self.events, system_ids, now, settings.tz, settings.retention_days
         )
         self.compliance = compliance_report(content, settings, now)  # beside the build's warnings
-        self._views: dict[Lang, _LanguageViews] = {}
+        self._views: dict[Lang, LanguageViews] = {}
         self._histories: dict[Lang, dict[str, SystemHistory]] = {}
 
-    def views(self, lang: Lang) -> _LanguageViews:
+    def views(self, lang: Lang) -> LanguageViews:
         if lang not in self._views:
             # The pages come language by language (page_makers): once a process turns to the
             # next language it never returns to the last, so it keeps one language's views.
-            self._views = {lang: _LanguageViews(lang, self.catalog, self.settings, self.now)}
+            self._views = {lang: LanguageViews(lang, self.catalog, self.settings, self.now)}
             self._histories = {}
         return self._views[lang]
 
     def histories(self, lang: Lang) -> dict[str, SystemHistory]:
         views = self.views(lang)
         if lang not in self._histories:
-            self._histories[lang] = _histories(views, self.events, self.days)
+            self._histories[lang] = histories(views, self.events, self.days)
         return self._histories[lang]
 
     def page_makers(self) -> list[Callable[[], Page]]:
@@ -370,13 +115,13 @@ class SitePages:
         if kind == "maintenance":
             return _maintenance_page(views, events)
         if kind == "report":
-            return _report_page(views, self.by_month)
+            return report_page(views, self.by_month)
         if kind == "accessibility":
             return _accessibility_page(views)
         if kind == "subscribe":
             return _subscribe_page(views)
         if kind == "compliance":
-            return _compliance_page(views, self.compliance)
+            return compliance_page(views, self.compliance)
         raise ValueError(f"no overview page {kind!r}")
 
     def system_page(self, lang: Lang, system_id: str) -> Page:
@@ -390,31 +135,16 @@ class SitePages:
 
     def event_page(self, lang: Lang, event: Event) -> Page:
         view = self.views(lang).event(event)
-        return _page(self.views(lang), "event", "event.html", view.title, event.id, event=view)
+        return self.views(lang).page("event", "event.html", view.title, event.id, event=view)
 
 
-def _page(
-    views: _LanguageViews, kind: str, template: str, title: str, item_id: str = "", **data: Any
-) -> Page:
-    other: Lang = "en" if views.lang == "nl" else "nl"
-    return Page(
-        kind,
-        template,
-        views.lang,
-        page_path(kind, views.lang, item_id),
-        page_path(kind, other, item_id),
-        title,
-        data,
-    )
-
-
-def _newest_first(views: _LanguageViews, events: Sequence[Event]) -> list[EventView]:
+def _newest_first(views: LanguageViews, events: Sequence[Event]) -> list[EventView]:
     ordered = sorted(events, key=lambda e: (e.start, e.id), reverse=True)
     return [views.event(e) for e in ordered]
 
 
 def _status_page(
-    views: _LanguageViews,
+    views: LanguageViews,
     events: Sequence[Event],
     statuses: dict[str, SystemStatus],
     histories: dict[str, SystemHistory],
@@ -443,8 +173,7 @@ def _status_page(
         if phase(e, now) is Phase.ENDED and (actual_end(e) or e.latest.at) >= recent_from
     ]
     recent.sort(key=lambda e: (actual_end(e) or e.latest.at, e.id), reverse=True)
-    return _page(
-        views,
+    return views.page(
         "status",
         "status.html",
         i18n.word("status_title", lang),
@@ -460,17 +189,16 @@ def _status_page(
         upcoming=[views.event(e) for e in upcoming],
         recent=[views.event(e) for e in recent],
         histories=list(histories.values()),
-        history_period=_history_period(views),
+        history_period=history_period(views),
     )
 
 
-def _archive_page(views: _LanguageViews, events: Sequence[Event]) -> Page:
+def _archive_page(views: LanguageViews, events: Sequence[Event]) -> Page:
     months: dict[tuple[int, int], list[EventView]] = {}
     for event in sorted(events, key=lambda e: (e.start, e.id), reverse=True):
         local = event.start.astimezone(views.tz)
         months.setdefault((local.year, local.month), []).append(views.event(event))
-    return _page(
-        views,
+    return views.page(
         "archive",
         "archive.html",
         i18n.word("archive_title", views.lang),
@@ -485,9 +213,8 @@ def _archive_page(views: _LanguageViews, events: Sequence[Event]) -> Page:
     )
 
 
-def _systems_page(views: _LanguageViews, statuses: dict[str, SystemStatus]) -> Page:
-    return _page(
-        views,
+def _systems_page(views: LanguageViews, statuses: dict[str, SystemStatus]) -> Page:
+    return views.page(
         "systems",
         "systems.html",
         i18n.word("systems_title", views.lang),
@@ -496,15 +223,14 @@ def _systems_page(views: _LanguageViews, statuses: dict[str, SystemStatus]) -> P
 
 
 def _system_page(
-    views: _LanguageViews,
+    views: LanguageViews,
     system: System,
     events: Sequence[Event],
     statuses: dict[str, SystemStatus],
     histories: dict[str, SystemHistory],
 ) -> Page:
     description = system.description[views.lang] if system.description else None
-    return _page(
-        views,
+    return views.page(
         "system",
         "system.html",
         f"{system.short}: {system.name[views.lang]}",
@@ -514,11 +240,11 @@ def _system_page(
         events=_newest_first(views, events),
         system_feeds=feed_links(views.lang, views.site_url, system),
         history=histories[system.id],
-        history_period=_history_period(views),
+        history_period=history_period(views),
     )
 
 
-def _maintenance_page(views: _LanguageViews, events: Sequence[Event]) -> Page:
+def _maintenance_page(views: LanguageViews, events: Sequence[Event]) -> Page:
     lang, now = views.lang, views.now
     year = now.astimezone(views.tz).year
     years = []
@@ -549,8 +275,7 @@ def _maintenance_page(views: _LanguageViews, events: Sequence[Event]) -> Page:
         (e for e in events if e.type.is_planned and phase(e, now) is not Phase.ENDED),
         key=lambda e: (e.start, e.id),
     )
-    return _page(
-        views,
+    return views.page(
         "maintenance",
         "maintenance.html",
         i18n.word("maintenance_title", lang),
@@ -559,88 +284,18 @@ def _maintenance_page(views: _LanguageViews, events: Sequence[Event]) -> Page:
     )
 
 
-def _histories(
-    views: _LanguageViews, events: Sequence[Event], days: dict[str, tuple[Day, ...]]
-) -> dict[str, SystemHistory]:
-    """Each system's 90-day row, with its text equivalent linking to the events."""
-    links = {e.id: EventLink(e.id, views.event(e).title, views.event(e).url) for e in events}
-    return {
-        s.id: system_history(views.system_ref(s.id), days[s.id], links, views.lang)
-        for s in views.catalog.systems
-    }
-
-
-def _history_period(views: _LanguageViews) -> dict[str, Any]:
-    today = views.now.astimezone(views.tz).date()
-    first = today - dt.timedelta(days=HISTORY_DAYS - 1)
-    return {
-        "first": {"iso": first.isoformat(), "text": i18n.format_day(first, views.lang)},
-        "last": {"iso": today.isoformat(), "text": i18n.format_day(today, views.lang)},
-    }
-
-
-def _report_page(views: _LanguageViews, by_month: dict[str, tuple[Month, ...]]) -> Page:
-    lang = views.lang
-    start = report_start(views.now, views.tz, views.settings.retention_days)
-
-    def moment(value: dt.datetime) -> Moment:
-        return views.moment(value)  # type: ignore[return-value]  (never None here)
-
-    reports = [
-        SystemReport(
-            views.system_ref(s.id),
-            tuple(month_row(m, lang, moment) for m in by_month[s.id]),
-        )
-        for s in views.catalog.systems
-    ]
-    return _page(
-        views,
-        "report",
-        "report.html",
-        i18n.word("report_title", lang),
-        reports=reports,
-        period={"start": views.moment(start), "end": views.moment(views.now)},
-        downloads={
-            "csv": views.site_url + file_path("report_csv", lang),
-            "json": views.site_url + file_path("report_json", lang),
-        },
-    )
-
-
-def _accessibility_page(views: _LanguageViews) -> Page:
-    return _page(
-        views,
+def _accessibility_page(views: LanguageViews) -> Page:
+    return views.page(
         "accessibility",
         "accessibility.html",
         i18n.word("accessibility_title", views.lang),
     )
 
 
-def _subscribe_page(views: _LanguageViews) -> Page:
-    return _page(
-        views,
+def _subscribe_page(views: LanguageViews) -> Page:
+    return views.page(
         "subscribe",
         "subscribe.html",
         i18n.word("subscribe_title", views.lang),
         **subscribe_page_data(views.lang, views.catalog, views.site_url),
     )
-
-
-def _compliance_page(views: _LanguageViews, report: ComplianceReport) -> Page:
-    """The protocol facts per published event; internal, so noindex and not in the navigation."""
-    lang = views.lang
-    totals = rule_totals(report.totals, lang)
-    page = _page(
-        views,
-        "compliance",
-        "compliance.html",
-        i18n.word("compliance_title", lang),
-        generated=views.moment(report.generated_at),
-        totals=totals,
-        total=sum(t.count for t in totals),
-        events=[
-            event_compliance(f, views.event(f.event), lang, views.moment) for f in report.events
-        ],
-        json_url=views.site_url + COMPLIANCE_JSON,
-    )
-    return replace(page, noindex=True)

@@ -1,0 +1,183 @@
+"""The views of one language: each event, system and moment as its templates show it.
+
+Built from the checked content and "now"; each event is prepared once and cached, since it is shown
+on several pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, overload
+
+from markupsafe import Markup
+
+from ..domain.config import StatusSettings
+from ..domain.model import Catalog, Event, Fallback, Lang, Text, Update
+from ..presentation import i18n
+from ..presentation.markup import render_markdown
+from ..presentation.urls import page_path
+from ..state.phases import (
+    Phase,
+    SystemStatus,
+    actual_end,
+    current_fallback,
+    event_state,
+    expected_end,
+    next_communication,
+    phase,
+)
+from .view_models import EventView, Moment, Page, SystemRef, SystemRow, UpdateView
+
+
+class LanguageViews:
+    """Builds the views of one language; caches per event so each is prepared once."""
+
+    def __init__(
+        self, lang: Lang, catalog: Catalog, settings: StatusSettings, now: dt.datetime
+    ) -> None:
+        self.lang = lang
+        self.catalog = catalog
+        self.settings = settings
+        self.now = now
+        self.tz = settings.tz
+        self.site_url = settings.site_url
+        self._events: dict[str, EventView] = {}
+        self._systems = {s.id: self._system_ref(s.id) for s in catalog.systems}
+
+    def url(self, kind: str, item_id: str = "") -> str:
+        return self.site_url + page_path(kind, self.lang, item_id)
+
+    def page(self, kind: str, template: str, title: str, item_id: str = "", **data: Any) -> Page:
+        other: Lang = "en" if self.lang == "nl" else "nl"
+        return Page(
+            kind,
+            template,
+            self.lang,
+            page_path(kind, self.lang, item_id),
+            page_path(kind, other, item_id),
+            title,
+            data,
+        )
+
+    @overload
+    def moment(self, value: dt.datetime) -> Moment: ...
+
+    @overload
+    def moment(self, value: dt.datetime | None) -> Moment | None: ...
+
+    def moment(self, value: dt.datetime | None) -> Moment | None:
+        if value is None:
+            return None
+        return Moment(
+            value.astimezone(self.tz).isoformat(timespec="minutes"),
+            i18n.format_moment(value, self.lang, self.tz),
+        )
+
+    def text(self, value: Text | None) -> Markup | None:
+        return None if value is None else render_markdown(value[self.lang])
+
+    def system_ref(self, system_id: str) -> SystemRef:
+        return self._systems[system_id]
+
+    def _system_ref(self, system_id: str) -> SystemRef:
+        system = self.catalog.system(system_id)
+        processes = tuple(self.catalog.process(p).name[self.lang] for p in system.processes)
+        return SystemRef(
+            system.id,
+            system.short,
+            system.name[self.lang],
+            self.url("system", system.id),
+            system.fallback_procedure,
+            processes,
+        )
+
+    def system_row(self, status: SystemStatus) -> SystemRow:
+        return SystemRow(
+            self._systems[status.system_id],
+            status.state.key,
+            i18n.label(i18n.STATE_LABELS, status.state, self.lang),
+            tuple(self.event(e) for e in status.events),
+        )
+
+    def event(self, event: Event) -> EventView:
+        cached = self._events.get(event.id)
+        if cached is None:
+            cached = self._events[event.id] = self._event_view(event)
+        return cached
+
+    def _event_view(self, event: Event) -> EventView:
+        lang = self.lang
+        updates = tuple(self._update_view(u) for u in reversed(event.updates))
+        event_phase = phase(event, self.now)
+        state = event_state(event, self.now) if event_phase is Phase.ACTIVE else None
+        end, end_key = self._shown_end(event, event_phase)
+        fallback = current_fallback(event)
+        systems = tuple(self._systems[s] for s in event.systems)
+        return EventView(
+            id=event.id,
+            url=self.url("event", event.id),
+            title=event.title[lang],
+            type_key=str(event.type),
+            type_label=i18n.label(i18n.TYPE_LABELS, event.type, lang),
+            phase_key=str(event_phase),
+            phase_label=i18n.label(i18n.PHASE_LABELS, event_phase, lang),
+            state_key=state.key if state else "ended" if event_phase is Phase.ENDED else "upcoming",
+            state_label=i18n.label(i18n.STATE_LABELS, state, lang)
+            if state
+            else i18n.label(i18n.PHASE_LABELS, event_phase, lang),
+            status_key=str(event.latest.status),
+            status_label=i18n.label(i18n.STATUS_LABELS, event.latest.status, lang),
+            systems=systems,
+            processes=tuple(dict.fromkeys(p for s in systems for p in s.processes)),
+            start=self.moment(event.start),
+            end=self.moment(end),
+            end_label=i18n.word(end_key, lang),
+            duration=i18n.format_duration(end - event.start, lang) if end else None,
+            fallback_key=str(fallback) if fallback else None,
+            fallback_label=self._fallback_label(event, fallback),
+            fallback_possible=event.fallback_possible,
+            next_update=self.moment(next_communication(event)),
+            cause=self.text(event.cause),
+            process_changes=self.text(event.process_changes),
+            buffered_messages=self.text(event.buffered_messages),
+            body=render_markdown(event.body[lang]),
+            updates=updates,
+            systems_html=Markup(", ").join(s.link for s in systems),
+            latest=updates[0],
+        )
+
+    def _update_view(self, update: Update) -> UpdateView:
+        lang = self.lang
+        return UpdateView(
+            number=update.number,
+            anchor=f"update-{update.number}",
+            at=self.moment(update.at),
+            status_key=str(update.status),
+            status_label=i18n.label(i18n.STATUS_LABELS, update.status, lang),
+            html=render_markdown(update.text[lang]),
+            next_update=self.moment(update.next_update),
+            expected_end=self.moment(update.expected_end),
+            fallback_key=str(update.fallback) if update.fallback else None,
+            fallback_label=i18n.label(i18n.FALLBACK_LABELS, update.fallback, lang)
+            if update.fallback
+            else None,
+        )
+
+    @staticmethod
+    def _shown_end(event: Event, event_phase: Phase) -> tuple[dt.datetime | None, str]:
+        """The end an event's page shows, and the word for it: expected, planned or actual."""
+        ended = actual_end(event)
+        if event.type.is_planned and event_phase is not Phase.ENDED:
+            expected = expected_end(event)
+            return expected, "expected_end" if expected != event.end else "planned_end"
+        if ended is not None:
+            return ended, "end"
+        return event.end, "end"
+
+    def _fallback_label(self, event: Event, fallback: Fallback | None) -> str:
+        if fallback is not None:
+            return i18n.label(i18n.FALLBACK_LABELS, fallback, self.lang)
+        if event.fallback_possible is not None:
+            key = "fallback_possible_yes" if event.fallback_possible else "fallback_possible_no"
+            return i18n.word(key, self.lang)
+        return i18n.word("fallback_none", self.lang)

@@ -1,0 +1,115 @@
+"""The shapes the templates read: a moment, a system, an event and its updates, a page.
+
+Shared by every page's views; built by ``language_views``, never by a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..domain.model import Lang
+
+
+@dataclass(frozen=True)
+class Moment:
+    iso: str  # for <time datetime>
+    text: str  # "zondag 6 december 2026 08:00 CET"
+    element: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # made once: a moment is printed on several pages
+        element = f'<time datetime="{self.iso}">{escape(self.text)}</time>'
+        object.__setattr__(self, "element", element)
+
+    def __html__(self) -> str:
+        """Templates print a moment as its <time> element (faster than a macro per moment)."""
+        return self.element
+
+    __str__ = __html__  # so a moment placed in a translated sentence is its <time> element too
+
+
+@dataclass(frozen=True)
+class SystemRef:
+    id: str
+    short: str
+    name: str
+    url: str
+    fallback_url: str
+    processes: tuple[str, ...]
+
+    @property
+    def link(self) -> Markup:
+        """The short name as a link to the system's page."""
+        return Markup(f'<a href="{escape(self.url)}">{escape(self.short)}</a>')
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    number: int
+    anchor: str
+    at: Moment
+    status_key: str
+    status_label: str
+    html: Markup
+    next_update: Moment | None
+    expected_end: Moment | None
+    fallback_key: str | None
+    fallback_label: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    url: str
+    title: str
+    type_key: str
+    type_label: str
+    phase_key: str
+    phase_label: str
+    state_key: str
+    state_label: str
+    status_key: str
+    status_label: str
+    systems: tuple[SystemRef, ...]
+    processes: tuple[str, ...]
+    start: Moment
+    end: Moment | None
+    end_label: str
+    duration: str | None
+    fallback_key: str | None
+    fallback_label: str
+    fallback_possible: bool | None
+    next_update: Moment | None
+    cause: Markup | None
+    process_changes: Markup | None
+    buffered_messages: Markup | None
+    body: Markup
+    updates: tuple[UpdateView, ...]  # newest first
+    systems_html: Markup  # the systems' short names, each a link to its page
+    latest: UpdateView
+    sort_key: tuple[Any, ...] = field(compare=False, default=())
+
+
+@dataclass(frozen=True)
+class SystemRow:
+    system: SystemRef
+    state_key: str
+    state_label: str
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTML page: its template, where it lives, and what it shows."""
+
+    kind: str
+    template: str
+    lang: Lang
+    path: str
+    alternate_path: str
+    title: str
+    data: dict[str, Any]
+    noindex: bool = False
