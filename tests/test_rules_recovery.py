@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rulekit import check, found, messages, outage, update
 
-from douane_status.rules.planned_rules import PROTOCOL_RULES
+from douane_status.rules.registry import PROTOCOL_RULES
 
 DISRUPTION = outage(
     "2026-11-30-dms-verstoring",

@@ -19,7 +19,7 @@ from ..domain.workdays import WorkCalendar
 from ..reading.catalog import read_catalog
 from ..reading.reader import read_event
 from ..reading.source import display_path, read_source
-from .planned_rules import FORMAT_RULES, PROTOCOL_RULES, RuleContext, check_unique_ids
+from .registry import FORMAT_RULES, PROTOCOL_RULES, RuleContext, check_unique_ids
 
 OUTAGES_DIR = "outages"
 

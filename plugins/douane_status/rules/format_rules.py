@@ -1,0 +1,70 @@
+"""The format rules that need a whole event or every file: OUT006 and OUT007.
+
+The rules about one file's fields while it is read (OUT001-OUT005) live in ``reading``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..domain.findings import Finding, error
+from ..domain.model import Event
+from .context import (
+    RuleContext,
+)
+
+
+def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
+    """OUT006 (format): ``end`` after ``start``; updates in time order; nothing after a final one.
+
+    Statuses that do not belong to the event's type are refused while reading (OUT004 names the
+    allowed ones), so this rule sees only valid statuses.
+    """
+    if event.end is not None and event.end <= event.start:
+        yield error(
+            event.path,
+            event.line_of("end"),
+            "OUT006",
+            "end is not after start: check both times (and the dates)",
+        )
+    for previous, update in zip(event.updates, event.updates[1:], strict=False):
+        if update.at < previous.at:
+            yield error(
+                event.path,
+                update.line,
+                "OUT006",
+                f"update {update.number} (line {update.line}) is earlier than update "
+                f"{previous.number}: updates go oldest first; fix its 'at' or move it up",
+            )
+        if previous.status.is_final:
+            yield error(
+                event.path,
+                update.line,
+                "OUT006",
+                f"update {update.number} (line {update.line}) comes after the final update "
+                f"{previous.number} ('{previous.status}'): a closed event gets no more updates; "
+                "remove it or change the earlier status",
+            )
+
+
+def check_unique_ids(files: Sequence[tuple[str, str]]) -> list[Finding]:
+    """OUT007 (format): event ids (file names) are unique across all years.
+
+    ``files`` holds (event id, path) for every outage file, readable or not.
+    """
+    first_path: dict[str, str] = {}
+    findings = []
+    for event_id, path in sorted(files, key=lambda f: f[1]):
+        if event_id in first_path:
+            findings.append(
+                error(
+                    path,
+                    1,
+                    "OUT007",
+                    f"event id '{event_id}' is also used by {first_path[event_id]}: "
+                    "rename this file",
+                )
+            )
+        else:
+            first_path[event_id] = path
+    return findings

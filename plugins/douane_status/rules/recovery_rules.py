@@ -1,0 +1,60 @@
+"""The protocol's rule for structural recovery (unplanned maintenance): P12."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..domain.findings import Finding, warning
+from ..domain.model import Event, EventType
+from ..reading.reader import suggest
+from .context import (
+    RuleContext,
+    kind_of,
+    when,
+)
+
+
+def check_recovery_follows_disruption(event: Event, context: RuleContext) -> Iterable[Finding]:
+    """P12 (Structureel herstel (noodchange): "vooraf afgestemd ... en gecommuniceerd").
+
+    An ``unplanned-maintenance`` event names the ``disruption`` it ``follows`` (an existing
+    event id) and is ``announced`` strictly before its ``start``.
+    """
+    if event.type is not EventType.UNPLANNED_MAINTENANCE:
+        return
+    if event.follows is None:
+        yield warning(
+            event.path,
+            event.line_of("type"),
+            "P12",
+            "unplanned maintenance (structural recovery) follows a disruption: add 'follows: "
+            "<id>', the file name of that disruption without '.md'",
+        )
+    else:
+        target = context.events.get(event.follows)
+        if target is None:
+            yield warning(
+                event.path,
+                event.line_of("follows"),
+                "P12",
+                f"follows '{event.follows}' is not the id of a readable outage file"
+                f"{suggest(event.follows, context.disruption_ids)}: use the disruption's file "
+                "name without '.md'",
+            )
+        elif target.type is not EventType.DISRUPTION:
+            yield warning(
+                event.path,
+                event.line_of("follows"),
+                "P12",
+                f"follows '{event.follows}' is a {kind_of(target)}, not a disruption: name the "
+                "disruption this structural recovery follows",
+            )
+    if event.announced is not None and event.announced >= event.start:
+        yield warning(
+            event.path,
+            event.line_of("announced"),
+            "P12",
+            f"announced ({when(event.announced, context)}) is not before start "
+            f"({when(event.start, context)}): structural recovery is agreed and communicated "
+            "in advance; check both times, and announce it before it starts",
+        )
