@@ -294,7 +294,7 @@ def test_overrun_and_cancellation_keep_what_statuspage_has_no_word_for(fixture_s
 
 def test_component_status_of_planned_work_with_fallback_is_maintenance() -> None:
     from douane_status.domain.model import Event, EventType, Text
-    from douane_status.machine.api import component_status
+    from douane_status.machine.api_records import component_status
     from douane_status.state.phases import SystemState, SystemStatus
 
     def event(event_type: EventType) -> Event:

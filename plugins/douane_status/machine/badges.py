@@ -107,4 +107,5 @@ def badge_svg(label: str, state: SystemState, lang: Lang) -> bytes:
                 "lengthAdjust": "spacingAndGlyphs",
             },
         ).text = text
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    svg: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)  # bytes for an encoding
+    return svg + b"\n"
