@@ -108,9 +108,9 @@ def read_systems(
         reader.fail(root.line, "OUT004", "systems.yaml must have 'processes:' and 'systems:'")
         return (), (), reader.findings
     reader.findings.extend(check_no_unknown_fields(path, root, ("processes", "systems"), ""))
-    for name in ("processes", "systems"):
-        if name not in root.items:
-            reader.fail(1, "OUT003", f"'{name}:' is missing")
+    for section in ("processes", "systems"):
+        if section not in root.items:
+            reader.fail(1, "OUT003", f"'{section}:' is missing")
     processes: list[Process] = []
     seen: dict[str, int] = {}
     for entry in reader.entries(root, "processes"):

@@ -145,7 +145,7 @@ def tally(intervals: Sequence[Interval], start: dt.datetime, end: dt.datetime) -
         covering = [i.category for i in inside if i.start <= left and i.end >= right]
         if covering:
             minutes[max(covering)] += (right - left) // MINUTE
-    first_minute = {}
+    first_minute: dict[str, dt.datetime] = {}
     for interval in inside:
         first_minute.setdefault(interval.event_id, max(interval.start, start))
     ordered = sorted(first_minute, key=lambda event_id: (first_minute[event_id], event_id))
