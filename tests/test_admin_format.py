@@ -19,16 +19,16 @@ from test_operator import SETTINGS
 
 sys.path.insert(0, str(REPO / "plugins"))
 
+from douane_status.domain.config import AdminSettings
 from douane_status.domain.errors import ConfigError
 from douane_status.domain.model import Event, EventType
 from douane_status.editor.admin import (
-    AdminSettings,
-    collection,
     content_security_policy,
     decap_config,
     format_data,
     write_admin,
 )
+from douane_status.editor.decap_form import collection
 from douane_status.operators.authoring import ID_WORDS, UPDATE_ORDER
 from douane_status.reading.catalog import read_catalog
 from douane_status.reading.phrases import load_phrasebook
