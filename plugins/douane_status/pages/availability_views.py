@@ -105,51 +105,21 @@ def system_history(
 ) -> SystemHistory:
     """The day row and its text equivalent for one system, oldest day first."""
     planned_cells, unplanned_cells, rows = [], [], []
-    quiet: list[dt.date] = []
-
-    def close_quiet_run() -> None:
-        if not quiet:
-            return
-        first, last = quiet[0], quiet[-1]
-        rows.append(
-            HistoryRow(
-                first.isoformat(),
-                _day_text(first, lang),
-                _day_short(first, lang),
-                last.isoformat() if last != first else None,
-                _day_text(last, lang) if last != first else None,
-                0,
-                0,
-                i18n.word("no_unavailability", lang),
-                (),
-            )
-        )
-        quiet.clear()
-
+    quiet: list[dt.date] = []  # the run of days without unavailability so far
     for index, day in enumerate(days):
-        counted = day.tally
-        if not counted.unavailable:
+        if not day.tally.unavailable:
             quiet.append(day.date)
             continue
-        close_quiet_run()
-        if counted.unplanned:
+        if quiet:
+            rows.append(_quiet_row(quiet[0], quiet[-1], lang))
+            quiet = []
+        if day.tally.unplanned:
             unplanned_cells.append(_cell(index, 0))
         else:
             planned_cells.append(_cell(index, _CELL_H / 2))  # half height: planned
-        rows.append(
-            HistoryRow(
-                day.date.isoformat(),
-                _day_text(day.date, lang),
-                _day_short(day.date, lang),
-                None,
-                None,
-                counted.planned,
-                counted.unplanned,
-                unavailability_text(counted.planned, counted.unplanned, lang),
-                tuple(links[e] for e in counted.event_ids if e in links),
-            )
-        )
-    close_quiet_run()
+        rows.append(_day_row(day, links, lang))
+    if quiet:
+        rows.append(_quiet_row(quiet[0], quiet[-1], lang))
     affected = sum(1 for row in rows if row.unavailable)
     summary = (
         i18n.word("history_days_one" if affected == 1 else "history_days", lang, count=affected)
@@ -164,6 +134,37 @@ def system_history(
         affected,
         summary,
         len(days),
+    )
+
+
+def _quiet_row(first: dt.date, last: dt.date, lang: Lang) -> HistoryRow:
+    """One line for a run of days without unavailability."""
+    return HistoryRow(
+        first.isoformat(),
+        _day_text(first, lang),
+        _day_short(first, lang),
+        last.isoformat() if last != first else None,
+        _day_text(last, lang) if last != first else None,
+        0,
+        0,
+        i18n.word("no_unavailability", lang),
+        (),
+    )
+
+
+def _day_row(day: Day, links: Mapping[str, EventLink], lang: Lang) -> HistoryRow:
+    """One line for a day with unavailability, linking to the events behind it."""
+    counted = day.tally
+    return HistoryRow(
+        day.date.isoformat(),
+        _day_text(day.date, lang),
+        _day_short(day.date, lang),
+        None,
+        None,
+        counted.planned,
+        counted.unplanned,
+        unavailability_text(counted.planned, counted.unplanned, lang),
+        tuple(links[e] for e in counted.event_ids if e in links),
     )
 
 
