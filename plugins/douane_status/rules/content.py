@@ -110,19 +110,25 @@ def load_content(
     findings.extend(f for f in check_unique_ids(ids) if f.file in reported)
 
     context = RuleContext(settings, now, catalog, {e.id: e for e in events}, WorkCalendar(settings))
-    for event in events:
-        if event.path not in reported:
-            continue
-        findings.extend(f for rule in FORMAT_RULES for f in rule(event, context))
-    # A file with any error reports its errors alone: its timeline cannot be trusted.
-    with_errors = {f.file for f in findings if f.is_error}
-    for event in events:
-        if event.path not in reported or event.path in with_errors:
-            continue
-        for rule in PROTOCOL_RULES:
-            findings.extend(rule(event, context))
-
+    findings.extend(_rule_findings([e for e in events if e.path in reported], context, findings))
     broken = {f.file for f in findings if f.is_error}
     usable = [e for e in events if e.path not in broken]
     usable.sort(key=lambda e: (e.start, e.id))
     return Content(catalog, tuple(usable), tuple(sorted_findings(findings)))
+
+
+def _rule_findings(
+    events: Sequence[Event], context: RuleContext, so_far: Sequence[Finding]
+) -> list[Finding]:
+    """The format rules on every event, then the protocol rules on each without an error.
+
+    A file with any error (while read, or from a format rule) reports its errors alone: its
+    timeline cannot be trusted.
+    """
+    found = [f for event in events for rule in FORMAT_RULES for f in rule(event, context)]
+    with_errors = {f.file for f in (*so_far, *found) if f.is_error}
+    for event in events:
+        if event.path not in with_errors:
+            for rule in PROTOCOL_RULES:
+                found.extend(rule(event, context))
+    return found
