@@ -1,3 +1,4 @@
 """The domain: events and their timeline, time and working days, settings, errors and findings.
-Imports nothing else of the package.
+
+The bottom layer: imports nothing else of the package.
 """

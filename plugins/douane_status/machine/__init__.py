@@ -1,3 +1,3 @@
 """What machines read: feeds, calendars, the status API and badges, from the same published events
-as the pages.
+as the pages. Uses the layers up to ``reports``.
 """

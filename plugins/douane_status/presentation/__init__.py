@@ -1,3 +1,3 @@
 """What every output shares: words in both languages, Markdown, page addresses and the subscription
-channels.
+channels. Uses ``domain`` and ``state``.
 """

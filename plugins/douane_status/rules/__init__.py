@@ -1,3 +1,4 @@
-"""The protocol's rules, one function each, and the loading of all content with every check
-applied.
+"""The protocol's rules, one function each, grouped by subject and listed in ``registry``; and
+``content.load_content``, which reads everything and applies every rule. Uses ``domain`` and
+``reading``.
 """
