@@ -217,19 +217,7 @@ class _EventReader:
             )
         self.extend(check_no_unknown_fields(self.path, front, TOP_FIELDS, ""))
         items, lines = front.items, dict(front.key_lines)
-
-        event_type = None
-        if "type" in items:
-            chosen = self.choice(items["type"], "type", EVENT_TYPES)
-            event_type = EventType(chosen) if chosen else None
-        required = REQUIRED_FOR_ALL + (
-            REQUIRED_FOR_PLANNED if event_type is not None and event_type.is_planned else ()
-        )
-        for name in required:
-            if name not in items:
-                what = f" for a {event_type}" if name in REQUIRED_FOR_PLANNED else ""
-                self.fail(front.line, "OUT003", f"field '{name}' is missing{what}: add '{name}:'")
-
+        event_type = self.event_type(front)
         title = self.text(items, lines, "title")
         systems = self.systems(items.get("systems"))
         announced = self.timestamp(items.get("announced"), "announced")
@@ -270,6 +258,19 @@ class _EventReader:
             body=body,
             lines=lines,
         )
+
+    def event_type(self, front: y.Mapping) -> EventType | None:
+        """The event's type, after checking that the fields it requires are there."""
+        event_type = None
+        if "type" in front.items:
+            chosen = self.choice(front.items["type"], "type", EVENT_TYPES)
+            event_type = EventType(chosen) if chosen else None
+        planned = event_type is not None and event_type.is_planned
+        for name in REQUIRED_FOR_ALL + (REQUIRED_FOR_PLANNED if planned else ()):
+            if name not in front.items:
+                what = f" for a {event_type}" if name in REQUIRED_FOR_PLANNED else ""
+                self.fail(front.line, "OUT003", f"field '{name}' is missing{what}: add '{name}:'")
+        return event_type
 
     def text(self, items: dict[str, y.Node], lines: dict[str, int], name: str) -> Text | None:
         if name not in items:

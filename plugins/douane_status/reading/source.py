@@ -111,37 +111,7 @@ def _read_body(
         line = lines[i]
         opened = _BLOCK_OPEN.match(line)
         if opened:
-            lang = opened.group(1).lower()
-            close = next(
-                (j for j in range(i + 1, len(lines)) if _BLOCK_CLOSE.match(lines[j])), None
-            )
-            if close is None:
-                findings.append(
-                    error(path, i + 1, "OUT004", f"the '::: {lang}' block is not closed: add ':::'")
-                )
-                close = len(lines)
-            if lang not in ("nl", "en"):
-                findings.append(
-                    error(
-                        path,
-                        i + 1,
-                        "OUT004",
-                        f"unknown language block '::: {lang}': use '::: nl' and '::: en'",
-                    )
-                )
-            elif lang in blocks:
-                findings.append(
-                    error(
-                        path,
-                        i + 1,
-                        "OUT004",
-                        f"a second '::: {lang}' block (the first is on line "
-                        f"{blocks[lang].line}): merge them into one",
-                    )
-                )
-            else:
-                blocks[lang] = BodyBlock("\n".join(lines[i + 1 : close]).strip("\n"), i + 1)
-            i = close + 1
+            i = _read_block(path, lines, i, opened.group(1).lower(), blocks, findings)
             continue
         if line.strip():
             findings.append(
@@ -159,6 +129,45 @@ def _read_body(
             continue
         i += 1
     return blocks, findings
+
+
+def _read_block(
+    path: str,
+    lines: list[str],
+    opening: int,
+    lang: str,
+    blocks: dict[str, BodyBlock],
+    findings: list[Finding],
+) -> int:
+    """Add the ``::: lang`` block opened on line index ``opening``; return the index after it."""
+    close = next((j for j in range(opening + 1, len(lines)) if _BLOCK_CLOSE.match(lines[j])), None)
+    if close is None:
+        findings.append(
+            error(path, opening + 1, "OUT004", f"the '::: {lang}' block is not closed: add ':::'")
+        )
+        close = len(lines)
+    if lang not in ("nl", "en"):
+        findings.append(
+            error(
+                path,
+                opening + 1,
+                "OUT004",
+                f"unknown language block '::: {lang}': use '::: nl' and '::: en'",
+            )
+        )
+    elif lang in blocks:
+        findings.append(
+            error(
+                path,
+                opening + 1,
+                "OUT004",
+                f"a second '::: {lang}' block (the first is on line "
+                f"{blocks[lang].line}): merge them into one",
+            )
+        )
+    else:
+        blocks[lang] = BodyBlock("\n".join(lines[opening + 1 : close]).strip("\n"), opening + 1)
+    return close + 1
 
 
 def _fail(path: str, line: int, message: str) -> SourceFile:
