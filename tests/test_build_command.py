@@ -101,7 +101,7 @@ def test_build_without_output_folder_yet_and_into_other_folder(tmp_path: Path) -
 
 
 def test_a_build_followed_by_another_task_lets_that_task_run(tmp_path: Path) -> None:
-    # a build that is the last task ends the process early; one that is not must not
+    # each task of one invoke command line runs, a build as well as the check after it
     project = make_project(tmp_path / "project")
     result = invoke(project, "build", "--now", FIXTURE_NOW, "check", "--now", FIXTURE_NOW)
     assert result.returncode == 0, result.stderr

@@ -13,7 +13,7 @@ import pytest
 from conftest import invoke, make_project
 from rulekit import REPO, outage, update, write_content
 
-from douane_status.commands.check import github_line, run_check, summary
+from douane_status.commands.check import CheckOptions, github_line, run_check, summary
 from douane_status.domain.findings import error, warning
 
 NOW = "2026-12-01T12:00"
@@ -55,10 +55,8 @@ def project_with(root: Path, *outages) -> Path:
 
 
 def run(project: Path, capsys: pytest.CaptureFixture[str], *paths: str, **options):
-    options.setdefault("output_format", "text")
     options.setdefault("now", NOW)
-    options.setdefault("strict", False)
-    status = run_check(project, paths=list(paths), **options)
+    status = run_check(project, CheckOptions(path=paths, **options))
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -98,14 +96,14 @@ def test_warnings_pass_unless_strict(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_json_is_an_empty_array_when_all_is_well(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, err = run(project_with(tmp_path, CLEAN), capsys, output_format="json")
+    status, out, err = run(project_with(tmp_path, CLEAN), capsys, format_="json")
     assert (status, json.loads(out), err) == (0, [], "")
 
 
 def test_json_objects_have_exactly_the_five_keys(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(project_with(tmp_path, CLEAN, LATE, BROKEN), capsys, output_format="json")
+    status, out, _ = run(project_with(tmp_path, CLEAN, LATE, BROKEN), capsys, format_="json")
     findings = json.loads(out)  # nothing else on stdout, or this fails
     assert status == 1
     assert [set(f) for f in findings] == [{"file", "line", "code", "severity", "message"}] * 2
@@ -119,7 +117,7 @@ def test_json_objects_have_exactly_the_five_keys(
 
 
 def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(project_with(tmp_path, LATE, BROKEN), capsys, output_format="github")
+    status, out, _ = run(project_with(tmp_path, LATE, BROKEN), capsys, format_="github")
     lines = out.splitlines()
     assert status == 1
     assert lines[0].startswith(
@@ -183,7 +181,7 @@ def test_path_limits_what_is_reported_but_not_what_is_known(
 @pytest.mark.parametrize(
     ("options", "paths", "message"),
     [
-        pytest.param({"output_format": "xml"}, [], "unknown --format 'xml'", id="format"),
+        pytest.param({"format_": "xml"}, [], "unknown --format 'xml'", id="format"),
         pytest.param({"now": "tomorrow"}, [], "--now 'tomorrow' is not a timestamp", id="now"),
         pytest.param({"now": "2026-03-29T02:30"}, [], "does not exist", id="now-dst"),
         pytest.param({}, ["content/outages/nope.md"], "--path content/outages/nope.md", id="path"),
@@ -248,8 +246,7 @@ def test_the_check_does_not_import_pelican(tmp_path: Path) -> None:
     project = project_with(tmp_path, CLEAN)
     code = (
         "import sys; from pathlib import Path; from douane_status.commands import cli; "
-        f"status = cli.check(Path({str(project)!r}), output_format='json', now={NOW!r}, "
-        "strict=False, paths=[]); "
+        f"status = cli.main(Path({str(project)!r}), ['check', '--format', 'json', '--now', {NOW!r}]); "
         "assert 'pelican' not in sys.modules, 'pelican was imported'; sys.exit(status)"
     )
     result = subprocess.run(
@@ -307,8 +304,26 @@ def test_unknown_option_is_a_usage_error_with_status_2(tmp_path: Path) -> None:
     from conftest import invoke, make_project
 
     project = make_project(tmp_path / "project")
-    result = invoke(project, "check", "--bogus")
+    result = tasks_py(project, "check", "--bogus")
     assert result.returncode == 2
     assert "'--bogus'" in result.stderr and "Traceback" not in result.stderr
-    missing_value = invoke(project, "check", "--now")
-    assert missing_value.returncode == 2
+    missing_value = tasks_py(project, "check", "--now")
+    assert missing_value.returncode == 2 and "--now" in missing_value.stderr
+    # through invoke, invoke's own parser rejects them (with its status 1, as the README says)
+    through_invoke = invoke(project, "check", "--bogus")
+    assert through_invoke.returncode != 0 and "'--bogus'" in through_invoke.stderr
+    assert "Traceback" not in through_invoke.stderr
+    # a wrong value is the command line's to judge, through invoke as well
+    wrong_value = invoke(project, "check", "--format", "yaml")
+    assert wrong_value.returncode == 2 and "'yaml'" in wrong_value.stderr
+
+
+def tasks_py(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line without invoke: ``python tasks.py ARGS``, as the README gives it."""
+    return subprocess.run(
+        [sys.executable, "tasks.py", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from rulekit import REPO, SETTINGS, local, write_content
 
-from douane_status.commands.check import run_check
+from douane_status.commands.check import CheckOptions, run_check
 from douane_status.rules.content import Content, load_content
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -160,9 +160,7 @@ def test_the_check_command_reads_the_whole_corpus_without_a_traceback(
     for name, (data, _) in BYTES.items():
         (folder / name).write_bytes(data)
     began = time.perf_counter()
-    status = run_check(
-        project, output_format="json", now="2026-12-01T12:00", strict=False, paths=[]
-    )
+    status = run_check(project, CheckOptions(format_="json", now="2026-12-01T12:00"))
     elapsed = time.perf_counter() - began
     out, err = capsys.readouterr()
     assert status == 1 and err == ""

@@ -9,18 +9,47 @@ The site is built from the given content at a fixed "now" into a temporary folde
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from douane_status.building.build import build_site
+from douane_status.commands.options import parse_now
+from douane_status.commands.settings import print_findings, project_settings
+from douane_status.domain.errors import ConfigError, ContentError, ExitStatus, UsageError
 from douane_status.domain.model import LANGUAGES
 from douane_status.presentation.urls import page_path
-from tools.browser import PHONE, chromium, serve_directory, set_color_scheme, set_viewport
+from tools.browser import (
+    PHONE,
+    BrowserMissing,
+    chromium,
+    serve_directory,
+    set_color_scheme,
+    set_viewport,
+)
 
 DEVICES = {"desktop": (1024, 768), "phone": PHONE}  # small enough to keep the PNG files small
 SCHEMES = ("light", "dark")
+
+
+def screenshots_command(project: Path, *, now: str, output: str) -> ExitStatus:
+    """``invoke screenshots``: print what was written, or what stood in the way."""
+    try:
+        settings_file, settings = project_settings(project)
+        moment = parse_now(now, settings)
+        target = project / output
+        written = take_screenshots(project, settings_file, project / "content", moment, target)
+    except ContentError as exc:
+        print_findings(exc.findings)
+        return ExitStatus.FINDINGS
+    except (UsageError, ConfigError, BrowserMissing) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitStatus.USAGE
+    size = sum(p.stat().st_size for p in written)
+    print(f"Wrote {len(written)} screenshots ({size // 1024} KB) into {output}/.")
+    return ExitStatus.OK
 
 
 def _first_event_path(driver: Any, origin: str, lang: str) -> str:

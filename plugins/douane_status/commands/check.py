@@ -8,7 +8,8 @@
 - ``github``: workflow commands (``::error file=…,line=…,title=CODE::message``) that GitHub
   Actions shows as annotations, then the summary.
 
-Exit status: 0 all well, 1 an error (with ``--strict`` also a warning), 2 wrong usage.
+Exit status (``ExitStatus``): 0 all well, 1 an error (with ``--strict`` also a warning), 2 wrong
+usage.
 
 The check runs on every commit and in editors, so it stays quick: it loads the content with the
 same ``content.load_content`` as the build but never imports Pelican. The settings come from
@@ -23,18 +24,31 @@ import json
 import runpy
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..domain.config import StatusSettings
-from ..domain.errors import ConfigError, UsageError
+from ..domain.errors import ConfigError, ExitStatus, UsageError
 from ..domain.findings import Finding, Severity
+from ..domain.options import option
 from ..rules.content import OUTAGES_DIR, load_content, outage_files
-from .cli import parse_now
+from .options import parse_now
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "github")
 SETTINGS_FILE = "pelicanconf.py"
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Check outage files against the format and the protocol rules."""
+
+    format_: str = option("text (default), json or github", "text", choices=FORMATS)
+    now: str | None = option("judge time-dependent rules at this moment (default: now)")
+    strict: bool = option("exit 1 on warnings too", False)
+    path: tuple[str, ...] = option(
+        "file or folder to check (repeatable; default content/outages/)", ()
+    )
 
 
 def read_settings(project: Path) -> tuple[StatusSettings, Path]:
@@ -70,31 +84,29 @@ def resolve_paths(project: Path, paths: Sequence[str]) -> list[Path]:
     return resolved
 
 
-def run_check(
-    project: Path, *, output_format: str, now: str | None, strict: bool, paths: list[str]
-) -> int:
+def run_check(project: Path, options: CheckOptions) -> ExitStatus:
     """Check the outage files and print the findings; returns the exit status."""
     try:
-        if output_format not in FORMATS:
-            raise UsageError(f"unknown --format '{output_format}': use {', '.join(FORMATS)}")
+        if options.format_ not in FORMATS:
+            raise UsageError(f"unknown --format '{options.format_}': use {', '.join(FORMATS)}")
         settings, content_dir = read_settings(project)
-        moment = parse_now(now, settings)
-        only = resolve_paths(project, paths) if paths else None
+        moment = parse_now(options.now, settings)
+        only = resolve_paths(project, options.path) if options.path else None
         checked = outage_files(only if only is not None else [content_dir / OUTAGES_DIR])
         content = load_content(content_dir, settings, moment, root=project, only=only)
     except (UsageError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     except OSError as exc:  # a file that vanished or cannot be read: the check could not run
         print(f"error: cannot read {exc.filename or 'a file'}: {exc.strerror}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
 
     findings = content.findings
-    write_findings(findings, output_format, len(checked), sys.stdout)
+    write_findings(findings, options.format_, len(checked), sys.stdout)
     errors = sum(f.is_error for f in findings)
-    if errors or (strict and findings):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    if errors or (options.strict and findings):
+        return ExitStatus.FINDINGS
+    return ExitStatus.OK
 
 
 def write_findings(

@@ -1,308 +1,176 @@
-"""The commands behind ``invoke``: parse options, call the core, print, return an exit status.
+"""The command line: one subcommand per task, ``main(project, argv)`` returns the exit status.
 
-Exit status: 0 all well, 1 content errors (or warnings with --strict), 2 wrong usage.
-Nothing an operator writes produces a traceback here.
+The invoke tasks in tasks.py call ``main``; ``python tasks.py COMMAND ...`` reaches it directly.
+Each command's options are a dataclass (``domain/options.py``) from which the parser is built.
+Exit status (``ExitStatus``): 0 all well, 1 content errors (or warnings with --strict), 2 wrong
+usage. Nothing an operator writes produces a traceback here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import gc
-import logging
-import os
+import argparse
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import Any, NoReturn
 
-from ..domain.config import StatusSettings
-from ..domain.errors import BuildError, ConfigError, ContentError, UsageError
-from ..domain.findings import Finding
-from ..domain.timestamps import TimestampError, parse_timestamp
-
-if TYPE_CHECKING:
-    from ..operators.operations import Outcome
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+from ..domain.errors import BuildError, ConfigError, ContentError, ExitStatus, UsageError
+from ..domain.options import option
+from ..operators.options import CloseOptions, NewOptions, UpdateOptions
+from . import operate
+from .check import CheckOptions, run_check
+from .options import add_options, options_from, parse_now
+from .settings import print_findings, project_settings
 
 
-def parse_now(value: str | None, settings: StatusSettings) -> dt.datetime:
-    if value is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    try:
-        return parse_timestamp(value, settings.tz)
-    except TimestampError as exc:
-        raise UsageError(f"--now {exc.message}") from None
+@dataclass(frozen=True)
+class BuildOptions:
+    """Check the content and build the site; a failed build leaves the old output untouched."""
+
+    now: str | None = option("the build's 'now', e.g. 2026-11-29T10:00 (default: the current time)")
+    output: str = option("folder to write the site into (default: output)", "output")
+    publish: bool = option(
+        "use publishconf.py (absolute URLs from the SITEURL environment variable)", False
+    )
 
 
-def project_settings(project: Path, publish: bool = False) -> tuple[Path, StatusSettings]:
-    """The settings file and the typed settings it holds (read without starting Pelican)."""
-    from pelican.settings import read_settings
+@dataclass(frozen=True)
+class ServeOptions:
+    """Preview the site at http://localhost:PORT/, rebuilding when content or theme changes."""
 
-    settings_file = project / ("publishconf.py" if publish else "pelicanconf.py")
-    values = read_settings(str(settings_file))
-    return settings_file, StatusSettings.from_pelican(values)
-
-
-def _print_findings(findings: tuple[Finding, ...] | list[Finding], stream=sys.stderr) -> None:
-    for finding in findings:
-        print(finding.as_text(), file=stream)
+    port: int = option("port to serve on (default 8000)", 8000)
+    now: str | None = option("fixed 'now' for each rebuild")
 
 
-def build_once(
-    project: Path, *, now: str | None, output: str, publish: bool, last_task: bool
-) -> int:
-    """``invoke build``. When it is the last task of the command (``last_task``), the process
-    ends right after it, skipping Python's teardown: freeing, one by one, every object of the
-    build and of the few hundred modules it loaded takes a tenth of a second at 500 events and
-    half a second at 5,000 (mypy ends its runs the same way). The cyclic garbage collector is off
-    meanwhile: it would only walk those objects again."""
-    gc.disable()
-    try:
-        code = build(project, now=now, output=output, publish=publish)
-        if last_task:
-            end_process(code)
-        return code
-    finally:
-        gc.enable()
+@dataclass(frozen=True)
+class PruneOptions:
+    """Delete the files of events past the one-year retention (git history keeps them)."""
+
+    now: str | None = option("judge retention at this moment (default: now)")
+    dry_run: bool = option("only list what would be removed", False)
 
 
-def end_process(code: int) -> NoReturn:
-    """End this process now, with everything written out; nothing else runs."""
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+@dataclass(frozen=True)
+class CleanOptions:
+    """Remove the built site and caches."""
 
 
-def build(project: Path, *, now: str | None, output: str, publish: bool = False) -> int:
+@dataclass(frozen=True)
+class SchemaOptions:
+    """Write schema/outage.schema.json, the front matter's JSON Schema for code editors."""
+
+    check: bool = option(
+        "only check that the committed schema is up to date (exit 1 if not)", False
+    )
+
+
+@dataclass(frozen=True)
+class EditorOptions:
+    """The web editor at http://localhost:PORT/admin/, saving into this repository."""
+
+    port: int = option("port of the site and editor (default 8000)", 8000)
+    now: str | None = option("fixed 'now' for builds")
+
+
+def build(project: Path, options: BuildOptions) -> ExitStatus:
     from ..building.build import build_site
 
+    output = options.output
     try:
-        settings_file, settings = project_settings(project, publish)
-        moment = parse_now(now, settings)
-        target = (project / output) if not Path(output).is_absolute() else Path(output)
+        settings_file, settings = project_settings(project, options.publish)
+        moment = parse_now(options.now, settings)
+        target = project / output if not Path(output).is_absolute() else Path(output)
         build_site(project, settings_file, target, moment)
     except ContentError as exc:
-        _print_findings(exc.findings)
+        print_findings(exc.findings)
         errors = sum(1 for f in exc.findings if f.is_error)
         print(
             f"Build failed: {errors} error(s). Nothing was published; {output}/ is unchanged.",
             file=sys.stderr,
         )
-        return EXIT_FINDINGS
+        return ExitStatus.FINDINGS
     except BuildError as exc:
         print(
             f"Build failed: {exc}. Nothing was published; {output}/ is unchanged.", file=sys.stderr
         )
-        return EXIT_FINDINGS
+        return ExitStatus.FINDINGS
     except (UsageError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     except SystemExit as exc:  # publishconf.py refuses to run without SITEURL
         print(exc, file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     shown = target.relative_to(project) if target.is_relative_to(project) else target
     print(
         f"Built the site into {shown}/ (now = {moment.astimezone(settings.tz):%Y-%m-%d %H:%M %Z})."
     )
     print("Preview it with: .venv/bin/invoke serve   (then open http://localhost:8000/)")
-    return EXIT_OK
+    return ExitStatus.OK
 
 
-def check(
-    project: Path, *, output_format: str, now: str | None, strict: bool, paths: list[str]
-) -> int:
-    from .check import run_check
+def serve(project: Path, options: ServeOptions) -> ExitStatus:
+    from .preview import serve_with_rebuild
 
-    return run_check(project, output_format=output_format, now=now, strict=strict, paths=paths)
+    serve_with_rebuild(project, options.port, _rebuild(project, options.now))
+    return ExitStatus.OK
 
 
-def prune(project: Path, *, now: str | None, dry_run: bool) -> int:
+def _rebuild(project: Path, now: str | None) -> Callable[[], ExitStatus]:
+    """The preview's rebuild: into output/, at a fixed ``now`` if one was given."""
+    return lambda: build(project, BuildOptions(now=now))
+
+
+def prune(project: Path, options: PruneOptions) -> ExitStatus:
     from ..operators.prune import expired_events, remove
 
     try:
         _, settings = project_settings(project)
-        moment = parse_now(now, settings)
+        moment = parse_now(options.now, settings)
     except (UsageError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     content_dir = project / "content"
     expired = expired_events(content_dir, settings, moment, project)
-    verb = "Would remove" if dry_run else "Removed"
+    verb = "Would remove" if options.dry_run else "Removed"
     for item in expired:
         until = item.kept_until.astimezone(settings.tz)
         print(f"{verb} {item.path.relative_to(project)} (kept until {until:%Y-%m-%d %H:%M %Z})")
-    if not dry_run:
+    if not options.dry_run:
         remove(expired, content_dir)
     if not expired:
         print("No events past retention.")
-    return EXIT_OK
+    return ExitStatus.OK
 
 
-def clean(project: Path) -> None:
+def clean(project: Path, options: CleanOptions) -> ExitStatus:
     for name in ("output", ".cache", ".pytest_cache", ".ruff_cache", ".hypothesis"):
         shutil.rmtree(project / name, ignore_errors=True)
     for leftover in project.glob(".output.*"):
         shutil.rmtree(leftover, ignore_errors=True)
     print("Removed output/, the previous site and caches.")
+    return ExitStatus.OK
 
 
-def serve(project: Path, *, port: int, now: str | None) -> None:
-    from .preview import serve_with_rebuild
-
-    serve_with_rebuild(project, port=port, now=now)
-
-
-def bench(project: Path, *, events: list[int], runs: int) -> int:
-    from tools.benchmark import run
-
-    if any(n < 1 for n in events) or runs < 1:
-        print("error: --events and --runs take whole numbers of at least 1", file=sys.stderr)
-        return EXIT_USAGE
-    print(run(project, events or [500, 5000], runs))
-    return EXIT_OK
-
-
-# -- operator tasks: new, update, close ----------------------------------------------------------
-
-
-def _operate(project: Path, now: str | None, action: Callable[..., Outcome]) -> int:
-    """Run one operator task: print the path, the notes and the checker's findings."""
-    from ..operators.operations import Workspace
-
-    try:
-        _, settings = project_settings(project)
-        moment = parse_now(now, settings)
-        outcome = action(Workspace.open(project, settings), moment)
-    except (UsageError, ConfigError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if outcome.written:
-        print(f"Wrote {outcome.shown}")
-    for note in outcome.notes:
-        print(note)
-    _print_findings(outcome.findings, stream=sys.stdout if outcome.written else sys.stderr)
-    if not outcome.written:
-        print(f"Nothing was written: {outcome.shown} would have errors.", file=sys.stderr)
-        return EXIT_FINDINGS
-    if not outcome.findings:
-        print("The checker finds no problems.")
-    return EXIT_OK
-
-
-def new(
-    project: Path,
-    *,
-    type_: str,
-    systems: str,
-    now: str | None,
-    start: str | None = None,
-    end: str | None = None,
-    title_nl: str | None = None,
-    title_en: str | None = None,
-    fallback_possible: bool = False,
-) -> int:
-    from ..operators.operations import new_event
-
-    return _operate(
-        project,
-        now,
-        lambda ws, moment: new_event(
-            ws,
-            type_text=type_,
-            systems_text=systems,
-            now=moment,
-            start_text=start,
-            end_text=end,
-            title_nl=title_nl,
-            title_en=title_en,
-            fallback_possible=fallback_possible,
-        ),
-    )
-
-
-def update(
-    project: Path,
-    event: str,
-    *,
-    status: str | None,
-    now: str | None,
-    fallback: str | None = None,
-    next_minutes: int | None = None,
-    expected_end: str | None = None,
-    nl: str | None = None,
-    en: str | None = None,
-    buffered: bool = False,
-) -> int:
-    from ..operators.operations import update_event
-
-    return _operate(
-        project,
-        now,
-        lambda ws, moment: update_event(
-            ws,
-            event,
-            status_text=status,
-            now=moment,
-            fallback_text=fallback,
-            next_minutes=next_minutes,
-            expected_end_text=expected_end,
-            nl=nl,
-            en=en,
-            buffered=buffered,
-        ),
-    )
-
-
-def close(
-    project: Path,
-    event: str,
-    *,
-    now: str | None,
-    status: str | None = None,
-    nl: str | None = None,
-    en: str | None = None,
-    buffered_nl: str | None = None,
-    buffered_en: str | None = None,
-) -> int:
-    from ..operators.operations import close_event
-
-    return _operate(
-        project,
-        now,
-        lambda ws, moment: close_event(
-            ws,
-            event,
-            now=moment,
-            status_text=status,
-            nl=nl,
-            en=en,
-            buffered_nl=buffered_nl,
-            buffered_en=buffered_en,
-        ),
-    )
-
-
-def schema(project: Path, *, check: bool) -> int:
-    """Write schema/outage.schema.json, or with ``check`` only say whether it is up to date."""
+def schema(project: Path, options: SchemaOptions) -> ExitStatus:
+    """Write schema/outage.schema.json, or with ``--check`` only say whether it is up to date."""
     from ..editor.schema import SCHEMA_FILE, schema_text, write_schema
 
-    if check:
+    if options.check:
         path = project / SCHEMA_FILE
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != schema_text():
             print(f"{SCHEMA_FILE} is out of date: run 'invoke schema'", file=sys.stderr)
-            return EXIT_FINDINGS
+            return ExitStatus.FINDINGS
         print(f"{SCHEMA_FILE} is up to date.")
-        return EXIT_OK
+        return ExitStatus.OK
     path, changed = write_schema(project)
     print(f"{'Wrote' if changed else 'Unchanged:'} {path.relative_to(project)}")
-    return EXIT_OK
+    return ExitStatus.OK
 
 
-def editor(project: Path, *, port: int, now: str | None) -> int:
+def editor(project: Path, options: EditorOptions) -> ExitStatus:
     """The web editor at http://localhost:PORT/admin/, saving into this project's content/."""
     from ..editor.editor import admin_settings, start_local_backend, stop
     from .preview import serve_with_rebuild
@@ -312,36 +180,68 @@ def editor(project: Path, *, port: int, now: str | None) -> int:
         backend = start_local_backend(project, admin)
     except (UsageError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
+    port = options.port
     print(f"Web editor: http://localhost:{port}/admin/ (saves into content/ through Decap's local")
     print(f"backend on 127.0.0.1:{admin.local_backend_port}; commit the files with git yourself).")
     try:
-        serve_with_rebuild(project, port=port, now=now)
+        serve_with_rebuild(project, port, _rebuild(project, options.now))
     finally:
         stop(backend)
-    return EXIT_OK
+    return ExitStatus.OK
 
 
-DEMO_NOW = "2026-11-29T10:00"  # the moment the demo content is written around (README)
+@dataclass(frozen=True)
+class Command:
+    name: str
+    options: type[Any]  # the command's options dataclass
+    run: Callable[[Path, Any], ExitStatus]
 
 
-def screenshots(project: Path, *, now: str | None, output: str) -> int:
-    """The README's screenshots: status, event and report pages, both languages, light and dark,
-    desktop and phone, rendered by headless Chromium."""
-    from tools.browser import BrowserMissing
-    from tools.screenshots import take_screenshots
+COMMANDS = (
+    Command("build", BuildOptions, build),
+    Command("serve", ServeOptions, serve),
+    Command("check", CheckOptions, run_check),
+    Command("new", NewOptions, operate.new),
+    Command("update", UpdateOptions, operate.update),
+    Command("close", CloseOptions, operate.close),
+    Command("prune", PruneOptions, prune),
+    Command("clean", CleanOptions, clean),
+    Command("schema", SchemaOptions, schema),
+    Command("editor", EditorOptions, editor),
+)
 
+
+def main(project: Path, argv: Sequence[str]) -> ExitStatus:
+    """Run the command ``argv`` names (e.g. ``["check", "--strict"]``) in ``project``."""
     try:
-        settings_file, settings = project_settings(project)
-        moment = parse_now(now or DEMO_NOW, settings)
-        target = project / output
-        written = take_screenshots(project, settings_file, project / "content", moment, target)
-    except ContentError as exc:
-        _print_findings(exc.findings)
-        return EXIT_FINDINGS
-    except (UsageError, ConfigError, BrowserMissing) as exc:
+        command, options = parse(argv)
+    except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    size = sum(p.stat().st_size for p in written)
-    print(f"Wrote {len(written)} screenshots ({size // 1024} KB) into {output}/.")
-    return EXIT_OK
+        return ExitStatus.USAGE
+    except SystemExit as exc:  # --help was asked for and printed
+        return ExitStatus.OK if exc.code in (0, None) else ExitStatus.USAGE
+    return command.run(project, options)
+
+
+def parse(argv: Sequence[str]) -> tuple[Command, Any]:
+    """The command and its options, or UsageError saying what is wrong with ``argv``."""
+    parser = _Parser(prog="invoke", description="The status site's tasks.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        doc = command.options.__doc__
+        sub = commands.add_parser(command.name, help=doc, description=doc)
+        add_options(sub, command.options)
+    namespace, unknown = parser.parse_known_args(list(argv))
+    if unknown:
+        words = ", ".join(f"'{word}'" for word in unknown)
+        raise UsageError(f"{namespace.command}: unknown option or argument {words}")
+    command = next(c for c in COMMANDS if c.name == namespace.command)
+    return command, options_from(command.options, namespace)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are raised, not printed with an exit, so ``main`` reports them like others."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")

@@ -5,18 +5,18 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
 
-def serve_with_rebuild(project: Path, *, port: int, now: str | None) -> None:
+def serve_with_rebuild(project: Path, port: int, rebuild: Callable[[], object]) -> None:
+    """Build with ``rebuild``, serve ``output/`` on ``port`` and rebuild on every change seen."""
     from watchfiles import watch
 
-    from . import cli
-
     output = project / "output"
-    cli.build(project, now=now, output="output")
+    rebuild()
     output.mkdir(exist_ok=True)
     handler = functools.partial(_QuietHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -26,7 +26,7 @@ def serve_with_rebuild(project: Path, *, port: int, now: str | None) -> None:
     try:
         for _changes in watch(*(project / name for name in WATCHED if (project / name).exists())):
             print("Change seen: rebuilding…")
-            cli.build(project, now=now, output="output")
+            rebuild()
     except KeyboardInterrupt:
         pass
     finally:

@@ -2,16 +2,25 @@
 
 Anything an operator can write into a content file ends up as a ``Finding``, never as one of these;
 these exceptions are for the build as a whole: the content had errors, a setting is wrong, or a
-command was called the wrong way.
+command was called the wrong way. ``ExitStatus`` is what a command returns for each.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .findings import Finding
+
+
+class ExitStatus(IntEnum):
+    """How a command ends, for scripts and CI to tell apart."""
+
+    OK = 0
+    FINDINGS = 1  # the content has errors (with --strict: warnings too); nothing was published
+    USAGE = 2  # the command was called the wrong way, or a setting is wrong
 
 
 class StatusError(Exception):

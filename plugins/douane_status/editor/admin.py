@@ -26,7 +26,7 @@ from ..domain.errors import PhrasebookError
 from ..domain.model import Catalog, EventType, Status
 from ..domain.outfiles import copy_file, write_file
 from ..operators.authoring import ID_WORDS, UPDATE_ORDER
-from ..operators.operations import DISRUPTION_NEXT_MINUTES
+from ..operators.update import DISRUPTION_NEXT_MINUTES
 from ..reading.phrases import Phrasebook, load_phrasebook
 from ..reading.reader import REQUIRED_FOR_PLANNED, TEXT_FIELDS, TOP_FIELDS
 from .decap_form import collection

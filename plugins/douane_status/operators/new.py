@@ -1,0 +1,107 @@
+"""``invoke new``: an outage file with its first update; planned work gets P02/P03 advice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..domain.errors import UsageError
+from ..domain.model import EventType, Status, Text
+from ..rules.content import OUTAGES_DIR
+from . import authoring as a
+from .options import NewOptions
+from .planning import describe, plan_advice
+from .workspace import Outcome, Workspace, all_ids, both_languages, choice, chosen_systems
+from .workspace import operator_time as time_of
+
+
+@dataclass(frozen=True)
+class _Window:
+    """What the options say about the event, checked."""
+
+    type: EventType
+    systems: tuple[str, ...]
+    start: dt.datetime
+    end: dt.datetime | None
+
+
+def new_event(ws: Workspace, options: NewOptions, now: dt.datetime) -> Outcome:
+    """Write the new event's file when the checker finds no errors in it."""
+    window = _window(ws, options, now)
+    at = a.minute(now)
+    fill = ws.values(window.systems, start=window.start, end=window.end)
+    planned = window.type.is_planned
+    title = both_languages("title-", options.title_nl, options.title_en)
+    first = _first_update(ws, window, at, options.fallback_possible)
+    event = a.NewEvent(
+        type=window.type,
+        title=title or ws.phrases.fill("titles", window.type, fill),
+        systems=window.systems,
+        start=window.start,
+        body=ws.phrases.fill("bodies", window.type, fill),
+        first_update=first,
+        end=window.end,
+        announced=at if planned else None,
+        fallback_possible=options.fallback_possible if planned else None,
+    )
+    local_start = window.start.astimezone(ws.tz)
+    event_id = a.new_event_id(
+        window.type, window.systems, local_start.date(), all_ids(ws.content_dir)
+    )
+    path = ws.content_dir / OUTAGES_DIR / str(local_start.year) / f"{event_id}.md"
+    return ws.commit(path, a.render_event(event, ws.tz), now, _advice(ws, window, at))
+
+
+def _window(ws: Workspace, options: NewOptions, now: dt.datetime) -> _Window:
+    event_type = EventType(choice("--type", options.type_, tuple(EventType)))
+    systems = chosen_systems(options.systems, ws.catalog)
+    start = time_of(ws, "--start", options.start, now)
+    end = time_of(ws, "--end", options.end, now)
+    if event_type.is_planned and (start is None or end is None):
+        raise UsageError(f"a {event_type} needs --start and --end (the planned window)")
+    start = start or a.minute(now)
+    if end is not None and end <= start:
+        raise UsageError("--end must be after --start")
+    return _Window(event_type, systems, start, end)
+
+
+def _first_update(
+    ws: Workspace, window: _Window, at: dt.datetime, fallback_possible: bool
+) -> a.NewUpdate:
+    """Planned work: scheduled, and whether the fallback may be used. Otherwise: under
+    investigation, with the next communication moment the protocol asks for."""
+    if window.type.is_planned:
+        fill = ws.values(window.systems, start=window.start, end=window.end)
+        sentence = "fallback_possible" if fallback_possible else "fallback_not_possible"
+        return a.NewUpdate(at, Status.SCHEDULED, _say(ws, Status.SCHEDULED, sentence, fill))
+    promised = at + dt.timedelta(minutes=ws.settings.investigation_followup_minutes)
+    moments = ws.values(
+        window.systems, start=window.start, end=window.end, at=at, next_update=promised
+    )
+    text = _say(ws, Status.INVESTIGATING, "next_update", moments)
+    return a.NewUpdate(at, Status.INVESTIGATING, text, next_update=promised)
+
+
+def _say(ws: Workspace, status: Status, sentence: str, values: dict[str, Text]) -> Text:
+    return a.join_texts(
+        [
+            ws.phrases.fill("statuses", status, values),
+            ws.phrases.fill("sentences", sentence, values),
+        ]
+    )
+
+
+def _advice(ws: Workspace, window: _Window, at: dt.datetime) -> list[str]:
+    """Planned work: whether it is announced early enough (P02) and inside a window (P03)."""
+    if window.end is None:
+        return []
+    advice = plan_advice(
+        window.type,
+        at,
+        window.start,
+        window.end,
+        ws.catalog,
+        ws.calendar,
+        ws.settings.notice_working_days,
+    )
+    return [] if advice is None else describe(advice, window.type, ws.tz)

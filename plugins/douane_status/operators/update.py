@@ -1,0 +1,120 @@
+"""``invoke update``: one more update at the end of an event's timeline; nothing else changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..domain.errors import UsageError
+from ..domain.model import Event, EventType, Fallback, Status, Text, statuses_for
+from . import authoring as a
+from .options import UpdateOptions
+from .workspace import (
+    CurrentEvent,
+    Outcome,
+    Workspace,
+    both_languages,
+    choice,
+    current_event,
+    operator_time,
+    update_moment,
+)
+
+# The protocol asks for "regular" updates during a disruption without a number; an hour is the
+# helpdesk's habit and the operator can give --next.
+DISRUPTION_NEXT_MINUTES = 60
+
+
+@dataclass(frozen=True)
+class _Update:
+    """What the options say about the new update, checked."""
+
+    status: Status
+    fallback: Fallback | None
+    at: dt.datetime
+    expected_end: dt.datetime | None
+    promised: dt.datetime | None
+
+
+def update_event(ws: Workspace, options: UpdateOptions, now: dt.datetime) -> Outcome:
+    """Append the update when the checker finds no errors in the result."""
+    current = current_event(ws, options.event, now)
+    if isinstance(current, Outcome):
+        return current
+    update = _update(ws, current, options, now)
+    text = both_languages("", options.nl, options.en) or _phrased(
+        ws, current.event, update, options.buffered
+    )
+    new_update = a.NewUpdate(
+        update.at, update.status, text, update.promised, update.expected_end, update.fallback
+    )
+    new_text = a.append_update(current.text, new_update, ws.tz, current.shown)
+    notes = []
+    if update.status.is_final:
+        notes.append(
+            "Tip: 'invoke close' also ends the fallback procedure and adds the "
+            "buffered-message instructions (P11)."
+        )
+    return ws.commit(current.path, new_text, now, notes)
+
+
+def _update(
+    ws: Workspace, current: CurrentEvent, options: UpdateOptions, now: dt.datetime
+) -> _Update:
+    event = current.event
+    allowed = tuple(statuses_for(event.type))
+    if options.status is None:
+        raise UsageError(f"give --status; for a {event.type}: {', '.join(allowed)}")
+    status = Status(choice("--status", options.status, allowed))
+    fallback = (
+        Fallback(choice("--fallback", options.fallback, tuple(Fallback)))
+        if options.fallback
+        else None
+    )
+    at = update_moment(current, now, ws.tz)
+    expected_end = operator_time(ws, "--expected-end", options.expected_end, now)
+    if status is Status.OVERRUN and expected_end is None:
+        raise UsageError("an overrun needs --expected-end (the new expected end time)")
+    if options.next_ is not None and options.next_ < 0:
+        raise UsageError("--next is a number of minutes from now (0: no next update)")
+    minutes = _default_next(ws, event, status, at) if options.next_ is None else options.next_
+    promised = at + dt.timedelta(minutes=minutes) if minutes else None
+    return _Update(status, fallback, at, expected_end, promised)
+
+
+def _phrased(ws: Workspace, event: Event, update: _Update, buffered: bool) -> Text:
+    """The phrasebook's message for the status, the fallback, buffering and the next update."""
+    values = ws.values(
+        event.systems,
+        start=event.start,
+        end=event.end,
+        at=update.at,
+        next_update=update.promised,
+        expected_end=update.expected_end,
+    )
+    parts = [ws.phrases.fill("statuses", update.status, values)]
+    if update.fallback is not None:
+        parts.append(ws.phrases.fill("fallback", update.fallback, values))
+    if buffered:
+        parts.append(ws.phrases.fill("sentences", "messages_buffered", values))
+    if update.promised is not None:
+        parts.append(ws.phrases.fill("sentences", "next_update", values))
+    return a.join_texts(parts)
+
+
+def _default_next(ws: Workspace, event: Event, status: Status, at: dt.datetime) -> int | None:
+    """Minutes to the next update when --next is not given: the protocol's cadence."""
+    if status.is_final:
+        return None
+    if status is Status.OVERRUN:
+        office = ws.calendar.in_office_hours(at)
+        return (
+            ws.settings.overrun_update_office_minutes
+            if office
+            else ws.settings.overrun_update_outside_minutes
+        )
+    if event.type is EventType.DISRUPTION:
+        if status is Status.INVESTIGATING:
+            return ws.settings.investigation_followup_minutes
+        return DISRUPTION_NEXT_MINUTES
+    return None
