@@ -246,7 +246,8 @@ def test_the_check_does_not_import_pelican(tmp_path: Path) -> None:
     project = project_with(tmp_path, CLEAN)
     code = (
         "import sys; from pathlib import Path; from douane_status.commands import cli; "
-        f"status = cli.main(Path({str(project)!r}), ['check', '--format', 'json', '--now', {NOW!r}]); "
+        f"argv = ['check', '--format', 'json', '--now', {NOW!r}]; "
+        f"status = cli.main(Path({str(project)!r}), argv); "
         "assert 'pelican' not in sys.modules, 'pelican was imported'; sys.exit(status)"
     )
     result = subprocess.run(

@@ -366,6 +366,11 @@ def test_close_with_own_buffered_text(project: Path) -> None:
 
 
 USAGE_ERRORS = {
+    "no type": (["new", "--systems", "dms"], "--type"),
+    "minutes not a number": (
+        ["update", "2026-11-29-dms-onderzoek", "--status", "disruption", "--next", "soon"],
+        "--next",
+    ),
     "unknown system": (
         ["new", "--type", "disruption", "--systems", "dsm", "--now", "2026-11-29T10:00"],
         "--systems: system 'dsm' is not known (did you mean 'dms'?)",
