@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+import typing
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ConfigError
+
+SETTING = "DOUANE_STATUS"
+Port = typing.NewType("Port", int)  # a TCP port number, 1 to 65535
 
 
 @dataclass(frozen=True)
@@ -52,47 +56,100 @@ class StatusSettings:
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], *, site_url: str = "") -> StatusSettings:
-        """Build settings from a plain mapping; unknown names and wrong types are ConfigError."""
-        known = {f.name: f for f in dataclasses.fields(cls) if f.name not in ("extra", "site_url")}
-        unknown = sorted(set(values) - set(known))
-        if unknown:
-            raise ConfigError(
-                f"DOUANE_STATUS has unknown setting(s) {', '.join(unknown)}; "
-                f"known: {', '.join(sorted(known))}"
-            )
-        kwargs: dict[str, Any] = {"site_url": site_url.rstrip("/")}
-        for name, value in values.items():
-            kwargs[name] = _coerce(name, known[name].type, value)
-        settings = cls(**kwargs)
+        """Build settings from a plain mapping; unknown names and wrong values are ConfigError."""
+        kwargs = _typed_values(cls, SETTING, values, fixed=("extra", "site_url"))
+        settings = cls(site_url=site_url.rstrip("/"), **kwargs)
         try:
             settings.tz  # noqa: B018  (fail early on a bad zone name)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ConfigError(f"DOUANE_STATUS timezone {settings.timezone!r} is unknown") from exc
+            raise ConfigError(f"{SETTING} timezone {settings.timezone!r} is unknown") from exc
         if settings.office_hours_start >= settings.office_hours_end:
-            raise ConfigError("DOUANE_STATUS office_hours_start must be before office_hours_end")
+            raise ConfigError(f"{SETTING} office_hours_start must be before office_hours_end")
         return settings
 
 
-def _coerce(name: str, type_name: object, value: Any) -> Any:
-    """Accept the natural Python value or its ISO text for times and dates."""
-    try:
-        if type_name == "dt.time":
-            return value if isinstance(value, dt.time) else dt.time.fromisoformat(str(value))
-        if type_name == "tuple[dt.date, ...]":
-            return tuple(
-                v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)) for v in value
-            )
-        if type_name == "int":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise TypeError
-            return value
-        if type_name == "str":
-            if not isinstance(value, str):
-                raise TypeError
-            return value
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"DOUANE_STATUS {name}={value!r} has the wrong type") from exc
+def _typed_values(
+    settings_type: type[Any],
+    setting: str,
+    values: Mapping[str, Any],
+    fixed: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Each value converted to its field's type (from the dataclass's own annotations); a name
+    that is no field, or is in ``fixed`` (set from elsewhere), is refused."""
+    hints = typing.get_type_hints(settings_type)
+    known = sorted(f.name for f in dataclasses.fields(settings_type) if f.name not in fixed)
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(
+            f"{setting} has unknown setting(s) {', '.join(unknown)}; known: {', '.join(known)}"
+        )
+    converted = {}
+    for name, value in values.items():
+        reading = _READINGS[hints[name]]
+        try:
+            converted[name] = reading.convert(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{setting} {name}={value!r} is not {reading.expected}") from None
+    return converted
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How a setting of one type is read, and what to say when it cannot be."""
+
+    convert: Callable[[Any], Any]
+    expected: str
+
+
+def _time(value: Any) -> dt.time:
+    """A ``datetime.time``, or its text as in pelicanconf.py: ``"08:00"``."""
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str):
+        raise TypeError
+    return dt.time.fromisoformat(value)
+
+
+def _date(value: Any) -> dt.date:
+    """A ``datetime.date`` (not a datetime), or its text: ``"2026-12-24"``."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise TypeError
+    return dt.date.fromisoformat(value)
+
+
+def _dates(value: Any) -> tuple[dt.date, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError
+    return tuple(_date(item) for item in value)
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError
     return value
+
+
+def _port(value: Any) -> Port:
+    if not 0 < _count(value) < 65536:
+        raise ValueError
+    return Port(value)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    return value
+
+
+_READINGS: dict[object, _Reading] = {
+    dt.time: _Reading(_time, "a time: give 'HH:MM', e.g. '08:00'"),
+    tuple[dt.date, ...]: _Reading(_dates, "a list of dates: give ['YYYY-MM-DD', ...]"),
+    int: _Reading(_count, "a whole number of at least 0"),
+    Port: _Reading(_port, "a port number (1 to 65535)"),
+    str: _Reading(_text, "a text"),
+}
 
 
 ADMIN_SETTING = "DOUANE_ADMIN"
@@ -110,26 +167,11 @@ class AdminSettings:
     repo: str = ""
     branch: str = "main"
     base_url: str = ""
-    local_backend_port: int = 8081
+    local_backend_port: Port = Port(8081)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> AdminSettings:
-        known = {"repo", "branch", "base_url", "local_backend_port"}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise ConfigError(
-                f"{ADMIN_SETTING} has unknown setting(s) {', '.join(unknown)}; known: "
-                f"{', '.join(sorted(known))}"
-            )
-        settings = cls(**values)
-        port = settings.local_backend_port
-        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-            raise ConfigError(
-                f"{ADMIN_SETTING} local_backend_port must be a port number, not {port!r}"
-            )
-        for name in ("repo", "branch", "base_url"):
-            if not isinstance(getattr(settings, name), str):
-                raise ConfigError(f"{ADMIN_SETTING} {name} must be text")
+        settings = cls(**_typed_values(cls, ADMIN_SETTING, values))
         if settings.repo and settings.repo.count("/") != 1:
             raise ConfigError(f"{ADMIN_SETTING} repo must be 'owner/name', not {settings.repo!r}")
         return settings
