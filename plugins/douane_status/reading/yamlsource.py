@@ -2,22 +2,30 @@
 
 PyYAML's own constructors turn ``no`` into False, ``10:30`` into 630 and ``2026-12-06`` into a
 date. Operators do not mean that, so every scalar is kept as the text that was written, with its
-line, and the event reader converts it according to the field it stands in. Anchors and aliases
-are refused outright: nobody needs them in an outage file, and they are how "billion laughs"
-documents blow up.
+line, and the event reader converts it according to the field it stands in. Aliases are refused
+(nobody needs them in an outage file, and they are how "billion laughs" documents blow up), as are
+merge keys and nesting or sizes no content file has.
+
+The text is read in one pass over the C parser's events (``_Reader``); the errors, their lines
+and which of several wins are those of PyYAML's composer, which ``tests/test_yamlsource.py`` holds
+the reading to.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Protocol, Union
 
 import yaml
 from yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
+    DocumentEndEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
+    NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     StreamEndEvent,
@@ -30,6 +38,11 @@ except ImportError:  # pragma: no cover
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# The tag PyYAML gives an untagged (or "!") scalar; typed here, as PyYAML leaves it untyped
+_resolve_tag: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = (
+    yaml.resolver.Resolver().resolve
+)
 _QUOTED_STYLES = ("'", '"', "|", ">")
 # The plain (unquoted, untagged) scalars YAML 1.1 resolves to null, and to a merge key; a test
 # holds them to PyYAML's resolver.
@@ -37,6 +50,13 @@ _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _MERGE_WORD = "<<"
 MAX_NODES = 20_000
 MAX_DEPTH = 20
+
+
+class _Mark(Protocol):
+    """A place in the text, as PyYAML's parsers (pure Python or C) mark it; 0-based."""
+
+    line: int
+    column: int
 
 
 class YamlError(ValueError):
@@ -83,67 +103,119 @@ Node = Union[Scalar, Mapping, Sequence]  # noqa: UP007  (a runtime alias)
 
 def load(text: str, first_line: int = 1) -> Node | None:
     """Parse one YAML document into line-numbered nodes; ``first_line`` offsets the lines."""
-    try:
-        return _PlainReader(first_line).read(text)
-    except _NotPlain:
-        return _load_with_composer(text, first_line)
+    return _Reader(text, first_line).read()
 
 
-class _NotPlain(Exception):
-    """The document is not one ``_PlainReader`` vouches for: PyYAML's composer reads it."""
+class _Stop(Exception):
+    """The document has a mistake; the rest of the text is still read for one that wins over it."""
+
+    def __init__(self, error: YamlError, by_composer: bool) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.by_composer = by_composer  # PyYAML's composer would find it (else: the reading)
 
 
-class _PlainReader:
-    """Builds the nodes in one pass over the C parser's events, for the documents content files
-    are made of: one document, no anchors, aliases or tags, and no mistakes.
+@dataclass
+class _Anchored:
+    """What an anchor names, as far as an alias to it can matter."""
 
-    Anything else raises ``_NotPlain`` and is read by ``_load_with_composer``, which parses twice
-    but has the final word on every error and on PyYAML's quirks (an alias of a field name is
-    accepted, for one). So a document read here gives exactly the nodes the composer would.
+    line: int
+    scalar: Scalar | None  # None: a list or mapping
+    is_merge: bool  # tagged, or written, as a merge key
+    read: bool  # already read as a value (a key is not)
+
+
+class _Reader:
+    """One pass over the C parser's events, building the nodes as it goes.
+
+    The errors, and which of several wins, are PyYAML's: its composer reads a document, then the
+    nodes are checked. So a syntax error, or nesting deeper than ``MAX_DEPTH``, wins wherever it
+    is; then what the composer refuses (an undefined alias, an anchor defined twice, a second
+    document); then the first mistake in the nodes (an alias used, a merge key, a field name that
+    is not a scalar, a field twice, more than ``MAX_NODES`` values). On the first mistake the
+    reader stops building and reads on only for a mistake that wins over it. PyYAML's quirks stay:
+    an alias of a field name is accepted, as is an anchor nobody uses.
     """
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
         self.offset = first_line
         self.nodes = 0
         self.depth = 0
+        self.anchors: dict[str, _Anchored] = {}
 
-    def read(self, text: str) -> Node | None:
-        loader = _Loader(text)
-        self.next_event = loader.get_event
+    def read(self) -> Node | None:
+        loader = _Loader(self.text)
+        self.next_event: Callable[[], Any] = loader.get_event
         try:
-            self.next_event()  # StreamStartEvent
-            event = self.next_event()
-            root = None
-            if type(event) is DocumentStartEvent:
-                root = self.node(self.next_event())
-                self.next_event()  # DocumentEndEvent
-                event = self.next_event()
-            if type(event) is not StreamEndEvent:
-                raise _NotPlain  # a second document
-        except yaml.YAMLError:
-            raise _NotPlain from None
+            try:
+                return self.document()
+            except _Stop as stop:
+                raise self.read_on(stop) from None
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise self.error(exc.problem or exc.context or "invalid YAML", mark) from None
+        except yaml.YAMLError as exc:
+            raise YamlError(f"invalid YAML: {exc}", self.offset) from None
         finally:
             loader.dispose()
+
+    def document(self) -> Node | None:
+        self.next_event()  # StreamStartEvent
+        if type(self.next_event()) is StreamEndEvent:
+            return None
+        root = self.value(self.next_event(), None)
+        self.next_event()  # DocumentEndEvent
+        event = self.next_event()
+        if type(event) is not StreamEndEvent:
+            raise _Stop(self.error("but found another document", event.start_mark), True)
         return root
 
-    def node(self, event: yaml.Event) -> Node:
-        if type(event) is AliasEvent or event.anchor is not None or event.tag is not None:
-            raise _NotPlain  # what these mean, and where they are wrong, is the composer's call
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _NotPlain
+    def read_on(self, stop: _Stop) -> YamlError:
+        """Read the rest of the text after ``stop``; the error that wins (syntax errors raise)."""
+        composer_error = stop.error if stop.by_composer else None
+        watching = not stop.by_composer  # the composer still reads the first document
+        while type(event := self.next_event()) is not StreamEndEvent:
+            if isinstance(event, CollectionStartEvent):
+                self.enter(event)
+            elif type(event) in (MappingEndEvent, SequenceEndEvent):
+                self.depth -= 1
+            if watching and type(event) is not DocumentEndEvent:
+                composer_error = self.composer_check(event)
+                watching = composer_error is None
+        return composer_error or stop.error
+
+    def composer_check(self, event: yaml.Event) -> YamlError | None:
+        if type(event) is DocumentStartEvent:
+            return self.error("but found another document", event.start_mark)
+        try:
+            if type(event) is AliasEvent:
+                self.anchored(event)
+            elif isinstance(event, NodeEvent) and event.anchor is not None:
+                self.name(event, _Anchored(0, None, False, True))
+        except _Stop as stop:
+            return stop.error
+        return None
+
+    # -- the nodes --------------------------------------------------------------------------------
+
+    def value(self, event: Any, used_at: int | None) -> Node:
+        """The node of a value: the document's, a field's or a list item's."""
+        kind = type(event)
+        if kind is AliasEvent:
+            return self.alias_value(self.anchored(event), used_at)
         line = event.start_mark.line + self.offset
-        if type(event) is ScalarEvent:
-            quoted = event.style in _QUOTED_STYLES
-            is_null = not quoted and event.implicit[0] and event.value in _NULL_WORDS
-            return Scalar(event.value, line, quoted, is_null)
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise _NotPlain
-        if type(event) is MappingStartEvent:
-            result: Node = self.mapping(line)
-        else:
-            result = self.sequence(line)
+        if kind is ScalarEvent:
+            scalar = self.scalar(event, line)
+            if event.anchor is not None:
+                self.name(event, _Anchored(line, scalar, self.is_merge(event), True))
+            self.count(line)
+            return scalar
+        self.enter(event)
+        if event.anchor is not None:
+            self.name(event, _Anchored(line, None, event.tag == _MERGE_TAG, True))
+        self.count(line)
+        result = self.mapping(line) if kind is MappingStartEvent else self.sequence(line)
         self.depth -= 1
         return result
 
@@ -151,126 +223,122 @@ class _PlainReader:
         result = Mapping(line)
         items, key_lines, next_event = result.items, result.key_lines, self.next_event
         while type(event := next_event()) is not MappingEndEvent:
-            key = event.value if type(event) is ScalarEvent else None
-            if (
-                key is None
-                or event.anchor is not None
-                or event.tag is not None
-                or (key == _MERGE_WORD and event.implicit[0])
-                or key in items
-            ):
-                raise _NotPlain  # not a plain field name, or one that appears twice
-            key_lines[key] = event.start_mark.line + self.offset
-            items[key] = self.node(next_event())
+            key, key_line = self.key(event)
+            if key in items:
+                message = f"field '{key}' appears twice (first on line {key_lines[key]}): keep one"
+                raise _Stop(YamlError(message, key_line), False)
+            key_lines[key] = key_line
+            items[key] = self.value(next_event(), key_line)
         return result
 
     def sequence(self, line: int) -> Sequence:
         result = Sequence(line)
-        items, next_event = result.items, self.next_event
+        items, next_event, value = result.items, self.next_event, self.value
         while type(event := next_event()) is not SequenceEndEvent:
-            items.append(self.node(event))
+            items.append(value(event, line))
         return result
 
+    def key(self, event: Any) -> tuple[str, int]:
+        """A field name and its line; an alias stands for what it names."""
+        if type(event) is AliasEvent:
+            target = self.anchored(event)
+            return self.named_key(target.scalar, target.line, target.is_merge)
+        line = event.start_mark.line + self.offset
+        if type(event) is ScalarEvent:
+            scalar = self.scalar(event, line)
+            merge = self.is_merge(event)
+            if event.anchor is not None:
+                self.name(event, _Anchored(line, scalar, merge, False))
+            return self.named_key(scalar, line, merge)
+        self.enter(event)
+        if event.anchor is not None:
+            self.name(event, _Anchored(line, None, event.tag == _MERGE_TAG, False))
+        return self.named_key(None, line, event.tag == _MERGE_TAG)
 
-def _load_with_composer(text: str, first_line: int) -> Node | None:
-    """The reading that decides: nesting checked first, then PyYAML's composer and checker."""
-    try:
-        _refuse_deep_nesting(text, first_line)
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        column = (mark.column + 1) if mark else 0
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlError(_explain(problem, text, mark), line, column) from None
-    except yaml.YAMLError as exc:
-        raise YamlError(f"invalid YAML: {exc}", first_line) from None
-    if root is None:
-        return None
-    return _Converter(first_line).convert(root)
+    def named_key(self, scalar: Scalar | None, line: int, is_merge: bool) -> tuple[str, int]:
+        if is_merge:
+            message = "merge keys (<<) are not supported: write the fields out in full"
+            raise _Stop(YamlError(message, line), False)
+        if scalar is None:
+            raise _Stop(YamlError("a field name must be a plain word", line), False)
+        return scalar.text, line
 
+    def scalar(self, event: Any, line: int) -> Scalar:
+        quoted = event.style in _QUOTED_STYLES
+        tag = event.tag
+        if tag is None:  # the common case, without asking the resolver
+            is_null = not quoted and event.implicit[0] and event.value in _NULL_WORDS
+        else:
+            is_null = not quoted and self.tag_of(event) == _NULL_TAG
+        return Scalar(event.value, line, quoted, is_null)
 
-def _refuse_deep_nesting(text: str, first_line: int) -> None:
-    """Refuse nesting deeper than any content file needs, before PyYAML's composer recurses into
-    it (it recurses once per level: a few thousand ``[`` raise RecursionError, more crash)."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlError(
-                    f"values are nested more than {MAX_DEPTH} levels deep: is this the right file?",
-                    event.start_mark.line + first_line,
-                    event.start_mark.column + 1,
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    def is_merge(self, event: Any) -> bool:
+        if event.tag is None:
+            return bool(event.implicit[0]) and event.value == _MERGE_WORD
+        return self.tag_of(event) == _MERGE_TAG
 
+    @staticmethod
+    def tag_of(event: Any) -> str:
+        """The tag PyYAML's composer gives a scalar: as written, or resolved for ``!``."""
+        if event.tag == "!":
+            return _resolve_tag(yaml.ScalarNode, event.value, event.implicit)
+        return str(event.tag)
 
-class _Converter:
-    def __init__(self, first_line: int) -> None:
-        self.offset = first_line
-        self.seen: set[int] = set()
+    # -- anchors, aliases and limits --------------------------------------------------------------
 
-    def line_of(self, node: yaml.Node) -> int:
-        return node.start_mark.line + self.offset
+    def name(self, event: Any, anchored: _Anchored) -> None:
+        if event.anchor in self.anchors:
+            raise _Stop(self.error("second occurrence", event.start_mark), True)
+        self.anchors[event.anchor] = anchored
 
-    def convert(self, node: yaml.Node, used_at: int | None = None) -> Node:
-        if id(node) in self.seen:
-            # an alias is the anchored node itself; report where it is used, not defined
+    def anchored(self, event: Any) -> _Anchored:
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise _Stop(self.error("found undefined alias", event.start_mark), True)
+        return target
+
+    def alias_value(self, target: _Anchored, used_at: int | None) -> Node:
+        """Only an alias of a field name is read as a value, once; any other is a mistake."""
+        if target.read or target.scalar is None:
+            message = "anchors and aliases (& and *) are not supported: write the value out in full"
+            raise _Stop(YamlError(message, used_at or target.line), False)
+        target.read = True
+        self.count(target.line)
+        return target.scalar
+
+    def enter(self, event: Any) -> None:
+        """One level deeper; refused beyond ``MAX_DEPTH`` (no content file needs that)."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
             raise YamlError(
-                "anchors and aliases (& and *) are not supported: write the value out in full",
-                used_at or self.line_of(node),
+                f"values are nested more than {MAX_DEPTH} levels deep: is this the right file?",
+                event.start_mark.line + self.offset,
+                event.start_mark.column + 1,
             )
-        self.seen.add(id(node))
-        if len(self.seen) > MAX_NODES:
-            raise YamlError(
-                f"the front matter has more than {MAX_NODES} values: is this the right file?",
-                self.line_of(node),
-            )
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            line = self.line_of(node)
-            return Sequence(line, [self.convert(item, line) for item in node.value])
-        assert isinstance(node, yaml.ScalarNode)
-        quoted = node.style in _QUOTED_STYLES
-        return Scalar(
-            node.value, self.line_of(node), quoted, is_null=node.tag == _NULL_TAG and not quoted
-        )
 
-    def _mapping(self, node: yaml.MappingNode) -> Mapping:
-        result = Mapping(self.line_of(node))
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlError(
-                    "merge keys (<<) are not supported: write the fields out in full",
-                    self.line_of(key_node),
-                )
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlError("a field name must be a plain word", self.line_of(key_node))
-            key = key_node.value
-            if key in result.items:
-                raise YamlError(
-                    f"field '{key}' appears twice (first on line {result.key_lines[key]}): "
-                    "keep one",
-                    self.line_of(key_node),
-                )
-            result.key_lines[key] = self.line_of(key_node)
-            result.items[key] = self.convert(value_node, result.key_lines[key])
-        return result
+    def count(self, line: int) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            message = f"the front matter has more than {MAX_NODES} values: is this the right file?"
+            raise _Stop(YamlError(message, line), False)
+
+    def error(self, problem: str, mark: _Mark | None) -> YamlError:
+        """A parser's or composer's complaint, with a hint and its place in the text."""
+        line = mark.line + self.offset if mark else self.offset
+        column = mark.column + 1 if mark else 0
+        return YamlError(_explain(problem, self.text, mark), line, column)
 
 
 def is_bool_text(scalar: Scalar) -> bool | None:
     """YAML 1.1's booleans (true/yes/on, false/no/off) as the operator meant them, or None."""
     if scalar.quoted:
         return None
-    if yaml.resolver.Resolver().resolve(yaml.ScalarNode, scalar.text, (True, False)) != _BOOL_TAG:
+    if _resolve_tag(yaml.ScalarNode, scalar.text, (True, False)) != _BOOL_TAG:
         return None
     return scalar.text.lower() in ("true", "yes", "on", "y")
 
 
-def _explain(problem: str, text: str, mark: yaml.Mark | None) -> str:
+def _explain(problem: str, text: str, mark: _Mark | None) -> str:
     hint = ""
     if mark is not None:
         lines = text.splitlines()
