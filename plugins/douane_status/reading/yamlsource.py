@@ -201,6 +201,18 @@ class _Reader:
 
     def value(self, event: Any, used_at: int | None) -> Node:
         """The node of a value: the document's, a field's or a list item's."""
+        if type(event) is ScalarEvent and event.anchor is None and event.tag is None:
+            # the common case, written out: most of the nodes of a content file are these
+            line = event.start_mark.line + self.offset
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise self.too_many(line)
+            quoted = event.style in _QUOTED_STYLES
+            is_null = not quoted and event.implicit[0] and event.value in _NULL_WORDS
+            return Scalar(event.value, line, quoted, is_null)
+        return self.other_value(event, used_at)
+
+    def other_value(self, event: Any, used_at: int | None) -> Node:
         kind = type(event)
         if kind is AliasEvent:
             return self.alias_value(self.anchored(event), used_at)
@@ -222,13 +234,22 @@ class _Reader:
     def mapping(self, line: int) -> Mapping:
         result = Mapping(line)
         items, key_lines, next_event = result.items, result.key_lines, self.next_event
+        value, offset = self.value, self.offset
         while type(event := next_event()) is not MappingEndEvent:
-            key, key_line = self.key(event)
+            if (
+                type(event) is ScalarEvent
+                and event.anchor is None
+                and event.tag is None
+                and not (event.value == _MERGE_WORD and event.implicit[0])
+            ):  # a plain field name, the common case
+                key, key_line = event.value, event.start_mark.line + offset
+            else:
+                key, key_line = self.key(event)
             if key in items:
                 message = f"field '{key}' appears twice (first on line {key_lines[key]}): keep one"
                 raise _Stop(YamlError(message, key_line), False)
             key_lines[key] = key_line
-            items[key] = self.value(next_event(), key_line)
+            items[key] = value(next_event(), key_line)
         return result
 
     def sequence(self, line: int) -> Sequence:
@@ -317,10 +338,15 @@ class _Reader:
             )
 
     def count(self, line: int) -> None:
+        """One more value; refused beyond ``MAX_NODES``."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            message = f"the front matter has more than {MAX_NODES} values: is this the right file?"
-            raise _Stop(YamlError(message, line), False)
+            raise self.too_many(line)
+
+    @staticmethod
+    def too_many(line: int) -> _Stop:
+        message = f"the front matter has more than {MAX_NODES} values: is this the right file?"
+        return _Stop(YamlError(message, line), False)
 
     def error(self, problem: str, mark: _Mark | None) -> YamlError:
         """A parser's or composer's complaint, with a hint and its place in the text."""
