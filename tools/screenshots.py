@@ -19,11 +19,12 @@ from douane_status.building.build import build_site
 from douane_status.commands.options import parse_now
 from douane_status.commands.settings import print_findings, project_settings
 from douane_status.domain.errors import ConfigError, ContentError, ExitStatus, UsageError
-from douane_status.domain.model import LANGUAGES
+from douane_status.domain.model import LANGUAGES, Lang
 from douane_status.presentation.urls import page_path
 from tools.browser import (
     PHONE,
     BrowserMissing,
+    Scheme,
     chromium,
     serve_directory,
     set_color_scheme,
@@ -31,7 +32,7 @@ from tools.browser import (
 )
 
 DEVICES = {"desktop": (1024, 768), "phone": PHONE}  # small enough to keep the PNG files small
-SCHEMES = ("light", "dark")
+SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 
 
 def screenshots_command(project: Path, *, now: str, output: str) -> ExitStatus:
@@ -52,14 +53,14 @@ def screenshots_command(project: Path, *, now: str, output: str) -> ExitStatus:
     return ExitStatus.OK
 
 
-def _first_event_path(driver: Any, origin: str, lang: str) -> str:
+def _first_event_path(driver: Any, origin: str, lang: Lang) -> str:
     from selenium.webdriver.common.by import By
 
     driver.get(origin + page_path("status", lang))
     links = driver.find_elements(By.CSS_SELECTOR, "main .event__title a, main .event-row > a")
     if not links:
         raise RuntimeError("the status page lists no event to show")
-    return urlsplit(links[0].get_attribute("href")).path
+    return urlsplit(str(links[0].get_attribute("href"))).path
 
 
 def take_screenshots(
@@ -92,7 +93,7 @@ def take_screenshots(
     return written
 
 
-def _history(driver: Any, origin: str, lang: str, scheme: str, out_dir: Path) -> Path:
+def _history(driver: Any, origin: str, lang: Lang, scheme: Scheme, out_dir: Path) -> Path:
     """The status page's 90-day rows alone (the viewport made tall enough to hold them)."""
     from selenium.webdriver.common.by import By
 

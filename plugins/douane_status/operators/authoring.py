@@ -223,7 +223,7 @@ def update_lines(
     update: NewUpdate, tz: ZoneInfo, *, dash_column: int, key_column: int
 ) -> list[str]:
     """One update as block-list lines (no line ends), indented like its neighbours."""
-    values = {
+    values: dict[str, str | None] = {
         "at": file_time(update.at, tz),
         "status": str(update.status),
         "fallback": None if update.fallback is None else str(update.fallback),
@@ -261,6 +261,7 @@ class _FrontMatter:
     def value(self, name: str) -> yaml.Node | None:
         for key, value in self.root.value:
             if isinstance(key, yaml.ScalarNode) and key.value == name:
+                assert isinstance(value, yaml.Node)
                 return value
         return None
 
@@ -304,6 +305,7 @@ def _last_line(node: yaml.Node, lines: Sequence[str]) -> int:
         while "+" not in header and last > node.start_mark.line and not lines[last].strip():
             last -= 1
         return last
+    assert isinstance(node, yaml.CollectionNode)
     if node.flow_style:
         return node.end_mark.line
     if isinstance(node, yaml.MappingNode):

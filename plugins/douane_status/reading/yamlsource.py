@@ -201,7 +201,8 @@ class _Reader:
 
     def value(self, event: Any, used_at: int | None) -> Node:
         """The node of a value: the document's, a field's or a list item's."""
-        if type(event) is ScalarEvent and event.anchor is None and event.tag is None:
+        kind = type(event)  # compared, not narrowed: PyYAML's types make every mark optional
+        if kind is ScalarEvent and event.anchor is None and event.tag is None:
             # the common case, written out: most of the nodes of a content file are these
             line = event.start_mark.line + self.offset
             self.nodes += 1
@@ -235,9 +236,9 @@ class _Reader:
         result = Mapping(line)
         items, key_lines, next_event = result.items, result.key_lines, self.next_event
         value, offset = self.value, self.offset
-        while type(event := next_event()) is not MappingEndEvent:
+        while (kind := type(event := next_event())) is not MappingEndEvent:
             if (
-                type(event) is ScalarEvent
+                kind is ScalarEvent
                 and event.anchor is None
                 and event.tag is None
                 and not (event.value == _MERGE_WORD and event.implicit[0])
