@@ -244,4 +244,5 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors are raised, not printed with an exit, so ``main`` reports them like others."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see: {self.prog} --help)")
+        help_command = f"{self.prog} --help" if " " in self.prog else f"{self.prog} --list"
+        raise UsageError(f"{message} (see: {help_command})")
