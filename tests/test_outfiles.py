@@ -1,11 +1,10 @@
-"""Built files are written over the old ones in place, with exactly the new bytes."""
+"""Built files get exactly the bytes given, and a recording names every file written."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from douane_status.domain.outfiles import copy_file, write_file
+from douane_status.domain.outfiles import copy_file, recording, write_file
 
 
 def test_a_new_file_gets_its_folders(tmp_path: Path) -> None:
@@ -17,22 +16,10 @@ def test_a_new_file_gets_its_folders(tmp_path: Path) -> None:
 def test_a_shorter_text_leaves_nothing_of_the_longer_one(tmp_path: Path) -> None:
     target = tmp_path / "page.html"
     write_file(target, b"x" * 10_000)
-    inode = target.stat().st_ino
     write_file(target, b"short")
     assert target.read_bytes() == b"short"
-    assert target.stat().st_ino == inode  # the same file, written over
-    write_file(target, b"y" * 20_000)
-    assert target.read_bytes() == b"y" * 20_000
-
-
-def test_writing_nothing_over_nothing_still_marks_the_file_written(tmp_path: Path) -> None:
-    target = tmp_path / "empty.txt"
-    write_file(target, b"")
-    before = target.stat().st_ctime_ns
-    time.sleep(0.05)  # past the file system's clock tick
     write_file(target, b"")
     assert target.read_bytes() == b""
-    assert target.stat().st_ctime_ns != before  # the build's pruning relies on this
 
 
 def test_copy_file_copies_the_bytes(tmp_path: Path) -> None:
@@ -40,3 +27,15 @@ def test_copy_file_copies_the_bytes(tmp_path: Path) -> None:
     source.write_bytes(b"\x00\xffbundle")
     target = copy_file(source, tmp_path / "out" / "bundle.js")
     assert target.read_bytes() == b"\x00\xffbundle"
+
+
+def test_a_recording_names_the_files_written_inside_it_in_order(tmp_path: Path) -> None:
+    write_file(tmp_path / "before.txt", "not recorded")
+    with recording() as outer:
+        write_file(tmp_path / "one.txt", "1")
+        with recording() as inner:  # the innermost recording gets them
+            copy_file(tmp_path / "one.txt", tmp_path / "sub" / "two.txt")
+        write_file(tmp_path / "three.txt", "3")
+    write_file(tmp_path / "after.txt", "not recorded")
+    assert outer == [str(tmp_path / "one.txt"), str(tmp_path / "three.txt")]
+    assert inner == [str(tmp_path / "sub" / "two.txt")]

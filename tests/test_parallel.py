@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from functools import partial
 from pathlib import Path
 
@@ -13,46 +14,75 @@ from douane_status.building import parallel
 from douane_status.building.parallel import run_on_two_cores
 from douane_status.domain.errors import BuildError
 
+two_cores = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: there is no worker")
 
-def _mark(folder: Path, name: str) -> None:
+
+def _mark(folder: Path, name: str) -> str:
     with open(folder / name, "x", encoding="utf-8") as file:  # "x": a second run would fail
         file.write(str(os.getpid()))
+    return name
 
 
 def test_every_job_runs_exactly_once_and_the_worker_starts_with_its_own(tmp_path: Path) -> None:
     jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(200)]
-    run_on_two_cores(jobs, worker_first=partial(_mark, tmp_path, "first"))
+    results = run_on_two_cores(jobs, worker_first=partial(_mark, tmp_path, "first"))
 
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["first", *(f"job-{n}" for n in range(200))]
-    )
+    expected = sorted(["first", *(f"job-{n}" for n in range(200))])
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
+    assert sorted(results) == expected  # what each job returned, from both processes
     if (os.cpu_count() or 1) > 1:  # the first job ran in the forked worker
         assert (tmp_path / "first").read_text(encoding="utf-8") != str(os.getpid())
+    assert multiprocessing.active_children() == []
 
 
 def test_one_core_runs_everything_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
     jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(20)]
-    run_on_two_cores(jobs, worker_first=partial(_mark, tmp_path, "first"))
+    results = run_on_two_cores(jobs, worker_first=partial(_mark, tmp_path, "first"))
     pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
-    assert pids == {str(os.getpid())} and len(list(tmp_path.iterdir())) == 21
+    assert pids == {str(os.getpid())} and len(results) == 21
 
 
-def test_a_failure_in_the_worker_fails_the_run(tmp_path: Path) -> None:
-    if (os.cpu_count() or 1) < 2:
-        pytest.skip("one core: there is no worker")
+def _broken() -> str:
+    raise OSError("disk full")
 
-    def broken() -> None:
-        raise OSError("disk full")
 
-    with pytest.raises(BuildError, match="worker"):
-        run_on_two_cores([partial(_mark, tmp_path, "page")], worker_first=broken)
+@two_cores
+def test_a_failure_in_the_worker_comes_back_as_a_build_error_caused_by_it(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="OSError: disk full") as raised:
+        run_on_two_cores([partial(_mark, tmp_path, "page")], worker_first=_broken)
+    original = raised.value.__cause__
+    assert isinstance(original, OSError) and original.args == ("disk full",)
+    assert multiprocessing.active_children() == []  # no worker left behind
+
+
+def _fails_in_worker(parent: int) -> str:
+    if os.getpid() == parent:
+        time.sleep(0.01)  # slow here, so the worker surely takes jobs from the queue
+        return "here"
+    raise OSError("disk full in the worker")
+
+
+@two_cores
+def test_a_job_failing_in_the_worker_fails_the_run() -> None:
+    jobs = [partial(_fails_in_worker, os.getpid()) for _ in range(100)]
+    with pytest.raises(BuildError, match="OSError: disk full in the worker"):
+        run_on_two_cores(jobs, worker_first=lambda: "first")
+    assert multiprocessing.active_children() == []
+
+
+def _fails_here(parent: int) -> str:
+    if os.getpid() == parent:
+        raise ValueError("template error")
+    return "worker"
 
 
 def test_a_failure_here_stops_the_worker_and_is_raised(tmp_path: Path) -> None:
-    def broken() -> None:
-        raise ValueError("template error")
-
+    jobs = [
+        *(partial(_fails_here, os.getpid()) for _ in range(8)),
+        *(partial(_mark, tmp_path, f"job-{n}") for n in range(200)),
+    ]
     with pytest.raises(ValueError, match="template error"):
-        run_on_two_cores([broken] * 50, worker_first=partial(_mark, tmp_path, "first"))
-    assert multiprocessing.active_children() == []  # the worker was stopped and reaped
+        run_on_two_cores(jobs, worker_first=partial(time.sleep, 0.2))
+    assert multiprocessing.active_children() == []  # the worker ended and was reaped
+    assert len(list(tmp_path.glob("job-*"))) < 200  # the queue was closed: jobs were left

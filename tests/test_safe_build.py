@@ -77,7 +77,27 @@ def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
         raise OSError("disk full")
 
     monkeypatch.setattr(subscriptions, "write_subscriptions", broken)
-    with pytest.raises((BuildError, OSError)):
+    with pytest.raises((BuildError, OSError), match="disk full") as raised:
+        build_into(output)  # in the forked worker on two cores: a BuildError caused by it
+    assert isinstance(raised.value.__cause__ or raised.value, OSError)
+    assert digest(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_a_swap_that_fails_puts_the_old_site_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = build_into(tmp_path / "output")
+    before = digest(output)
+    real_rename = Path.rename
+
+    def refuse_staging(self: Path, target: Path) -> Path:
+        if ".building-" in self.name:
+            raise OSError("rename refused")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refuse_staging)
+    with pytest.raises(OSError, match="rename refused"):
         build_into(output)
     assert digest(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]

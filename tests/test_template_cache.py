@@ -8,14 +8,22 @@ from pathlib import Path
 import jinja2
 import pytest
 from conftest import REPO
-
-from douane_status.building.site import template_environment
+from pelican.settings import read_settings
 
 
 def _theme(tmp_path: Path) -> Path:
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "theme" / "templates", theme / "templates")
+    shutil.copy2(REPO / "pelicanconf.py", tmp_path / "pelicanconf.py")  # caches in tmp/.cache
+    (tmp_path / "content").mkdir()
     return theme
+
+
+def template_environment(theme: Path, compiled: Path) -> jinja2.Environment:
+    """The templates with pelicanconf.py's JINJA_ENVIRONMENT, which keeps them compiled."""
+    settings = read_settings(str(compiled.parent / "pelicanconf.py"))
+    loader = jinja2.FileSystemLoader(theme / "templates")
+    return jinja2.Environment(loader=loader, **settings["JINJA_ENVIRONMENT"])
 
 
 def _no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,8 +10,7 @@ import rcssmin
 from ..domain.outfiles import write_file
 
 
-def minify_folder(folder: Path) -> None:
-    """Minify every ``*.css`` below ``folder`` in place (a built site's theme files)."""
-    for path in sorted(folder.rglob("*.css")):
-        text = path.read_text(encoding="utf-8")
-        write_file(path, rcssmin.cssmin(text) + "\n")
+def minify_file(path: Path) -> None:
+    """Minify one stylesheet in place (Pelican has copied it from the theme)."""
+    text = path.read_text(encoding="utf-8")
+    write_file(path, rcssmin.cssmin(text) + "\n")

@@ -1,85 +1,131 @@
-"""The thin layer between Pelican and the core: one generator, registered on ``get_generators``.
+"""The thin layer between Pelican and the core: one generator and one ``finalized`` handler.
 
 Pelican hands over its settings; the generator turns them into ``StatusSettings`` once, loads and
 checks the content in ``generate_context`` (raising ``ContentError`` so the build stops before
-anything is written), and writes the site and the web editor (/admin/) in ``generate_output``.
+anything is written), and writes the site and the web editor (/admin/) in ``generate_output``,
+rendering with the environment Pelican made from ``JINJA_ENVIRONMENT``. Every file written is
+named in Pelican's ``content_written`` signal, sent from this process (see ``outfiles``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pelican import signals
+from pelican.generators import Generator
 
 from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
-from ..domain.errors import ContentError
+from ..domain.errors import ConfigError, ContentError
+from ..domain.timestamps import TimestampError, parse_timestamp
 from ..rules.content import Content, load_content
+from .cssmin import minify_file
 from .site import write_site
 
 logger = logging.getLogger(__name__)
 
-NOW_SETTING = "DOUANE_STATUS_NOW"  # set by the build task: the build's fixed "now"
+NOW_SETTING = "DOUANE_STATUS_NOW"  # the build's fixed "now": a datetime, or ISO text from -e
+PROJECT_SETTING = "DOUANE_STATUS_PROJECT"  # the project folder (default: the content's parent)
 
 
-class StatusGenerator:
+def build_moment(value: object, tz: ZoneInfo) -> dt.datetime:
+    """The build's "now" from ``DOUANE_STATUS_NOW``: unset is the current time."""
+    if value is None:
+        return dt.datetime.now(dt.UTC)
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_timestamp(value, tz)
+        except TimestampError as exc:
+            raise ConfigError(f"{NOW_SETTING} {exc.message}") from None
+    raise ConfigError(f"{NOW_SETTING} takes a time such as '2026-11-29T10:00', not {value!r}")
+
+
+class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type hints
     """Loads the outage content and writes every status page, feed and API file."""
 
-    def __init__(
-        self,
-        context: dict[str, Any],
-        settings: dict[str, Any],
-        path: str,
-        theme: str,
-        output_path: str,
-        **_: Any,
-    ) -> None:
-        self.settings = StatusSettings.from_pelican(settings)
-        self.admin = AdminSettings.from_mapping(settings.get(ADMIN_SETTING, {}))
-        self.content_dir = Path(path)
-        self.theme_dir = Path(theme)
-        self.output_dir = Path(output_path)
-        self.project_dir = Path(settings.get("DOUANE_STATUS_PROJECT", self.content_dir.parent))
-        now = settings.get(NOW_SETTING)
-        self.now: dt.datetime = now if isinstance(now, dt.datetime) else dt.datetime.now(dt.UTC)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.status_settings = StatusSettings.from_pelican(self.settings)
+        self.admin = AdminSettings.from_mapping(self.settings.get(ADMIN_SETTING, {}))
+        self.content_dir = Path(self.path)
+        self.project_dir = Path(self.settings.get(PROJECT_SETTING) or self.content_dir.parent)
+        self.now = build_moment(self.settings.get(NOW_SETTING), self.status_settings.tz)
         self.content: Content | None = None
+        self.processed = ""  # for the build's summary line, once the content is read
 
     def generate_context(self) -> None:
-        content = load_content(self.content_dir, self.settings, self.now, root=self.project_dir)
+        settings = self.status_settings
+        content = load_content(self.content_dir, settings, self.now, root=self.project_dir)
         if content.has_errors:
             raise ContentError(content.findings)
         for finding in content.findings:
             logger.warning("%s", finding.as_text())
         self.content = content
+        count = len(content.events)
+        self.processed = f"{count} outage event{'' if count == 1 else 's'}"
 
     def generate_output(self, writer: object) -> None:
         assert self.content is not None, "generate_context runs first"
         catalog = self.content.catalog
+        output_dir = Path(self.output_path)
 
         def write_web_editor() -> None:
             from ..editor.admin import write_editor  # only this step needs the editor's modules
 
             write_editor(
-                self.output_dir,
+                output_dir,
                 self.project_dir,
-                self.theme_dir,
+                Path(self.theme),
                 self.content_dir,
                 catalog,
-                self.settings,
+                self.status_settings,
                 self.admin,
             )
 
-        write_site(
+        written = write_site(
             self.content,
-            self.settings,
+            self.status_settings,
             self.now,
-            self.theme_dir,
-            self.output_dir,
+            self.env,
+            output_dir,
             beside=[write_web_editor],
-            compiled_templates=self.project_dir / ".cache",
         )
+        for path in sorted(written):
+            announce_written(path, self.context, self.output_path)
+
+
+def announce_written(path: str, context: dict[str, Any], output_path: str) -> None:
+    """What Pelican's writer does after writing a file: send ``content_written``."""
+    local = {**context, "output_file": os.path.relpath(path, output_path)}
+    signals.content_written.send(path, context=local)
+
+
+def theme_files(settings: dict[str, Any], output_path: str) -> list[Path]:
+    """The files Pelican's StaticGenerator copied from the theme's ``THEME_STATIC_PATHS``."""
+    target = Path(output_path) / settings["THEME_STATIC_DIR"]
+    copied = []
+    for name in settings["THEME_STATIC_PATHS"]:
+        source = Path(settings["THEME"]) / name
+        if source.is_file():
+            copied.append(target / source.name)
+        else:
+            copied += [target / p.relative_to(source) for p in source.rglob("*") if p.is_file()]
+    return sorted(path for path in copied if path.is_file())  # IGNORE_FILES were not copied
+
+
+def finish_theme_files(pelican: Any) -> None:
+    """On ``finalized``: minify the stylesheets Pelican copied from the theme, and name each
+    theme file in ``content_written`` as the other files were."""
+    for path in theme_files(pelican.settings, pelican.output_path):
+        if path.suffix == ".css":
+            minify_file(path)
+        announce_written(str(path), pelican.settings, pelican.output_path)
 
 
 def get_generators(_pelican: object) -> type[StatusGenerator]:
@@ -88,3 +134,4 @@ def get_generators(_pelican: object) -> type[StatusGenerator]:
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(finish_theme_files)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -16,7 +13,7 @@ from markupsafe import Markup, escape
 
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Lang
-from ..domain.outfiles import write_file
+from ..domain.outfiles import recording, write_file
 from ..pages.compact import compact_html
 from ..pages.views import Page, SitePages
 from ..presentation import i18n
@@ -29,35 +26,6 @@ from .parallel import run_on_two_cores
 
 NAVIGATION = ("status", "archive", "maintenance", "systems", "report")
 PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "subscribe", "compliance")
-
-
-_TEMPLATE_OPTIONS: dict[str, Any] = {
-    "autoescape": True,
-    "undefined": jinja2.StrictUndefined,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "keep_trailing_newline": True,
-    "auto_reload": False,  # a build never sees a template change
-}
-
-
-def template_environment(theme_dir: Path, compiled_dir: Path | None = None) -> jinja2.Environment:
-    """The theme's templates; with ``compiled_dir``, compiled code is kept there between builds.
-
-    Jinja keys compiled code by the template's source; the folder's name adds these options
-    and Jinja's version, which change the code too.
-    """
-    cache = None
-    if compiled_dir is not None:
-        options = repr(sorted(_TEMPLATE_OPTIONS.items())) + jinja2.__version__
-        folder = compiled_dir / f"jinja-{hashlib.sha256(options.encode()).hexdigest()[:12]}"
-        folder.mkdir(parents=True, exist_ok=True)
-        cache = jinja2.FileSystemBytecodeCache(str(folder))
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme_dir / "templates"),
-        bytecode_cache=cache,
-        **_TEMPLATE_OPTIONS,
-    )
 
 
 def _translator(lang: Lang) -> Callable[..., str]:
@@ -92,20 +60,19 @@ def write_site(
     content: Content,
     settings: StatusSettings,
     now: dt.datetime,
-    theme_dir: Path,
+    env: jinja2.Environment,
     output_dir: Path,
     *,
     beside: Sequence[Callable[[], None]] = (),
-    compiled_templates: Path | None = None,
-) -> None:
-    """Render every page and write every file of the site into ``output_dir``.
+) -> list[str]:
+    """Render every page with the theme's templates (``env``) and write every file of the site
+    into ``output_dir``; returns the paths written, in no set order.
 
     On a machine with two or more cores the work is split over two processes that take jobs
     from one shared queue: every page, then the report files and the ``beside`` writers (which
     do not depend on the pages). The forked worker first writes the feeds, calendars, API and
     badges, the largest job, then joins in; so neither process waits long for the other.
     """
-    env = template_environment(theme_dir, compiled_templates)
     makers = SitePages(content, settings, now).page_makers()
     layout = {lang: _layout(env, lang, settings, now) for lang in LANGUAGES}
 
@@ -119,36 +86,18 @@ def write_site(
         partial(write_compliance_file, content, settings, now, output_dir),
         *beside,
     ]
-
-    with _collecting_new_garbage_only():
-        run_on_two_cores(
-            jobs, worker_first=partial(write_machine_files, content, settings, now, output_dir)
-        )
-
-
-YOUNG_COLLECTION_EVERY = 5_000  # allocations: about a page
+    machine_files = partial(write_machine_files, content, settings, now, output_dir)
+    written = run_on_two_cores(
+        [partial(_recorded, job) for job in jobs], worker_first=partial(_recorded, machine_files)
+    )
+    return [path for paths in written for path in paths]
 
 
-@contextlib.contextmanager
-def _collecting_new_garbage_only() -> Iterator[None]:
-    """Collect the garbage that rendering makes, without walking what was there before.
-
-    Each page leaves a few dozen objects in reference cycles (Jinja's render contexts), 7 KB a
-    page: uncollected, 70 MB at 5,000 events. Freezing what exists (the content and the shared
-    views) and collecting only the young generation keeps each pass to what rendering allocated
-    since the last one; the views that live on are never walked again.
-    """
-    was_enabled, thresholds = gc.isenabled(), gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(YOUNG_COLLECTION_EVERY, 10**9, 10**9)  # the young generation only
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
+def _recorded(job: Callable[[], object]) -> list[str]:
+    """Run ``job``; the paths of the files it wrote."""
+    with recording() as written:
+        job()
+    return written
 
 
 def _layout(
@@ -173,7 +122,7 @@ def _layout(
         "feeds": feed_links(lang, settings.site_url),
         "navigation": NAVIGATION,
     }
-    chrome = env.get_template("chrome.html").make_module(layout)
+    chrome: Any = env.get_template("chrome.html").make_module(layout)  # its macros, by name
     layout["chrome"] = {
         "nav": {kind: chrome.nav(kind) for kind in PAGE_KINDS},
         "footer": chrome.footer(),
