@@ -16,17 +16,23 @@ def _dirs(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir()}
 
 
-def test_rebuilding_gives_the_same_tree_and_leaves_nothing_beside_it(tmp_path: Path) -> None:
+def test_rebuilding_gives_the_same_tree_and_keeps_only_the_last_site_beside_it(
+    tmp_path: Path,
+) -> None:
     output = build_into(tmp_path / "output")
     first = tree_digest(output)
     build_into(output, now=LATER)
-    assert tree_digest(output) != first
+    later = tree_digest(output)
+    assert later != first
     (output / "stray.html").write_text("left by hand", encoding="utf-8")
 
     build_into(output)
 
     assert tree_digest(output) == first  # the stray file went with the site it was put in
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]  # no staging, no old site
+    previous = tmp_path / ".output.previous"
+    assert tree_digest(previous) == {**later, "stray.html": tree_digest(previous)["stray.html"]}
+    # no staging folder, and the site retired before that one is gone
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.previous", "output"]
 
 
 def test_a_rebuild_after_an_event_is_removed_equals_a_build_into_an_empty_folder(

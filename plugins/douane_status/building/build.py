@@ -5,11 +5,14 @@ A failed or interrupted build leaves the published ``output/`` exactly as it was
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import shutil
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,35 +55,59 @@ def build_site(
     site_url: str | None = None,
     content_dir: Path | None = None,
 ) -> None:
-    """Build into a fresh, empty sibling staging folder, then put it in ``output_dir``'s place
-    and remove the site it replaced."""
+    """Build into a fresh, empty sibling staging folder, then put it in ``output_dir``'s place.
+
+    The site the swap retires stays beside it as ``.<output>.previous/`` until the next build,
+    which removes it while it runs.
+    """
     output_dir = output_dir.resolve()
     output_dir.parent.mkdir(parents=True, exist_ok=True)
+    previous = previous_site(output_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
     try:
-        run_pelican(
-            project_dir, settings_file, staging, now, site_url=site_url, content_dir=content_dir
-        )
-        retired = _swap_in(staging, output_dir)
+        with _removed_meanwhile(previous):
+            run_pelican(
+                project_dir, settings_file, staging, now, site_url=site_url, content_dir=content_dir
+            )
+        _swap_in(staging, output_dir, previous)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if retired is not None:
-        shutil.rmtree(retired)
 
 
-def _swap_in(staging: Path, output_dir: Path) -> Path | None:
-    """Two renames on one file system: the old site is whole until the new one is in place.
-    Returns where the old site went (None when there was none)."""
+def previous_site(output_dir: Path) -> Path:
+    return output_dir.with_name(f".{output_dir.name}.previous")
+
+
+@contextlib.contextmanager
+def _removed_meanwhile(folder: Path) -> Iterator[None]:
+    """Remove ``folder`` in a thread while the block runs.
+
+    Removing a site means removing a folder per page, and for each the disk's journal is
+    written: a few seconds' waiting on a busy disk, which a build need not wait for.
+    """
+    doomed = Path(tempfile.mkdtemp(prefix=f"{folder.name}.removing-", dir=folder.parent))
+    with contextlib.suppress(OSError):  # there is none (or another build took it)
+        folder.rename(doomed)  # over the empty folder just made
+    remover = threading.Thread(target=shutil.rmtree, args=(doomed,), kwargs={"ignore_errors": True})
+    remover.start()
+    try:
+        yield
+    finally:
+        remover.join()
+
+
+def _swap_in(staging: Path, output_dir: Path, previous: Path) -> None:
+    """Two renames on one file system: the old site is whole until the new one is in place."""
     os.chmod(staging, 0o755)
     retired = None
     if output_dir.exists():
-        retired = staging.with_name(staging.name.replace(".building-", ".retired-"))
-        output_dir.rename(retired)
+        shutil.rmtree(previous, ignore_errors=True)  # only when another build left one
+        output_dir.rename(previous)
+        retired = previous
     try:
         staging.rename(output_dir)
     except BaseException:
         if retired is not None:
             retired.rename(output_dir)
         raise
-    return retired
