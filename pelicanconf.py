@@ -14,8 +14,6 @@ _project = Path(__file__).resolve().parent
 if str(_project / "plugins") not in sys.path:  # PELICAN_CLASS is needed before the plugins load
     sys.path.insert(0, str(_project / "plugins"))
 
-from douane_status.building.pelican_run import StatusPelican  # noqa: E402
-
 SITENAME = "Beschikbaarheid Douanesystemen"
 SITEURL = ""
 PATH = "content"
@@ -26,7 +24,7 @@ DEFAULT_LANG = "nl"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["douane_status"]
 # Pelican's run, closing with a line that counts the files this site writes.
-PELICAN_CLASS = StatusPelican
+PELICAN_CLASS = "douane_status.StatusPelican"
 DOUANE_STATUS_PROJECT = str(_project)  # for paths in messages and the web editor's bundle
 # DOUANE_STATUS_NOW: the build's "now" (default: the current time), e.g. "2026-11-29T10:00".
 

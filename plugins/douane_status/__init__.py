@@ -2,7 +2,8 @@
 
 The package's core (source, reader, rules, state, views, site) knows nothing of Pelican; the
 adapter in ``pelican_adapter`` registers one generator that calls it. Pelican imports this
-module through ``PLUGINS = ["douane_status"]`` and calls ``register``.
+module through ``PLUGINS = ["douane_status"]`` and calls ``register``, and finds its run
+through ``PELICAN_CLASS = "douane_status.StatusPelican"``.
 """
 
 from __future__ import annotations
@@ -12,3 +13,13 @@ def register() -> None:
     from .building.pelican_adapter import register as register_with_pelican
 
     register_with_pelican()
+
+
+def __getattr__(name: str) -> object:
+    """``StatusPelican``, imported only when Pelican asks for it: reading the settings (as
+    ``invoke check`` does) then does not import Pelican's generators."""
+    if name == "StatusPelican":
+        from .building.pelican_run import StatusPelican
+
+        return StatusPelican
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

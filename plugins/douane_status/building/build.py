@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import logging
 import os
 import shutil
@@ -43,7 +44,16 @@ def run_pelican(
         override["PATH"] = str(content_dir)
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(settings_file), override=override)
-    settings["PELICAN_CLASS"](settings).run()
+    pelican_class(settings)(settings).run()
+
+
+def pelican_class(settings: dict[str, Any]) -> Any:
+    """``PELICAN_CLASS``, looked up as ``pelican content`` does: a class, or "module.Class"."""
+    chosen = settings["PELICAN_CLASS"]
+    if isinstance(chosen, str):
+        module, name = chosen.rsplit(".", 1)
+        chosen = getattr(importlib.import_module(module), name)
+    return chosen
 
 
 def build_site(
