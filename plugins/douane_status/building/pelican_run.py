@@ -1,10 +1,9 @@
-"""Pelican's run, set as ``PELICAN_CLASS`` in pelicanconf.py: its closing line says what was
-written, and the garbage collector is tuned for the build.
+"""Pelican's run, named by ``PELICAN_CLASS`` in pelicanconf.py: its closing line says what was
+written, and the garbage collector is tuned for the build, in this one place.
 
 Pelican's own line counts only its articles and pages ("Processed 0 articles, ...") and reads
 them at the end of ``Pelican.run``, which does everything in one method; so the run is
-Pelican's, step for step, and only the line differs. This module imports nothing of the
-plugin's core: pelicanconf.py imports it.
+Pelican's, step for step, and only the line differs.
 """
 
 from __future__ import annotations
