@@ -45,7 +45,8 @@ DELETE_OUTPUT_DIRECTORY = True
 _template_options = {
     "trim_blocks": True,
     "lstrip_blocks": True,
-    "extensions": [],
+    # jinja2.ext.i18n with the site's translation catalogues (README, "Translations")
+    "extensions": ["douane_status.presentation.template_words.CatalogueTranslations"],
     "autoescape": True,
     "undefined": jinja2.StrictUndefined,
     "keep_trailing_newline": True,

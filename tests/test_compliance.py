@@ -31,7 +31,7 @@ from douane_status.domain.config import StatusSettings
 from douane_status.domain.findings import error, warning
 from douane_status.domain.model import Catalog, Event, EventType, Fallback, Status, Text, Update
 from douane_status.domain.workdays import WorkCalendar
-from douane_status.presentation.i18n import WORDS
+from douane_status.presentation.i18n import word
 from douane_status.reports.compliance import (
     RULE_CODES,
     compliance_report,
@@ -282,7 +282,7 @@ def test_totals_list_every_catalogue_code_then_any_other() -> None:
 
 def test_every_rule_code_has_words_in_both_languages() -> None:
     for code in RULE_CODES:
-        dutch, english = WORDS[f"rule_{code}"]
+        dutch, english = word(f"rule_{code}", "nl"), word(f"rule_{code}", "en")
         assert dutch and english and dutch != english
 
 

@@ -28,13 +28,6 @@ NAVIGATION = ("status", "archive", "maintenance", "systems", "report")
 PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "subscribe", "compliance")
 
 
-def _translator(lang: Lang) -> Callable[..., str]:
-    def translate(key: str, **values: Any) -> str:
-        return i18n.word(key, lang, **values)
-
-    return translate
-
-
 def _state_badge(lang: Lang) -> Callable[[str, str], Markup]:
     """A state in words, marked for the CSS shape; the hidden prefix names it for screen readers."""
     prefix = escape(i18n.word("status_icon_label", lang))
@@ -111,7 +104,7 @@ def _layout(
         "helpdesk_email": settings.helpdesk_email,
         "lang": lang,
         "other_lang": other_language(lang),
-        "t": _translator(lang),
+        "language_names": i18n.LANGUAGE_NAMES,
         "state": _state_badge(lang),
         "url_for": _url_maker(settings.site_url, lang),
         "built": {

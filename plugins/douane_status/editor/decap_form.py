@@ -21,8 +21,8 @@ def _label(nl: str, en: str) -> str:
     return f"{nl} / {en}"
 
 
-def _options(values: tuple[Any, ...], table: Mapping[Any, tuple[str, str]]) -> list[dict[str, str]]:
-    return [{"label": _label(*table[v]), "value": str(v)} for v in values]
+def _options(values: tuple[Any, ...], table: Mapping[Any, i18n.Message]) -> list[dict[str, str]]:
+    return [{"label": _label(*i18n.both(table, v)), "value": str(v)} for v in values]
 
 
 def _time_field(name: str, label: str, *, required: bool, hint: str = "") -> dict[str, Any]:
@@ -99,7 +99,7 @@ def collection(catalog: Catalog) -> dict[str, Any]:
 def _what_fields(catalog: Catalog) -> list[dict[str, Any]]:
     """What happens and where: the type, the title and the systems."""
     type_options = [
-        {"label": _label(*i18n.TYPE_LABELS[t]), "value": ID_WORDS[t]} for t in EventType
+        {"label": _label(*i18n.both(i18n.TYPE_LABELS, t)), "value": ID_WORDS[t]} for t in EventType
     ]
     system_options = [
         {"label": f"{s.short} — {s.name.nl} / {s.name.en}", "value": s.id} for s in catalog.systems

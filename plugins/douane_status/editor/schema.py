@@ -93,8 +93,8 @@ def _help(name: str, extra: tuple[str, str] | None = None) -> str:
     return f"{nl}\n\n{en}"
 
 
-def _labels(values: tuple[Any, ...], table: dict[Any, tuple[str, str]]) -> str:
-    return "; ".join(f"{v}: {table[v][0]} / {table[v][1]}" for v in values)
+def _labels(values: tuple[Any, ...], table: dict[Any, i18n.Message]) -> str:
+    return "; ".join(f"{v}: {' / '.join(i18n.both(table, v))}" for v in values)
 
 
 def _timestamp(name: str) -> dict[str, Any]:
