@@ -1,3 +1,3 @@
-"""What every output shares: words in both languages, Markdown, page addresses and the subscription
-channels. Uses ``domain`` and ``state``.
+"""What every output shares: words in both languages (gettext catalogues, ``locale/``), Markdown,
+page addresses and the subscription channels. Uses ``domain`` and ``state``.
 """
