@@ -198,6 +198,7 @@ def translate(message: Message, lang: Lang, count: int = 1) -> str:
 
 
 def word(key: str, lang: Lang, **values: object) -> str:
+    """The words for ``key`` in ``lang``, placeholders filled; a plural's number is ``count``."""
     message = WORDS[key]
     count = values.get("count", 1)
     text = translate(message, lang, count if isinstance(count, int) else 1)
@@ -251,7 +252,7 @@ def format_clock(moment: dt.datetime, tz: ZoneInfo) -> str:
 
 
 def format_duration(delta: dt.timedelta, lang: Lang) -> str:
-    """Exact durations ('1 uur 30 minuten'), not babel's rounded ones."""
+    """Exact durations ('1 uur en 30 minuten'), not babel's rounded ones."""
     minutes = int(delta.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
