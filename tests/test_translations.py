@@ -206,9 +206,9 @@ def test_built_pages_carry_the_words_of_their_language(fixture_site: Path) -> No
 def test_templates_escape_catalogue_text_and_fill_placeholders() -> None:
     import jinja2
 
-    from douane_status.presentation.template_words import EXTENSIONS
+    from douane_status.presentation.template_words import CatalogueTranslations
 
-    env = jinja2.Environment(autoescape=True, extensions=EXTENSIONS)
+    env = jinja2.Environment(autoescape=True, extensions=[CatalogueTranslations])
     page = env.from_string(
         '{{ _("Messages about %(system)s", system=name) }}|'
         "{% trans %}This page was updated on {{ time }}.{% endtrans %}|"
@@ -220,3 +220,13 @@ def test_templates_escape_catalogue_text_and_fill_placeholders() -> None:
         "Vervallen"
     )
     assert page.render(lang="en", name="DMS", time="now").startswith("Messages about DMS|")
+
+
+def test_pelicans_environment_is_made_with_the_catalogues() -> None:
+    from pelican.settings import read_settings
+
+    from douane_status.presentation.template_words import CatalogueTranslations
+
+    settings = read_settings(str(REPO / "pelicanconf.py"))
+    extensions = settings["JINJA_ENVIRONMENT"]["extensions"]
+    assert f"{CatalogueTranslations.__module__}.{CatalogueTranslations.__name__}" in extensions

@@ -41,9 +41,6 @@ class CatalogueTranslations(InternationalizationExtension):
         )
 
 
-EXTENSIONS = (f"{__name__}.{CatalogueTranslations.__name__}",)
-
-
 # A catalogue holds plain text, as the code's words are: in an autoescaping environment it is
 # escaped like any other value (Jinja's own wrappers would take a translation as markup); the
 # placeholders are then filled in, escaping the values that are not markup themselves. As in
