@@ -1,7 +1,8 @@
 """Pelican plugin: outage files in, a bilingual status site out.
 
-The package's core (source, reader, rules, state, views, site) knows nothing of Pelican; the
-adapter in ``pelican_adapter`` registers one generator that calls it. Pelican imports this
+The layers (domain, reading, rules, state, presentation, reports, pages, machine, operators,
+editor) know nothing of Pelican; ``building.pelican_adapter`` registers one generator that
+calls them. Pelican imports this
 module through ``PLUGINS = ["douane_status"]`` and calls ``register``, and finds its run
 through ``PELICAN_CLASS = "douane_status.StatusPelican"``.
 """
