@@ -38,6 +38,10 @@ def measure(command: Sequence[str], cwd: Path, built: Path | None = None) -> Mea
     if built is not None:
         for folder in [built, *built.parent.glob(f".{built.name}.*")]:
             shutil.rmtree(folder, ignore_errors=True)
+        # CI's disk holds no earlier build: without this the disk would still be writing back
+        # the removal (and the previous build) while the timed build runs, and the figures would
+        # measure the disk's backlog rather than the build
+        os.sync()
     # stderr goes to a file, not a pipe: a build that warns a lot would fill a pipe and block
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
