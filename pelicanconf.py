@@ -71,4 +71,10 @@ DOUANE_STATUS = {
     # Days the helpdesk is closed besides public holidays (bridge days), as "YYYY-MM-DD".
     "closure_days": [],
     "retention_days": 365,
+    # Feed entry ids and calendar UIDs start with this tag URI (RFC 4151): "tag:", a domain the
+    # organisation held on the date that follows, and a name. Subscribers keep these ids for good:
+    # never change it, not even when the site moves to another address (SITEURL).
+    "tag_base": "tag:douane.nl,2026:beschikbaarheid-douanesystemen",
+    # The day the site began: the API gives it as its components' created_at.
+    "site_started": "2025-10-01",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from .errors import ConfigError
 
 SETTING = "DOUANE_STATUS"
 Port = typing.NewType("Port", int)  # a TCP port number, 1 to 65535
+# The start of every permanent id the site mints: "tag:" authority "," date ":" name (RFC 4151).
+TagBase = typing.NewType("TagBase", str)
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,22 @@ class StatusSettings:
     site_url: str = ""
     helpdesk_phone: str = "088-15 666 55"
     helpdesk_email: str = "nhd.apeldoorn@douane.nl"
+    # Feed entry ids and calendar UIDs start with this: a tag URI (RFC 4151) of a domain the
+    # organisation held on that date. Never change it: every subscriber keeps these ids.
+    tag_base: TagBase = TagBase("tag:douane.nl,2026:beschikbaarheid-douanesystemen")
+    # The day the site began: the API's components were created then, and a feed without
+    # messages was last updated then. Fixed, so that these times change only with the content.
+    site_started: dt.date = dt.date(2025, 10, 1)
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @cached_property
+    def started_at(self) -> dt.datetime:
+        """The first moment of ``site_started``, in the site's time zone."""
+        return dt.datetime.combine(self.site_started, dt.time(), tzinfo=self.tz)
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> StatusSettings:
@@ -143,12 +157,38 @@ def _text(value: Any) -> str:
     return value
 
 
+_DNS_NAME = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+"
+_TAG_BASE = re.compile(
+    rf"tag:(?P<authority>(?:[a-z0-9!#$%&'*+/=?^_`{{|}}~.-]+@)?{_DNS_NAME}),"
+    r"(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)"
+    r":(?P<name>[A-Za-z0-9._~!$&'()*+,;=:@%-](?:[A-Za-z0-9._~!$&'()*+,;=:@%/-]*[A-Za-z0-9._~!$&'()*+,;=:@%-])?)"
+)
+
+
+def _tag_base(value: Any) -> TagBase:
+    """``tag:AUTHORITY,DATE:NAME`` as RFC 4151 spells it: a lower-case domain name or e-mail
+    address, a date written YYYY, YYYY-MM or YYYY-MM-DD (each form is another tag), and a name
+    of URI path characters that neither starts nor ends with a slash (ids are added after one)."""
+    match = _TAG_BASE.fullmatch(_text(value))
+    if match is None:
+        raise ValueError
+    year, month, day = ([*match["date"].split("-"), "01", "01"])[:3]
+    dt.date(int(year), int(month), int(day))  # a real day: ValueError otherwise
+    return TagBase(value)
+
+
 _READINGS: dict[object, _Reading] = {
     dt.time: _Reading(_time, "a time: give 'HH:MM', e.g. '08:00'"),
     tuple[dt.date, ...]: _Reading(_dates, "a list of dates: give ['YYYY-MM-DD', ...]"),
+    dt.date: _Reading(_date, "a date: give 'YYYY-MM-DD'"),
     int: _Reading(_count, "a whole number of at least 0"),
     Port: _Reading(_port, "a port number (1 to 65535)"),
     str: _Reading(_text, "a text"),
+    TagBase: _Reading(
+        _tag_base,
+        "a tag URI base (RFC 4151): 'tag:' domain ',' date ':' name, "
+        "e.g. 'tag:douane.nl,2026:beschikbaarheid-douanesystemen'",
+    ),
 }
 
 

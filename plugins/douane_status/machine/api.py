@@ -1,9 +1,10 @@
 """A Statuspage-compatible JSON API (v2 public shapes), Dutch under /api/v2/, English under /en/.
 
 Status aggregators, exporters and dashboards already read Statuspage's public API, so we serve
-its field names, value sets and nesting: systems are components, grouped by customs process;
-disruptions are incidents; planned events are scheduled maintenances. The README documents how
-our statuses map onto theirs and what has no equivalent.
+its field names, value sets and nesting: every customs process is a group with a component for
+each system that serves it (``api_components``); disruptions are incidents; planned events are
+scheduled maintenances. Every time in it comes from the content, never from the build. The
+README documents how our statuses map onto theirs and what has no equivalent.
 """
 
 from __future__ import annotations
@@ -14,20 +15,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..domain.config import StatusSettings
-from ..domain.model import LANGUAGES, Catalog, Event, Lang, System, Update
+from ..domain.model import LANGUAGES, Catalog, Event, Lang, Update
 from ..presentation import channels, i18n
 from ..presentation.plaintext import plain_text
 from ..presentation.urls import page_path
 from ..state.phases import Phase
-from .api_records import (
-    COMPONENT_SEVERITY,
-    INDICATORS,
-    PAGE_ID,
-    WITHOUT_EQUIVALENT,
-    ApiFacts,
-    ApiRecord,
-    component_status,
-)
+from .api_components import Components
+from .api_records import INDICATORS, PAGE_ID, WITHOUT_EQUIVALENT, ApiFacts, ApiRecord
 
 
 def api_files(
@@ -69,7 +63,7 @@ class _Api:
         self.catalog = facts.catalog
         self.settings = facts.settings
         self.origin = facts.origin
-        self.components = self._components()
+        self.components = Components(lang, facts)
 
     def documents(self) -> Iterator[tuple[str, str]]:
         """Each endpoint with its JSON text, one at a time.
@@ -81,7 +75,7 @@ class _Api:
         facts = self.facts
         page = encode(self._page())
         status = encode(self._status())
-        components = encode(list(self.components.values()))
+        components = encode(self.components.listed())
         incidents = [encode(self._document(r)) for r in facts.incidents]
         unresolved = [
             i for r, i in zip(facts.incidents, incidents, strict=True) if not r.event.is_closed
@@ -125,7 +119,7 @@ class _Api:
             "name": i18n.word("site_name", self.lang),
             "url": self.origin + page_path("status", self.lang),
             "time_zone": self.settings.timezone,
-            "updated_at": self.facts.time(self.facts.now),
+            "updated_at": self.facts.instant(self.facts.updated),
         }
 
     def _status(self) -> dict[str, str]:
@@ -135,66 +129,11 @@ class _Api:
             "description": i18n.label(i18n.OVERALL_HEADLINES, overall, self.lang),
         }
 
-    def _components(self) -> dict[str, dict[str, Any]]:
-        """Each process as a group, followed by the systems whose first process it is.
-
-        Statuspage gives a component one group; a system serving several processes is placed
-        under the first one listed for it in systems.yaml.
-        """
-        facts = self.facts
-        # Components have no creation time of their own: the published history starts here.
-        since = facts.instant(facts.now - dt.timedelta(days=self.settings.retention_days))
-        result: dict[str, dict[str, Any]] = {}
-        for group_position, process in enumerate(self.catalog.processes, start=1):
-            members = [s for s in self.catalog.systems if s.processes[0] == process.id]
-            if not members:
-                continue
-            group_id = f"process-{process.id}"
-            children = [
-                self._system_component(system, position, group_id, since)
-                for position, system in enumerate(members, start=1)
-            ]
-            result[group_id] = {
-                "id": group_id,
-                "name": process.name[self.lang],
-                "status": min((c["status"] for c in children), key=COMPONENT_SEVERITY.index),
-                "created_at": since,
-                "updated_at": max((c["updated_at"] for c in children), key=_instant_key),
-                "position": group_position,
-                "description": None,
-                "showcase": False,
-                "start_date": None,
-                "group_id": None,
-                "page_id": PAGE_ID,
-                "group": True,
-                "only_show_if_degraded": False,
-                "components": [c["id"] for c in children],
-            }
-            result.update((c["id"], c) for c in children)
-        return result
-
-    def _system_component(
-        self, system: System, position: int, group_id: str, since: str
-    ) -> dict[str, Any]:
-        facts = self.facts
-        return {
-            "id": system.id,
-            "name": system.short,
-            "status": component_status(facts.statuses[system.id]),
-            "created_at": since,
-            "updated_at": facts.time(facts.last_changes.get(system.id)) or since,
-            "position": position,
-            "description": system.name[self.lang],
-            "showcase": True,
-            "start_date": None,
-            "group_id": group_id,
-            "page_id": PAGE_ID,
-            "group": False,
-            "only_show_if_degraded": False,
-        }
-
     def _updates(self, record: ApiRecord) -> list[dict[str, Any]]:
         event_id = record.event.id
+        components = [
+            (c["id"], c["name"]) for c in self.components.of_systems(record.event.systems)
+        ]
         return [
             {
                 "id": f"{event_id}-update-{message.update.number}",
@@ -204,7 +143,15 @@ class _Api:
                 "created_at": message.at,
                 "updated_at": message.at,
                 "display_at": message.at,
-                "affected_components": message.affected_components,
+                "affected_components": [
+                    {
+                        "code": code,
+                        "name": name,
+                        "old_status": message.old_status,
+                        "new_status": message.new_status,
+                    }
+                    for code, name in components
+                ],
                 "deliver_notifications": True,
                 "custom_tweet": None,
                 "tweet_id": None,
@@ -244,7 +191,7 @@ class _Api:
             "started_at": record.started_at,
             "page_id": PAGE_ID,
             "incident_updates": self._updates(record),
-            "components": [self.components[s] for s in event.systems],
+            "components": list(self.components.of_systems(event.systems)),
         }
 
     def _document(self, record: ApiRecord) -> dict[str, Any]:
@@ -252,8 +199,5 @@ class _Api:
         document = self._common(record)
         if record.scheduled is not None:
             document["scheduled_for"], document["scheduled_until"] = record.scheduled
+            document["cancelled"] = record.cancelled  # ours, beside Statuspage's fields
         return document
-
-
-def _instant_key(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)

@@ -7,8 +7,9 @@ languages' documents (``api``) are built from it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..domain.config import StatusSettings
@@ -20,7 +21,6 @@ from ..state.phases import (
     SystemStatus,
     event_state,
     expected_end,
-    overall_state,
     phase,
     system_statuses,
 )
@@ -28,10 +28,12 @@ from .facts import timeline
 
 PAGE_ID = "douane-status"
 
+# Statuspage's documentation names none, minor, major and critical; its pages also answer
+# "maintenance" when maintenance is all that is going on, and so do we.
 INDICATORS: dict[SystemState, str] = {
     SystemState.AVAILABLE: "none",
     SystemState.INVESTIGATING: "minor",
-    SystemState.MAINTENANCE: "minor",
+    SystemState.MAINTENANCE: "maintenance",
     SystemState.DISRUPTION: "major",
     SystemState.FALLBACK: "critical",
 }
@@ -79,9 +81,27 @@ IMPACTS: dict[SystemState, str] = {
 
 def component_status(status: SystemStatus) -> str:
     """A system's state in Statuspage's words; planned work with fallback is still maintenance."""
+    return COMPONENT_STATUSES[reported_state(status)]
+
+
+def reported_state(status: SystemStatus) -> SystemState:
+    """The state the API reports for a system: planned work with fallback is maintenance."""
     if status.state is SystemState.FALLBACK and all(e.type.is_planned for e in status.events):
-        return COMPONENT_STATUSES[SystemState.MAINTENANCE]
-    return COMPONENT_STATUSES[status.state]
+        return SystemState.MAINTENANCE
+    return status.state
+
+
+def page_state(statuses: Iterable[SystemStatus]) -> SystemState:
+    """The page's state for ``status.indicator``: maintenance only when nothing else is going on.
+
+    A system under investigation beside maintenance elsewhere is ``minor``, not ``maintenance``:
+    the worst state apart from maintenance counts first.
+    """
+    states = {reported_state(s) for s in statuses} - {SystemState.AVAILABLE}
+    trouble = states - {SystemState.MAINTENANCE}
+    if trouble:
+        return max(trouble)
+    return SystemState.MAINTENANCE if states else SystemState.AVAILABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +120,8 @@ class ApiMessage:
     update: Update
     status: str
     at: str
-    affected_components: list[dict[str, str]]
+    old_status: str  # of every component of the event's systems, just before and after it
+    new_status: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +137,7 @@ class ApiRecord:
     started_at: str
     messages: tuple[ApiMessage, ...]  # newest first, as Statuspage lists them
     scheduled: tuple[str, str | None] | None  # a maintenance's window, from and until
+    cancelled: bool = False  # a maintenance called off: it never took place
 
 
 class ApiFacts:
@@ -133,8 +155,11 @@ class ApiFacts:
         self.now = now
         self.origin = channels.origin(settings)
         self.statuses = system_statuses(catalog, events, now)
-        self.overall = overall_state(self.statuses.values())
+        self.overall = page_state(self.statuses.values())
         self.last_changes = _last_changes(events, now)
+        # What the page last showed anew: a message, or a window opening; with no events, the
+        # site's start. Never the build's time: clients that compare see no change then.
+        self.updated = max([settings.started_at, *self.last_changes.values()])
         disruptions = sorted(
             (e for e in events if not e.type.is_planned),
             key=lambda e: (e.start, e.id),
@@ -173,16 +198,16 @@ class ApiFacts:
             Phase.ACTIVE: "in_progress",  # a window that has begun is under way, update or not
             Phase.ENDED: "completed",
         }[event_phase]
-        cancelled = event.latest.status is Status.CANCELLED
         scheduled = (self.instant(event.start), self.time(expected_end(event)))
-        return self._record(
-            event,
-            status,
-            "none" if cancelled else "maintenance",
-            MAINTENANCE_STATUSES,
-            _states(event),
-            scheduled,
+        record = self._record(
+            event, status, "maintenance", MAINTENANCE_STATUSES, _states(event), scheduled
         )
+        if event.latest.status is not Status.CANCELLED:
+            return record
+        # Called off: Statuspage has no word for it, and "completed" with a resolved_at would be
+        # counted as work carried out. Closed (completed, the only end it knows), with no impact,
+        # never resolved, and said in our own field; the cancellation is its last update.
+        return dataclasses.replace(record, impact="none", resolved_at=None, cancelled=True)
 
     def _record(
         self,
@@ -203,25 +228,18 @@ class ApiFacts:
             resolved_at=self.time(final.at) if final else None,
             started_at=self.instant(event.start),
             messages=tuple(
-                self._message(event, update, state, statuses)
+                self._message(update, state, statuses)
                 for update, state in zip(reversed(event.updates), reversed(states), strict=True)
             ),
             scheduled=scheduled,
         )
 
     def _message(
-        self, event: Event, update: Update, state: UpdateState, statuses: dict[Status, str]
+        self, update: Update, state: UpdateState, statuses: dict[Status, str]
     ) -> ApiMessage:
-        affected = [
-            {
-                "code": s,
-                "name": self.catalog.system(s).short,
-                "old_status": state.before,
-                "new_status": state.after,
-            }
-            for s in event.systems
-        ]
-        return ApiMessage(update, statuses[update.status], self.instant(update.at), affected)
+        return ApiMessage(
+            update, statuses[update.status], self.instant(update.at), state.before, state.after
+        )
 
 
 def _states(event: Event) -> list[UpdateState]:

@@ -1,9 +1,11 @@
 """The iCalendar feed (icalendar): planned events and the agreed windows, one per language.
 
 A subscribed calendar sees a moved, overrunning or cancelled event change in place: each VEVENT
-keeps its UID, and its SEQUENCE rises with every change.
+keeps its UID, and its SEQUENCE rises with every change. UIDs are tag URIs (``identifiers``), one
+per language, so that a subscriber to both calendars gets no clashes; DTSTAMP is the event's last
+update, so the files change only when the content does.
 
-Both languages list the same VEVENTs with the same UIDs, times and sequences; only their words
+Both languages list the same VEVENTs with the same times and sequences; only their UIDs and words
 differ. An iCalendar file is a sequence of content lines, one per property value, so the lines
 that read the same in both languages are written once and shared (see ``_Entry``): on a large
 archive that is most of the work. icalendar still types, escapes, orders and folds every line;
@@ -26,6 +28,7 @@ from ..presentation import channels, i18n
 from ..presentation.plaintext import plain_text
 from ..presentation.urls import page_path
 from ..state.phases import actual_end, expected_end
+from . import identifiers
 from .facts import event_facts
 
 REFRESH = dt.timedelta(minutes=15)  # the site is rebuilt every quarter of an hour
@@ -38,9 +41,8 @@ def calendar_files(
     """``/calendar/<lang>.ics`` for each language."""
     year = now.astimezone(settings.tz).year
     windows = [w for w in catalog.windows if w.date.year in (year, year + 1)]
-    # DTSTAMP and TRANSP read the same in every VEVENT: written once for the whole calendar.
+    # TRANSP reads the same in every VEVENT: written once for the whole calendar.
     constant = VEvent()
-    constant.add("dtstamp", now.astimezone(dt.UTC))
     constant.add("transp", "TRANSPARENT")  # it informs the subscriber; it does not make them busy
     constant_lines = property_lines(constant)
     entries = [
@@ -77,20 +79,21 @@ def event_window(event: Event) -> tuple[dt.datetime, dt.datetime]:
 class _Entry:
     """One VEVENT, in every language's calendar.
 
-    Its language-neutral properties (UID, times, status, sequence) are written to content lines
-    once; ``words`` gives, per language, a VEVENT with the properties that are read (summary,
-    description, url, categories).
+    Its language-neutral properties (times, status, sequence) are written to content lines once;
+    ``words`` gives, per language, a VEVENT with the UID and the properties that are read
+    (summary, description, url, categories).
     """
 
     def __init__(
         self,
+        key: str,
         neutral: VEvent,
         constant_lines: Mapping[str, bytes],
         words: Callable[[Lang], VEvent],
     ) -> None:
         self.start: dt.datetime = neutral.decoded("dtstart")
         self.end: dt.datetime = neutral.decoded("dtend")
-        self.sort_key = (self.start, str(neutral["uid"]))
+        self.sort_key = (self.start, key)
         self.lines = {**constant_lines, **property_lines(neutral)}
         self.words = words
 
@@ -162,7 +165,7 @@ def _event_entry(
     tz = settings.tz
     start, end = event_window(event)
     neutral = VEvent()
-    neutral.add("uid", f"{event.id}@{channels.host(settings)}")
+    neutral.add("dtstamp", event.latest.at.astimezone(dt.UTC))  # its last revision
     neutral.add("dtstart", start.astimezone(tz))
     neutral.add("dtend", end.astimezone(tz))
     cancelled = event.latest.status is Status.CANCELLED
@@ -170,25 +173,39 @@ def _event_entry(
     neutral.add("sequence", sequence(event))
     neutral.add("created", event.first_published.astimezone(dt.UTC))
     neutral.add("last-modified", event.latest.at.astimezone(dt.UTC))
-    return _Entry(neutral, constant_lines, partial(_event_words, event, catalog, settings))
+    words = partial(_event_words, event, catalog, settings)
+    return _Entry(event.id, neutral, constant_lines, words)
 
 
 def _event_words(event: Event, catalog: Catalog, settings: StatusSettings, lang: Lang) -> VEvent:
     cancelled = event.latest.status is Status.CANCELLED
     title = event.title[lang]
     status_label = i18n.label(i18n.STATUS_LABELS, event.latest.status, lang)
-    url = channels.origin(settings) + page_path("event", lang, event.id)
     lines = [f"{i18n.word('state', lang)}: {status_label}"]
     facts = event_facts(event, catalog, lang, settings.tz)
     lines.extend(f"{label}: {value}" for label, value in facts)
-    lines.extend(["", plain_text(event.latest.text[lang]), "", url])
+    lines.extend(["", plain_text(event.latest.text[lang])])
 
     words = VEvent()
+    words.add("uid", identifiers.event_uid(settings, lang, event.id))
     words.add("summary", f"{status_label}: {title}" if cancelled else title)
-    words.add("description", "\n".join(lines))
-    words.add("url", url)
+    _add_link(words, lines, settings, page_path("event", lang, event.id))
     words.add("categories", [i18n.label(i18n.TYPE_LABELS, event.type, lang)])
     return words
+
+
+def _add_link(words: VEvent, lines: list[str], settings: StatusSettings, path: str) -> None:
+    """The description, ending in the page's address, and the URL property.
+
+    Only with the site's address (SITEURL): a calendar keeps URLs as they are, and an address
+    from the root (``/onderhoud/``) would lead nowhere from a calendar program.
+    """
+    site = channels.origin(settings)
+    if site:
+        lines.extend(["", site + path])
+    words.add("description", "\n".join(lines))
+    if site:
+        words.add("url", site + path)
 
 
 def _window_entry(
@@ -196,12 +213,14 @@ def _window_entry(
 ) -> _Entry:
     tz = settings.tz
     neutral = VEvent()
-    neutral.add("uid", f"{window.uid}@{channels.host(settings)}")
+    # The windows files say nothing of when a window was agreed or changed: SEQUENCE tells a
+    # change, and DTSTAMP stays the site's start.
+    neutral.add("dtstamp", settings.started_at.astimezone(dt.UTC))
     neutral.add("dtstart", window.start.astimezone(tz))
     neutral.add("dtend", window.end.astimezone(tz))
     neutral.add("status", "CANCELLED" if window.cancelled else "CONFIRMED")
     neutral.add("sequence", window.changes)
-    return _Entry(neutral, constant_lines, partial(_window_words, window, settings))
+    return _Entry(window.uid, neutral, constant_lines, partial(_window_words, window, settings))
 
 
 def _window_words(window: Window, settings: StatusSettings, lang: Lang) -> VEvent:
@@ -210,13 +229,11 @@ def _window_words(window: Window, settings: StatusSettings, lang: Lang) -> VEven
     if window.moved_from is not None:
         day = i18n.format_day(window.moved_from, lang)
         lines.append(i18n.word("calendar_window_moved", lang, day=day))
-    url = channels.origin(settings) + page_path("maintenance", lang)
-    lines.extend(["", url])
     cancelled_label = i18n.word("window_cancelled", lang)
 
     words = VEvent()
+    words.add("uid", identifiers.window_uid(settings, lang, window.uid))
     words.add("summary", f"{cancelled_label}: {title}" if window.cancelled else title)
-    words.add("description", "\n".join(lines))
-    words.add("url", url)
+    _add_link(words, lines, settings, page_path("maintenance", lang))
     words.add("categories", [i18n.word(f"window_{window.kind}", lang)])
     return words

@@ -1,23 +1,27 @@
 """Atom and RSS feeds, written with feedgen: every update of every published event is an entry.
 
 An entry shows the facts as they stood when its message was published, so a published entry
-never changes afterwards, and a subscriber is told of each new message exactly once.
+never changes afterwards, and a subscriber is told of each new message exactly once: its id is
+a tag URI (``identifiers``), the same in a local and a published build and after a move.
+Feeds for all systems, per customs process and per system, in each language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from ..domain.config import StatusSettings
-from ..domain.model import LANGUAGES, Catalog, Event, Lang, System, Update
+from ..domain.model import LANGUAGES, Catalog, Event, Lang, Process, System, Update
 from ..presentation import channels, i18n
 from ..presentation.markup import render_markdown
 from ..presentation.urls import page_path
+from . import identifiers
 from .facts import as_of, event_facts
 
 FEED_TTL_MINUTES = 15  # the site is rebuilt every quarter of an hour
@@ -32,58 +36,99 @@ Message = tuple[Event, Update]
 def feed_files(
     catalog: Catalog, events: Sequence[Event], settings: StatusSettings, now: dt.datetime
 ) -> Iterable[tuple[str, bytes]]:
-    """Every feed, by its path: per language, for all systems and for each system.
+    """Every feed, by its path: per language, for all systems, each process and each system.
 
-    Each feed holds the newest ``FEED_MAX_ENTRIES`` messages.
+    Each feed holds the newest ``FEED_MAX_ENTRIES`` messages. ``now`` only chose the events
+    (those published by then): what a feed says depends on its messages alone.
     """
-    chosen = newest_messages(events, catalog.systems)  # the same in every language
+    scopes = feed_scopes(catalog)
+    chosen = newest_messages(events, scopes)  # the same in every language
     files: dict[str, bytes] = {}
     for lang in LANGUAGES:
-        writer = _FeedWriter(lang, catalog, settings, now)
-        for system, messages in chosen:
-            files.update(writer.write(writer.newest(messages), system))
+        writer = _FeedWriter(lang, catalog, settings)
+        for scope, messages in zip(scopes, chosen, strict=True):
+            files.update(writer.write(writer.newest(messages), scope))
     return files.items()
 
 
-def newest_messages(
-    events: Sequence[Event], systems: Sequence[System]
-) -> list[tuple[System | None, list[Message]]]:
-    """The messages of each feed, newest first: the feed of all systems, then one per system.
+@dataclass(frozen=True, slots=True)
+class FeedScope:
+    """Which messages one feed holds: about every system, one process's or one system's."""
 
-    One walk down the messages, newest first, fills every system's feed; it stops as soon as each
-    is full, instead of going through the whole archive once for every system.
+    name: str  # in the feed's id: "all", "processes/<id>" or "systems/<id>"
+    systems: frozenset[str] | None  # the systems whose messages it holds; None: every system
+    process: Process | None = None
+    system: System | None = None
+
+    def path(self, lang: Lang, fmt: channels.FeedFormat) -> str:
+        if self.process is not None:
+            return channels.process_feed_path(lang, fmt, self.process.id)
+        return channels.feed_path(lang, fmt, self.system.id if self.system else None)
+
+    def title(self, lang: Lang) -> str:
+        if self.process is not None:
+            return channels.process_feed_title(lang, self.process)
+        return channels.feed_title(lang, self.system)
+
+    def page(self, lang: Lang) -> str:
+        """The page the feed is the messages of: a process's place on the status page."""
+        if self.system is not None:
+            return page_path("system", lang, self.system.id)
+        anchor = f"#process-{self.process.id}" if self.process is not None else ""
+        return page_path("status", lang) + anchor
+
+
+def feed_scopes(catalog: Catalog) -> list[FeedScope]:
+    """The feed of all systems, then one per customs process, then one per system."""
+    scopes = [FeedScope("all", None)]
+    scopes.extend(
+        FeedScope(
+            f"processes/{process.id}",
+            frozenset(s.id for s in channels.process_systems(catalog, process)),
+            process=process,
+        )
+        for process in catalog.processes
+    )
+    scopes.extend(
+        FeedScope(f"systems/{system.id}", frozenset({system.id}), system=system)
+        for system in catalog.systems
+    )
+    return scopes
+
+
+def newest_messages(events: Sequence[Event], scopes: Sequence[FeedScope]) -> list[list[Message]]:
+    """The messages of each scope's feed, newest first, at most ``FEED_MAX_ENTRIES`` each.
+
+    One walk down the messages, newest first, fills every feed; it stops as soon as each is
+    full, instead of going through the whole archive once for every feed.
     """
     messages = sorted(
         ((event, update) for event in events for update in event.updates),
         key=lambda m: (m[1].at, m[0].id, m[1].number),
         reverse=True,
     )
-    own: dict[str, list[Message]] = {s.id: [] for s in systems}
-    filling = list(own)  # the systems whose feed is not full yet
+    chosen: list[list[Message]] = [[] for _ in scopes]
+    filling = list(range(len(scopes)))  # the feeds that are not full yet
     for message in messages:
         if not filling:
             break
-        touched = [s for s in filling if s in message[0].systems]
-        for system_id in touched:
-            own[system_id].append(message)
-        if any(len(own[s]) == FEED_MAX_ENTRIES for s in touched):
-            filling = [s for s in filling if len(own[s]) < FEED_MAX_ENTRIES]
-    return [(None, messages[:FEED_MAX_ENTRIES]), *((s, own[s.id]) for s in systems)]
+        touched = [i for i in filling if _holds(scopes[i], message[0])]
+        for index in touched:
+            chosen[index].append(message)
+        if any(len(chosen[i]) == FEED_MAX_ENTRIES for i in touched):
+            filling = [i for i in filling if len(chosen[i]) < FEED_MAX_ENTRIES]
+    return chosen
 
 
-def entry_id(settings: StatusSettings, lang: Lang, event_id: str, number: int) -> str:
-    """The update's permanent address on its event page, which is also the entry's id."""
-    return f"{channels.origin(settings)}{page_path('event', lang, event_id)}#update-{number}"
+def _holds(scope: FeedScope, event: Event) -> bool:
+    return scope.systems is None or not scope.systems.isdisjoint(event.systems)
 
 
 class _FeedWriter:
-    def __init__(
-        self, lang: Lang, catalog: Catalog, settings: StatusSettings, now: dt.datetime
-    ) -> None:
+    def __init__(self, lang: Lang, catalog: Catalog, settings: StatusSettings) -> None:
         self.lang = lang
         self.catalog = catalog
         self.settings = settings
-        self.now = now
         self.origin = channels.origin(settings)
         self.tz = settings.tz
         self._entries: dict[tuple[str, int], FeedEntry] = {}
@@ -98,40 +143,38 @@ class _FeedWriter:
             chosen.append(self._entries[key])
         return chosen
 
-    def write(self, entries: Sequence[FeedEntry], system: System | None) -> dict[str, bytes]:
+    def write(self, entries: Sequence[FeedEntry], scope: FeedScope) -> dict[str, bytes]:
         """The Atom and the RSS feed of ``entries`` (newest first)."""
         files = {}
         for fmt in channels.FEED_FORMATS:
-            path = channels.feed_path(self.lang, fmt, system.id if system else None)
-            feed = self._feed(entries, system, self.origin + path)
+            path = scope.path(self.lang, fmt)
+            feed = self._feed(entries, scope, self.origin + path)
             files[path] = feed.atom_str(pretty=True) if fmt == "atom" else feed.rss_str(pretty=True)
         return files
 
-    def _feed(
-        self, entries: Sequence[FeedEntry], system: System | None, self_url: str
-    ) -> FeedGenerator:
+    def _feed(self, entries: Sequence[FeedEntry], scope: FeedScope, self_url: str) -> FeedGenerator:
         lang = self.lang
-        page = page_path("system", lang, system.id) if system else page_path("status", lang)
+        page = self.origin + scope.page(lang)
         feed = FeedGenerator()
-        feed.id(self_url)
-        feed.title(channels.feed_title(lang, system))
+        feed.id(identifiers.feed_id(self.settings, lang, scope.name))
+        feed.title(scope.title(lang))
         feed.description(i18n.word("site_tagline", lang))
-        feed.author({"name": i18n.word("site_name", lang), "uri": self.origin + page})
+        feed.author({"name": i18n.word("site_name", lang), "uri": page})
         feed.link(href=self_url, rel="self")
-        feed.link(href=self.origin + page, rel="alternate")  # the last link is RSS's <link>
+        feed.link(href=page, rel="alternate")  # the last link is RSS's <link>
         feed.language(lang)
         feed.ttl(FEED_TTL_MINUTES)
-        # The newest message's time; an empty feed has none, so it says when it was built.
-        feed.updated(entries[0].updated() if entries else self.now.astimezone(self.tz))
+        # The newest message's time; a feed without messages has not changed since the site began.
+        feed.updated(entries[0].updated() if entries else self.settings.started_at)
         for entry in entries:
             feed.add_entry(entry, order="append")  # one entry object serves every feed it is in
         return feed
 
     def entry(self, event: Event, update: Update) -> FeedEntry:
         lang = self.lang
-        link = entry_id(self.settings, lang, event.id, update.number)
+        link = f"{self.origin}{page_path('event', lang, event.id)}#update-{update.number}"
         entry = FeedEntry()
-        entry.guid(link, permalink=True)
+        entry.guid(identifiers.entry_id(self.settings, lang, event.id, update.number))
         entry.link(href=link, rel="alternate")
         status = i18n.label(i18n.STATUS_LABELS, update.status, lang)
         entry.title(f"{event.title[lang]} – {status}")

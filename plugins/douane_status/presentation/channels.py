@@ -6,17 +6,14 @@ heads and the subscribe page always agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from ..domain.config import StatusSettings
-from ..domain.model import LANGUAGES, Catalog, Lang, System
+from ..domain.model import LANGUAGES, Catalog, Lang, Process, System
 from . import i18n
-
-# Feeds, calendars and the API need absolute addresses. A local build has no SITEURL; it then
-# uses the address of the preview (`invoke serve`). The published build always sets SITEURL.
-PREVIEW_ORIGIN = "http://localhost:8000"
 
 FeedFormat = Literal["atom", "rss"]
 FEED_FORMATS: tuple[FeedFormat, ...] = ("atom", "rss")
@@ -42,19 +39,24 @@ OVERALL_BADGE = "overall"
 
 
 def origin(settings: StatusSettings) -> str:
-    """Scheme and host every absolute address starts with."""
-    return settings.site_url or PREVIEW_ORIGIN
+    """What every address in a feed, calendar or API file starts with: SITEURL.
 
-
-def host(settings: StatusSettings) -> str:
-    """The site's host name, the domain part of calendar UIDs."""
-    return urlsplit(origin(settings)).hostname or "localhost"
+    A local build has none and writes addresses from the site's root (``/en/``): they lead to
+    the right page wherever the files are served, the preview included, and a subscriber never
+    keeps an address of a machine that is not the site.
+    """
+    return settings.site_url
 
 
 def feed_path(lang: Lang, fmt: FeedFormat, system_id: str | None = None) -> str:
     if system_id is None:
         return f"/feeds/{lang}.{fmt}.xml"
     return f"/feeds/systems/{system_id}.{lang}.{fmt}.xml"
+
+
+def process_feed_path(lang: Lang, fmt: FeedFormat, process_id: str) -> str:
+    """The feed of the messages about every system that serves one customs process."""
+    return f"/feeds/processes/{process_id}.{lang}.{fmt}.xml"
 
 
 def calendar_path(lang: Lang) -> str:
@@ -75,6 +77,16 @@ def feed_title(lang: Lang, system: System | None = None) -> str:
     if system is None:
         return site
     return f"{site}: {i18n.word('system_events', lang, system=system.short)}"
+
+
+def process_feed_title(lang: Lang, process: Process) -> str:
+    site = i18n.word("site_name", lang)
+    return f"{site}: {i18n.word('process_events', lang, process=process.name[lang])}"
+
+
+def process_systems(catalog: Catalog, process: Process) -> tuple[System, ...]:
+    """The systems that serve ``process``, in the catalog's order."""
+    return tuple(s for s in catalog.systems if process.id in s.processes)
 
 
 @dataclass(frozen=True)
@@ -101,35 +113,30 @@ def feed_links(lang: Lang, site_url: str, system: System | None = None) -> tuple
 
 def subscribe_page_data(lang: Lang, catalog: Catalog, site_url: str) -> dict[str, Any]:
     """What the subscribe page lists: every feed, calendar, API endpoint and badge."""
-    scopes: list[tuple[str, System | None]] = [(i18n.word("feeds_all_systems", lang), None)]
-    scopes.extend((f"{s.short}: {s.name[lang]}", s) for s in catalog.systems)
-    feed_rows = [
-        {
-            "label": label,
-            "cells": [
-                {
-                    "lang": feed_lang,
-                    "name": i18n.LANGUAGE_NAMES[feed_lang],
-                    "links": [
-                        {
-                            "format": FEED_FORMAT_NAMES[fmt],
-                            "media_type": MEDIA_TYPES[fmt],
-                            "href": site_url
-                            + feed_path(feed_lang, fmt, system.id if system else None),
-                        }
-                        for fmt in FEED_FORMATS
-                    ],
-                }
-                for feed_lang in LANGUAGES
-            ],
-        }
-        for label, system in scopes
+    all_systems = [_feed_row(i18n.word("feeds_all_systems", lang), site_url, feed_path)]
+    processes = [
+        _feed_row(
+            f"{process.name[lang]} ({', '.join(s.short for s in served_by)})",
+            site_url,
+            partial(_process_path, process_id=process.id),
+        )
+        for process in catalog.processes
+        for served_by in [process_systems(catalog, process)]
+    ]
+    systems = [
+        _feed_row(f"{s.short}: {s.name[lang]}", site_url, partial(_system_path, system_id=s.id))
+        for s in catalog.systems
+    ]
+    feed_groups = [
+        {"heading": None, "rows": all_systems},
+        {"heading": i18n.word("feeds_by_process", lang), "rows": processes},
+        {"heading": i18n.word("feeds_by_system", lang), "rows": systems},
     ]
     badges = [(i18n.word("badge_overall", lang), OVERALL_BADGE)]
     badges.extend((s.short, s.id) for s in catalog.systems)
     return {
         "languages": [{"lang": x, "name": i18n.LANGUAGE_NAMES[x]} for x in LANGUAGES],
-        "feed_rows": feed_rows,
+        "feed_groups": feed_groups,
         "calendars": [
             {"lang": x, "name": i18n.LANGUAGE_NAMES[x], "href": site_url + calendar_path(x)}
             for x in LANGUAGES
@@ -143,5 +150,35 @@ def subscribe_page_data(lang: Lang, catalog: Catalog, site_url: str) -> dict[str
         ],
         "badges": [
             {"label": label, "href": site_url + badge_path(lang, name)} for label, name in badges
+        ],
+    }
+
+
+def _process_path(lang: Lang, fmt: FeedFormat, process_id: str) -> str:
+    return process_feed_path(lang, fmt, process_id)
+
+
+def _system_path(lang: Lang, fmt: FeedFormat, system_id: str) -> str:
+    return feed_path(lang, fmt, system_id)
+
+
+def _feed_row(label: str, site_url: str, path: Callable[[Lang, FeedFormat], str]) -> dict[str, Any]:
+    """One row of the subscribe page's feed table: the Atom and RSS feed in each language."""
+    return {
+        "label": label,
+        "cells": [
+            {
+                "lang": feed_lang,
+                "name": i18n.LANGUAGE_NAMES[feed_lang],
+                "links": [
+                    {
+                        "format": FEED_FORMAT_NAMES[fmt],
+                        "media_type": MEDIA_TYPES[fmt],
+                        "href": site_url + path(feed_lang, fmt),
+                    }
+                    for fmt in FEED_FORMATS
+                ],
+            }
+            for feed_lang in LANGUAGES
         ],
     }

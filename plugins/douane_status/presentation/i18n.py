@@ -122,6 +122,7 @@ WORDS: dict[str, Message] = {
     "archive_title": N_("Archive"),
     "systems_title": N_("Systems"),
     "system_events": N_("Messages about %(system)s"),
+    "process_events": N_("Messages about %(process)s (customs process)"),
     "maintenance_title": N_("Maintenance and releases"),
     "subscribe_title": N_("Subscribe"),
     "report_title": N_("Availability per month"),
@@ -140,6 +141,8 @@ WORDS: dict[str, Message] = {
     "calendar_window_moved": N_("Moved from %(day)s."),
     # Feeds, calendar and badges.
     "feeds_all_systems": N_("All systems"),
+    "feeds_by_process": N_("Per customs process"),
+    "feeds_by_system": N_("Per system"),
     "calendar_name": N_("Maintenance and releases of Dutch Customs systems"),
     "calendar_description": N_(
         "Planned maintenance, releases and the agreed maintenance windows of Dutch Customs systems."
