@@ -1,4 +1,10 @@
-"""The Statuspage-compatible JSON API, read back and checked against Statuspage's v2 shapes."""
+"""The Statuspage-compatible JSON API, read back and checked against Statuspage's v2 shapes.
+
+The shapes are those of Statuspage's public v2 documentation (page, status, components,
+incidents, scheduled maintenances, incident updates), with two values its pages answer beyond
+it: the indicator ``maintenance`` and the impact ``maintenance``. Ours beside them, documented in
+the README: ``feeds`` on a process group and ``cancelled`` on a scheduled maintenance.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +45,7 @@ COMPONENT_KEYS = {
     "group",
     "only_show_if_degraded",
 }
+GROUP_KEYS = COMPONENT_KEYS | {"components", "feeds"}
 COMPONENT_STATUSES = {
     "operational",
     "degraded_performance",
@@ -61,7 +68,7 @@ INCIDENT_KEYS = {
     "incident_updates",
     "components",
 }
-MAINTENANCE_KEYS = INCIDENT_KEYS | {"scheduled_for", "scheduled_until"}
+MAINTENANCE_KEYS = INCIDENT_KEYS | {"scheduled_for", "scheduled_until", "cancelled"}
 UPDATE_KEYS = {
     "id",
     "status",
@@ -78,7 +85,16 @@ UPDATE_KEYS = {
 INCIDENT_STATUSES = {"investigating", "identified", "monitoring", "resolved", "postmortem"}
 MAINTENANCE_STATUSES = {"scheduled", "in_progress", "verifying", "completed"}
 IMPACTS = {"none", "minor", "major", "critical", "maintenance"}
-INDICATORS = {"none", "minor", "major", "critical"}
+INDICATORS = {"none", "minor", "major", "critical", "maintenance"}
+# The fixture's catalog: ICS2 serves entry and import, every other system one process.
+PROCESS_COMPONENTS = {
+    "process-import": ["import.dms", "import.ics2"],
+    "process-transit": ["transit.ncts"],
+    "process-excise": ["excise.emcs"],
+    "process-entry": ["entry.ics2"],
+}
+NEWEST_MESSAGE = dt.datetime(2026, 11, 29, 8, 45, tzinfo=dt.UTC)  # 09:45 CET, DMS investigation
+SITE_STARTED = dt.datetime(2025, 9, 30, 22, 0, tzinfo=dt.UTC)  # pelicanconf: 2025-10-01
 
 
 def load(site: Path, lang: str, endpoint: str) -> dict[str, Any]:
@@ -92,12 +108,12 @@ def instant(text: str) -> dt.datetime:
 
 
 def check_component(component: dict[str, Any]) -> None:
-    expected = COMPONENT_KEYS | ({"components"} if component["group"] else set())
+    expected = GROUP_KEYS if component["group"] else COMPONENT_KEYS
     assert set(component) == expected, component["id"]
     assert component["status"] in COMPONENT_STATUSES
     assert component["page_id"] == "douane-status"
-    instant(component["created_at"])
-    instant(component["updated_at"])
+    assert instant(component["created_at"]) == SITE_STARTED
+    assert instant(component["updated_at"]) >= SITE_STARTED
 
 
 def check_incident(incident: dict[str, Any], maintenance: bool) -> None:
@@ -109,6 +125,7 @@ def check_incident(incident: dict[str, Any], maintenance: bool) -> None:
         instant(incident[name])
     if maintenance:
         assert instant(incident["scheduled_for"]) < instant(incident["scheduled_until"])
+        assert isinstance(incident["cancelled"], bool)
     assert incident["incident_updates"], incident["id"]
     times = []
     for update in incident["incident_updates"]:
@@ -133,10 +150,8 @@ def test_every_endpoint_has_statuspage_shapes(fixture_site: Path, lang: str, end
     page = document["page"]
     assert set(page) == PAGE_KEYS
     assert page["time_zone"] == "Europe/Amsterdam"
-    assert instant(page["updated_at"]) == FIXTURE_NOW_UTC
-    assert page["url"] == (
-        "http://localhost:8000/" if lang == "nl" else "http://localhost:8000/en/"
-    )
+    assert instant(page["updated_at"]) == NEWEST_MESSAGE  # not the build's time
+    assert page["url"] == ("/" if lang == "nl" else "/en/")  # no SITEURL: from the root
     if "status" in document:
         assert set(document["status"]) == {"indicator", "description"}
         assert document["status"]["indicator"] in INDICATORS
@@ -160,30 +175,80 @@ def test_overall_status_and_component_states(fixture_site: Path) -> None:
     components = load(fixture_site, "en", "components.json")["components"]
     systems = {c["id"]: c["status"] for c in components if not c["group"]}
     assert systems == {
-        "dms": "degraded_performance",  # under investigation
-        "ncts": "major_outage",  # fallback procedure in force
-        "emcs": "under_maintenance",
-        "ics2": "operational",
+        "import.dms": "degraded_performance",  # under investigation
+        "import.ics2": "operational",
+        "transit.ncts": "major_outage",  # fallback procedure in force
+        "excise.emcs": "under_maintenance",
+        "entry.ics2": "operational",
     }
 
 
-def test_systems_are_grouped_by_customs_process(fixture_site: Path) -> None:
+def test_every_process_is_a_group_with_a_component_for_each_of_its_systems(
+    fixture_site: Path,
+) -> None:
+    """A client watching one group sees every system that serves that process."""
     components = load(fixture_site, "en", "components.json")["components"]
     by_id = {c["id"]: c for c in components}
     groups = [c for c in components if c["group"]]
-    assert [(g["name"], g["components"]) for g in groups] == [
-        ("Import", ["dms"]),
-        ("Transit", ["ncts"]),
-        ("Transport of excise goods", ["emcs"]),
-        ("Entry of goods into the EU", ["ics2"]),  # its first process in systems.yaml
+    assert [(g["id"], g["name"]) for g in groups] == [
+        ("process-import", "Import"),
+        ("process-transit", "Transit"),
+        ("process-excise", "Transport of excise goods"),
+        ("process-entry", "Entry of goods into the EU"),
+    ]
+    assert {g["id"]: g["components"] for g in groups} == PROCESS_COMPONENTS
+    # Statuspage's order: each group, then its members, positions counted within the group.
+    assert [c["id"] for c in components] == [
+        i for group, members in PROCESS_COMPONENTS.items() for i in [group, *members]
     ]
     for group in groups:
         assert group["group_id"] is None
-        for child in group["components"]:
+        for position, child in enumerate(group["components"], start=1):
             assert by_id[child]["group_id"] == group["id"]
-    assert {g["id"]: g["status"] for g in groups}["process-transit"] == "major_outage"
-    assert by_id["dms"]["name"] == "DMS"
-    assert by_id["dms"]["description"] == "Customs Declarations Management System"
+            assert by_id[child]["position"] == position
+    assert [g["position"] for g in groups] == [1, 2, 3, 4]
+    statuses = {g["id"]: g["status"] for g in groups}
+    assert statuses == {
+        "process-import": "degraded_performance",  # its worst member: DMS
+        "process-transit": "major_outage",
+        "process-excise": "under_maintenance",
+        "process-entry": "operational",
+    }
+    assert by_id["import.ics2"]["name"] == "ICS2 (Import)"
+    assert by_id["entry.ics2"]["name"] == "ICS2 (Entry of goods into the EU)"
+    assert by_id["import.dms"]["description"] == "Customs Declarations Management System"
+    dutch = {c["id"]: c["name"] for c in load(fixture_site, "nl", "components.json")["components"]}
+    assert (dutch["process-import"], dutch["import.dms"]) == ("Invoer", "DMS (Invoer)")
+    names = [c["name"] for c in components]
+    assert len(names) == len(set(names))  # clients that key on names keep them apart
+
+
+def test_component_times_come_from_the_content(fixture_site: Path) -> None:
+    by_id = {c["id"]: c for c in load(fixture_site, "en", "components.json")["components"]}
+    # The last message about the system, or the opening of its window.
+    assert instant(by_id["import.dms"]["updated_at"]) == NEWEST_MESSAGE
+    assert instant(by_id["transit.ncts"]["updated_at"]) == dt.datetime(
+        2026, 11, 29, 8, 10, tzinfo=dt.UTC
+    )
+    assert instant(by_id["excise.emcs"]["updated_at"]) == dt.datetime(
+        2026, 11, 29, 7, 0, tzinfo=dt.UTC
+    )
+    # A group changed when its last member did.
+    assert by_id["process-import"]["updated_at"] == by_id["import.dms"]["updated_at"]
+    assert {c["created_at"] for c in by_id.values()} == {"2025-10-01T00:00:00.000+02:00"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_process_groups_link_their_feeds(fixture_site: Path, lang: str) -> None:
+    for group in load(fixture_site, lang, "components.json")["components"]:
+        if group["group"]:
+            process = group["id"].removeprefix("process-")
+            assert group["feeds"] == {
+                "atom": f"/feeds/processes/{process}.{lang}.atom.xml",
+                "rss": f"/feeds/processes/{process}.{lang}.rss.xml",
+            }
+            for href in group["feeds"].values():
+                assert (fixture_site / href.lstrip("/")).is_file()
 
 
 def test_disruptions_are_incidents_newest_first(fixture_site: Path) -> None:
@@ -206,9 +271,7 @@ def test_disruptions_are_incidents_newest_first(fixture_site: Path) -> None:
     assert ongoing["impact"] == "critical"
     assert ongoing["resolved_at"] is None
     assert instant(ongoing["started_at"]) == dt.datetime(2026, 11, 29, 7, 40, tzinfo=dt.UTC)
-    assert ongoing["shortlink"] == (
-        "http://localhost:8000/en/status-messages/2026-11-29-ncts-verstoring/"
-    )
+    assert ongoing["shortlink"] == "/en/status-messages/2026-11-29-ncts-verstoring/"
     assert [u["status"] for u in ongoing["incident_updates"]] == ["identified", "investigating"]
     latest = ongoing["incident_updates"][0]
     assert latest["body"] == (
@@ -218,20 +281,24 @@ def test_disruptions_are_incidents_newest_first(fixture_site: Path) -> None:
     )
     assert latest["affected_components"] == [
         {
-            "code": "ncts",
-            "name": "NCTS",
+            "code": "transit.ncts",
+            "name": "NCTS (Transit)",
             "old_status": "degraded_performance",
             "new_status": "major_outage",
         }
     ]
-    assert [c["id"] for c in ongoing["components"]] == ["ncts"]
+    assert [c["id"] for c in ongoing["components"]] == ["transit.ncts"]
 
     resolved = incidents[2]
     assert (resolved["status"], resolved["impact"]) == ("resolved", "critical")
     assert instant(resolved["resolved_at"]) == dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
-    assert resolved["incident_updates"][0]["affected_components"][0]["new_status"] == (
-        "operational"
-    )
+    # ICS2 serves two processes: the incident is in both groups.
+    assert [c["id"] for c in resolved["components"]] == ["entry.ics2", "import.ics2"]
+    affected = resolved["incident_updates"][0]["affected_components"]
+    assert [(a["code"], a["name"], a["new_status"]) for a in affected] == [
+        ("entry.ics2", "ICS2 (Entry of goods into the EU)", "operational"),
+        ("import.ics2", "ICS2 (Import)", "operational"),
+    ]
     assert incidents[0]["impact"] == "minor"  # still under investigation
 
 
@@ -257,7 +324,8 @@ def test_planned_events_are_scheduled_maintenances(fixture_site: Path) -> None:
     assert (upcoming["status"], upcoming["impact"]) == ("scheduled", "maintenance")
     assert instant(upcoming["scheduled_for"]) == dt.datetime(2026, 12, 13, 7, 0, tzinfo=dt.UTC)
     assert instant(upcoming["scheduled_until"]) == dt.datetime(2026, 12, 13, 13, 30, tzinfo=dt.UTC)
-    assert [c["id"] for c in upcoming["components"]] == ["dms", "ics2"]
+    assert [c["id"] for c in upcoming["components"]] == ["import.dms", "entry.ics2", "import.ics2"]
+    assert upcoming["cancelled"] is False
     assert maintenances["2026-11-29-emcs-onderhoud"]["status"] == "in_progress"
 
 
@@ -282,12 +350,24 @@ def test_overrun_and_cancellation_keep_what_statuspage_has_no_word_for(fixture_s
     assert "Expected end: Sunday 15 November 2026 13:30 CET." in updates[2]["body"]
     assert updates[2]["id"] == "2026-11-15-ncts-uitloop-update-3"
 
+    assert overrun["cancelled"] is False
+
+    # Called off: closed, but neither resolved nor of any impact, and saying so.
     cancelled = maintenances["2026-12-13-emcs-geannuleerd"]
     assert (cancelled["status"], cancelled["impact"]) == ("completed", "none")
+    assert cancelled["resolved_at"] is None
+    assert cancelled["cancelled"] is True
     assert cancelled["name"] == 'Maintenance of the "EMCS link" & <e-AD>'
-    assert cancelled["incident_updates"][0]["body"].startswith(
+    last = cancelled["incident_updates"][0]  # newest first: the cancellation
+    assert instant(last["created_at"]) == dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+    assert instant(cancelled["updated_at"]) == instant(last["created_at"])
+    assert last["body"].startswith(
         'Cancelled: The maintenance is cancelled. Messages containing "]]>" or <![CDATA['
     )
+    # It never put EMCS in maintenance: the cancellation leaves it as the announcement did.
+    assert [(a["old_status"], a["new_status"]) for a in last["affected_components"]] == [
+        ("operational", "operational")
+    ]
     dutch = load(fixture_site, "nl", "scheduled-maintenances.json")["scheduled_maintenances"]
     assert dutch[0]["incident_updates"][0]["body"].startswith("Geannuleerd: Het onderhoud gaat")
 
@@ -339,3 +419,52 @@ def test_the_timeline_is_the_event_as_it_stood_after_each_update() -> None:
     assert [k.updates for k in known] == [overrun.updates[:n] for n in range(1, 6)]
     assert known == [as_of(overrun, u) for u in overrun.updates]
     assert known[-1] is overrun  # the latest update leaves nothing out: no copy
+
+
+def test_the_indicator_is_maintenance_when_nothing_else_is_going_on() -> None:
+    from douane_status.domain.model import Event, EventType, Text
+    from douane_status.machine.api_records import INDICATORS, page_state
+    from douane_status.state.phases import SystemState, SystemStatus
+
+    def status(state: SystemState, event_type: EventType = EventType.DISRUPTION) -> SystemStatus:
+        event = Event(
+            "e", "e.md", event_type, Text("", ""), ("dms",), FIXTURE_NOW_UTC, (), Text("", "")
+        )
+        return SystemStatus("dms", state, (event,))
+
+    available = status(SystemState.AVAILABLE)
+    maintenance = status(SystemState.MAINTENANCE, EventType.MAINTENANCE)
+    planned_fallback = status(SystemState.FALLBACK, EventType.MAINTENANCE)
+    investigating = status(SystemState.INVESTIGATING)
+
+    def indicator(*statuses: SystemStatus) -> str:
+        return INDICATORS[page_state(statuses)]
+
+    assert indicator() == indicator(available) == "none"
+    assert indicator(available, maintenance) == "maintenance"
+    assert indicator(planned_fallback) == "maintenance"  # planned work, fallback allowed
+    # Maintenance beside a system under investigation: the investigation counts.
+    assert indicator(maintenance, investigating) == "minor"
+    assert indicator(planned_fallback, investigating) == "minor"
+    assert indicator(maintenance, status(SystemState.FALLBACK)) == "critical"
+
+
+def test_a_site_with_only_maintenance_says_maintenance(tmp_path: Path) -> None:
+    from conftest import build_into
+
+    # 08:30 CET: the EMCS window opened at 08:00, the NCTS disruption is reported at 08:50.
+    site = build_into(tmp_path / "site", now=dt.datetime(2026, 11, 29, 7, 30, tzinfo=dt.UTC))
+    assert load(site, "en", "status.json")["status"] == {
+        "indicator": "maintenance",
+        "description": "Maintenance is in progress",
+    }
+    summary = load(site, "nl", "summary.json")
+    assert summary["status"]["indicator"] == "maintenance"
+    assert summary["incidents"] == []
+    assert [m["id"] for m in summary["scheduled_maintenances"]] == [
+        "2026-11-29-emcs-onderhoud",
+        "2026-12-13-dms-onderhoud",
+    ]
+    # The window's opening is the page's last change.
+    opened = dt.datetime(2026, 11, 29, 7, 0, tzinfo=dt.UTC)
+    assert instant(summary["page"]["updated_at"]) == opened
