@@ -12,7 +12,8 @@ import pytest
 from conftest import FIXTURE_CONTENT, FIXTURE_NOW_UTC, build_into
 
 AMS = ZoneInfo("Europe/Amsterdam")
-HOST = "localhost"
+TAG = "tag:douane.nl,2026:beschikbaarheid-douanesystemen"  # pelicanconf's tag_base
+SITE_STARTED = dt.datetime(2025, 9, 30, 22, 0, tzinfo=dt.UTC)  # pelicanconf: 2025-10-01
 
 PLANNED = {
     "2026-11-15-ncts-uitloop",
@@ -27,6 +28,12 @@ WINDOWS = {
     "window-maintenance-2026-12-13",
     "window-release-2026-12-12",  # moved to 19 December, keeps its identity
 }
+
+
+def uid(lang: str, item: str) -> str:
+    """The UID of a planned event (its id) or an agreed window (``window-…``) in ``lang``."""
+    kind = "windows" if item.startswith("window-") else "events"
+    return f"{TAG}/{lang}/calendar/{kind}/{item}"
 
 
 def read(path: Path) -> icalendar.Calendar:
@@ -48,15 +55,29 @@ def test_calendar_holds_planned_events_in_retention_and_the_windows(
     calendar = read(fixture_site / "calendar" / f"{lang}.ics")
     assert str(calendar["version"]) == "2.0"
     assert str(calendar["method"]) == "PUBLISH"
-    assert set(events(calendar)) == {f"{uid}@{HOST}" for uid in PLANNED | WINDOWS}
+    assert set(events(calendar)) == {uid(lang, item) for item in PLANNED | WINDOWS}
     # Disruptions are not in the calendar; the recovery that left retention is gone.
     assert not any("verstoring" in uid or "herstel" in uid for uid in events(calendar))
     for item in calendar.walk("VEVENT"):
-        for name in ("dtstamp", "dtstart", "dtend", "summary", "description", "url", "status"):
+        for name in ("dtstamp", "dtstart", "dtend", "summary", "description", "status"):
             assert name in item, (item["uid"], name)
+        assert "url" not in item  # no SITEURL: no address a calendar could follow
         assert item["status"] in ("CONFIRMED", "CANCELLED")
         assert item["transp"] == "TRANSPARENT"
-        assert item.decoded("dtstamp") == FIXTURE_NOW_UTC
+        # DTSTAMP: an event's last update, a window the site's start; never the build's time.
+        if "last-modified" in item:
+            assert item.decoded("dtstamp") == item.decoded("last-modified")
+        else:
+            assert item.decoded("dtstamp") == SITE_STARTED
+
+
+def test_dutch_and_english_calendars_have_distinct_uids(fixture_site: Path) -> None:
+    """A subscriber to both calendars gets each event twice, in two words, without clashes."""
+    dutch = set(events(read(fixture_site / "calendar" / "nl.ics")))
+    english = set(events(read(fixture_site / "calendar" / "en.ics")))
+    assert len(dutch) == len(english) == len(PLANNED | WINDOWS)
+    assert dutch.isdisjoint(english)
+    assert {u.replace("/nl/", "/en/", 1) for u in dutch} == english
 
 
 def test_times_are_in_amsterdam_with_its_vtimezone(fixture_site: Path) -> None:
@@ -72,15 +93,15 @@ def test_times_are_in_amsterdam_with_its_vtimezone(fixture_site: Path) -> None:
 
 
 def test_overrun_event_ends_when_it_was_completed(fixture_site: Path) -> None:
-    item = events(read(fixture_site / "calendar" / "en.ics"))[f"2026-11-15-ncts-uitloop@{HOST}"]
+    item = events(read(fixture_site / "calendar" / "en.ics"))[uid("en", "2026-11-15-ncts-uitloop")]
     assert item.decoded("dtstart") == local(2026, 11, 15, 8, 0)
     assert item.decoded("dtend") == local(2026, 11, 15, 13, 20)
     assert str(item["summary"]) == "Maintenance of NCTS"
     assert item["status"] == "CONFIRMED"
     assert item["sequence"] == 4  # announced, then four more updates
     assert item.decoded("last-modified") == local(2026, 11, 15, 13, 20)
+    assert item.decoded("dtstamp") == local(2026, 11, 15, 13, 20)
     assert item.decoded("created") == local(2026, 10, 30, 10, 0)
-    assert str(item["url"]) == "http://localhost:8000/en/status-messages/2026-11-15-ncts-uitloop/"
     description = str(item["description"])
     assert "Status: Completed" in description
     assert "Systems: NCTS" in description
@@ -89,31 +110,46 @@ def test_overrun_event_ends_when_it_was_completed(fixture_site: Path) -> None:
 
 
 def test_cancelled_event_keeps_its_window_and_says_so(fixture_site: Path) -> None:
-    uid = f"2026-12-13-emcs-geannuleerd@{HOST}"
-    dutch = events(read(fixture_site / "calendar" / "nl.ics"))[uid]
+    dutch = events(read(fixture_site / "calendar" / "nl.ics"))[
+        uid("nl", "2026-12-13-emcs-geannuleerd")
+    ]
     assert dutch["status"] == "CANCELLED"
     assert dutch["sequence"] == 1
     assert dutch.decoded("dtstart") == local(2026, 12, 13, 8, 0)
     assert dutch.decoded("dtend") == local(2026, 12, 13, 12, 0)
     assert str(dutch["summary"]) == 'Geannuleerd: Onderhoud aan de "EMCS-koppeling" & <e-AD>'
     assert 'Berichten met "]]>" of <![CDATA[ worden gewoon verwerkt.' in str(dutch["description"])
-    english = events(read(fixture_site / "calendar" / "en.ics"))[uid]
+    english = events(read(fixture_site / "calendar" / "en.ics"))[
+        uid("en", "2026-12-13-emcs-geannuleerd")
+    ]
     assert str(english["summary"]) == 'Cancelled: Maintenance of the "EMCS link" & <e-AD>'
+
+
+def test_with_the_site_address_events_link_their_page(tmp_path: Path) -> None:
+    site = build_into(tmp_path / "site", site_url="https://status.example.org")
+    found = events(read(site / "calendar" / "en.ics"))
+    assert set(found) == {uid("en", item) for item in PLANNED | WINDOWS}  # the same UIDs
+    item = found[uid("en", "2026-11-15-ncts-uitloop")]
+    url = "https://status.example.org/en/status-messages/2026-11-15-ncts-uitloop/"
+    assert str(item["url"]) == url
+    assert str(item["description"]).endswith("\n\n" + url)
+    window = found[uid("en", "window-maintenance-2026-11-29")]
+    assert str(window["url"]) == "https://status.example.org/en/maintenance/"
 
 
 def test_windows_moved_and_cancelled(fixture_site: Path) -> None:
     found = events(read(fixture_site / "calendar" / "en.ics"))
-    moved = found[f"window-release-2026-12-12@{HOST}"]
+    moved = found[uid("en", "window-release-2026-12-12")]
     assert moved.decoded("dtstart") == local(2026, 12, 19, 8, 0)
     assert moved.decoded("dtend") == local(2026, 12, 19, 10, 0)
     assert moved["sequence"] == 1
     assert str(moved["summary"]) == "Agreed release window"
     assert "Moved from Saturday 12 December 2026." in str(moved["description"])
-    cancelled = found[f"window-maintenance-2026-10-25@{HOST}"]
+    cancelled = found[uid("en", "window-maintenance-2026-10-25")]
     assert cancelled["status"] == "CANCELLED"
     assert cancelled["sequence"] == 1
     assert str(cancelled["summary"]) == "Cancelled: Agreed maintenance window"
-    plain = found[f"window-maintenance-2026-11-29@{HOST}"]
+    plain = found[uid("en", "window-maintenance-2026-11-29")]
     assert (plain["status"], plain["sequence"]) == ("CONFIRMED", 0)
 
 
@@ -139,20 +175,21 @@ def test_a_moved_then_cancelled_event_changes_in_place(tmp_path: Path) -> None:
     text = text.replace("end: 2026-12-13 14:30", "end: 2026-12-13 15:30")
     head, _, body = text.partition("\n---\n")
     path.write_text(head + MOVED_AND_CANCELLED + "\n" + body, encoding="utf-8")
-    uid = f"2026-12-13-dms-onderhoud@{HOST}"
+    key = uid("en", "2026-12-13-dms-onderhoud")
 
-    before = events(read(build_into(tmp_path / "before") / "calendar" / "en.ics"))[uid]
+    before = events(read(build_into(tmp_path / "before") / "calendar" / "en.ics"))[key]
     moved_at = dt.datetime(2026, 11, 30, 9, 30, tzinfo=AMS)
     moved = events(read(build_into(tmp_path / "moved", content, moved_at) / "calendar/en.ics"))
     cancelled_at = dt.datetime(2026, 12, 1, 9, 30, tzinfo=AMS)
     gone = events(read(build_into(tmp_path / "gone", content, cancelled_at) / "calendar/en.ics"))
 
     assert before.decoded("dtstart") == local(2026, 12, 13, 8, 0)
-    assert moved[uid].decoded("dtstart") == local(2026, 12, 13, 9, 0)
-    assert moved[uid].decoded("dtend") == local(2026, 12, 13, 15, 30)
-    assert gone[uid]["status"] == "CANCELLED"
-    assert before["sequence"] < moved[uid]["sequence"] < gone[uid]["sequence"]
-    assert before.decoded("last-modified") < moved[uid].decoded("last-modified")
+    assert moved[key].decoded("dtstart") == local(2026, 12, 13, 9, 0)
+    assert moved[key].decoded("dtend") == local(2026, 12, 13, 15, 30)
+    assert gone[key]["status"] == "CANCELLED"
+    assert before["sequence"] < moved[key]["sequence"] < gone[key]["sequence"]
+    assert before.decoded("last-modified") < moved[key].decoded("last-modified")
+    assert before.decoded("dtstamp") < moved[key].decoded("dtstamp") < gone[key].decoded("dtstamp")
 
 
 def test_sequence_rises_with_every_update_after_the_announcement() -> None:

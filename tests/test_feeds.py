@@ -13,9 +13,16 @@ import lxml.html
 import pytest
 from conftest import FIXTURE_CONTENT, FIXTURE_NOW_UTC, build_into
 
-ORIGIN = "http://localhost:8000"  # the documented placeholder when SITEURL is empty
+TAG = "tag:douane.nl,2026:beschikbaarheid-douanesystemen"  # pelicanconf's tag_base
 FEEDS = ("nl.atom.xml", "nl.rss.xml", "en.atom.xml", "en.rss.xml")
 SYSTEMS = ("dms", "ncts", "emcs", "ics2")
+# The fixture's processes and the systems serving them (ICS2 serves entry and import).
+PROCESSES = {
+    "import": {"dms", "ics2"},
+    "transit": {"ncts"},
+    "excise": {"emcs"},
+    "entry": {"ics2"},
+}
 MACHINE_FOLDERS = ("feeds", "calendar", "api", "en/api", "badges", "en/badges")
 
 # Every published update at the fixture's now, newest first: (event id, update number).
@@ -49,11 +56,19 @@ SYSTEM_OF_EVENT = {
 }
 
 
-def expected_ids(lang: str, system: str | None = None) -> list[str]:
+def expected_ids(lang: str, systems: set[str] | None = None) -> list[str]:
+    """The ids of the messages about any of ``systems`` (None: all), newest first."""
     return [
-        f"{ORIGIN}{EVENT_PAGES[lang].format(event_id)}#update-{number}"
+        f"{TAG}/{lang}/events/{event_id}/updates/{number}"
         for event_id, number in ALL_MESSAGES
-        if system is None or system in SYSTEM_OF_EVENT[event_id]
+        if systems is None or systems & SYSTEM_OF_EVENT[event_id]
+    ]
+
+
+def expected_links(lang: str, origin: str = "") -> list[str]:
+    return [
+        f"{origin}{EVENT_PAGES[lang].format(event_id)}#update-{number}"
+        for event_id, number in ALL_MESSAGES
     ]
 
 
@@ -71,8 +86,9 @@ def all_feed_files(site: Path) -> list[Path]:
 
 def test_every_feed_exists_and_parses_without_errors(fixture_site: Path) -> None:
     expected = {f"feeds/{name}" for name in FEEDS} | {
-        f"feeds/systems/{system}.{lang}.{fmt}.xml"
-        for system in SYSTEMS
+        f"feeds/{kind}/{item}.{lang}.{fmt}.xml"
+        for kind, items in (("systems", SYSTEMS), ("processes", PROCESSES))
+        for item in items
         for lang in ("nl", "en")
         for fmt in ("atom", "rss")
     }
@@ -89,7 +105,7 @@ def test_every_update_is_an_entry_newest_first_with_a_stable_id(
     lang = name[:2]
     feed = parse(fixture_site / "feeds" / name)
     assert [e.id for e in feed.entries] == expected_ids(lang)
-    assert [e.link for e in feed.entries] == expected_ids(lang)
+    assert [e.link for e in feed.entries] == expected_links(lang)  # no SITEURL: from the root
     published = [dt.datetime(*e.published_parsed[:6], tzinfo=dt.UTC) for e in feed.entries]
     assert published == sorted(published, reverse=True)
 
@@ -101,8 +117,40 @@ def test_system_feeds_hold_exactly_that_systems_messages(
     fixture_site: Path, system: str, lang: str, fmt: str
 ) -> None:
     feed = parse(fixture_site / "feeds" / "systems" / f"{system}.{lang}.{fmt}.xml")
-    assert [e.id for e in feed.entries] == expected_ids(lang, system)
+    assert [e.id for e in feed.entries] == expected_ids(lang, {system})
     assert feed.feed.language == lang
+
+
+@pytest.mark.parametrize("process", sorted(PROCESSES))
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", ["atom", "rss"])
+def test_process_feeds_hold_the_messages_of_every_system_serving_it(
+    fixture_site: Path, process: str, lang: str, fmt: str
+) -> None:
+    feed = parse(fixture_site / "feeds" / "processes" / f"{process}.{lang}.{fmt}.xml")
+    assert [e.id for e in feed.entries] == expected_ids(lang, PROCESSES[process])
+    assert feed.feed.language == lang
+    if fmt == "atom":
+        assert feed.feed.id == f"{TAG}/{lang}/feeds/processes/{process}"
+
+
+def test_process_feeds_are_titled_and_linked_in_both_languages(fixture_site: Path) -> None:
+    english = parse(fixture_site / "feeds" / "processes" / "import.en.atom.xml")
+    assert english.feed.title == (
+        "Availability of Dutch Customs Systems: Messages about Import (customs process)"
+    )
+    links = {link.rel: link.href for link in english.feed.links}
+    assert links == {
+        "self": "/feeds/processes/import.en.atom.xml",
+        "alternate": "/en/#process-import",  # the process on the status page
+    }
+    dutch = parse(fixture_site / "feeds" / "processes" / "transit.nl.rss.xml")
+    assert dutch.feed.title == (
+        "Beschikbaarheid Douanesystemen: Berichten over Douanevervoer (douaneproces)"
+    )
+    assert dutch.feed.link == "/#process-transit"
+    page = lxml.html.fromstring((fixture_site / "index.html").read_bytes())
+    assert page.cssselect("#process-transit"), "the anchor the feed links to"
 
 
 def test_feed_level_language_self_link_and_updated_from_the_newest_message(
@@ -111,13 +159,14 @@ def test_feed_level_language_self_link_and_updated_from_the_newest_message(
     atom = parse(fixture_site / "feeds" / "en.atom.xml")
     assert atom.feed.language == "en"
     assert atom.feed.title == "Availability of Dutch Customs Systems"
+    assert atom.feed.id == f"{TAG}/en/feeds/all"
     links = {link.rel: link.href for link in atom.feed.links}
-    assert links == {"self": f"{ORIGIN}/feeds/en.atom.xml", "alternate": f"{ORIGIN}/en/"}
+    assert links == {"self": "/feeds/en.atom.xml", "alternate": "/en/"}
     newest = dt.datetime(2026, 11, 29, 8, 45, tzinfo=dt.UTC)  # 09:45 CET, DMS investigation
     assert dt.datetime(*atom.feed.updated_parsed[:6], tzinfo=dt.UTC) == newest
     rss = parse(fixture_site / "feeds" / "nl.rss.xml")
     assert rss.feed.language == "nl"
-    assert rss.feed.link == f"{ORIGIN}/"
+    assert rss.feed.link == "/"
     assert dt.datetime(*rss.feed.updated_parsed[:6], tzinfo=dt.UTC) == newest
     system = parse(fixture_site / "feeds" / "systems" / "ics2.nl.atom.xml")
     assert system.feed.title == "Beschikbaarheid Douanesystemen: Berichten over ICS2"
@@ -126,7 +175,7 @@ def test_feed_level_language_self_link_and_updated_from_the_newest_message(
 
 
 def entry(feed: feedparser.FeedParserDict, event_id: str, number: int) -> dict:
-    wanted = f"{event_id}/#update-{number}"
+    wanted = f"/events/{event_id}/updates/{number}"
     (found,) = [e for e in feed.entries if e.id.endswith(wanted)]
     return found
 
@@ -202,7 +251,7 @@ def digest(site: Path, folders: tuple[str, ...]) -> dict[str, str]:
 def test_two_builds_with_the_same_now_give_identical_machine_files(tmp_path: Path) -> None:
     first = digest(build_into(tmp_path / "one"), MACHINE_FOLDERS)
     second = digest(build_into(tmp_path / "two"), MACHINE_FOLDERS)
-    assert len(first) == 20 + 2 + 2 * 8 + 2 * 5  # feeds, calendars, API, badges
+    assert len(first) == 4 + 16 + 16 + 2 + 2 * 8 + 2 * 5  # feeds, calendars, API, badges
     assert first == second
 
 
@@ -213,28 +262,36 @@ def test_feeds_depend_on_the_messages_not_on_the_build_time(tmp_path: Path) -> N
     )
 
 
-def test_feeds_use_the_site_address_when_it_is_set(tmp_path: Path) -> None:
+def test_feeds_link_the_site_address_when_it_is_set_and_keep_their_ids(tmp_path: Path) -> None:
     site = build_into(tmp_path / "site", site_url="https://status.example.org")
+    for name in ("nl.atom.xml", "nl.rss.xml"):
+        feed = parse(site / "feeds" / name)
+        assert [e.id for e in feed.entries] == expected_ids("nl")
+        assert [e.link for e in feed.entries] == expected_links("nl", "https://status.example.org")
     feed = parse(site / "feeds" / "nl.atom.xml")
-    assert feed.entries[0].id == (
-        "https://status.example.org/status-berichten/2026-11-29-dms-onderzoek/#update-1"
-    )
+    assert feed.feed.id == f"{TAG}/nl/feeds/all"
     assert {link.rel: link.href for link in feed.feed.links}["self"] == (
         "https://status.example.org/feeds/nl.atom.xml"
     )
+    rss = (site / "feeds" / "nl.rss.xml").read_text(encoding="utf-8")
+    assert f'<guid isPermaLink="false">{TAG}/nl/events/' in rss  # an id, not an address
 
 
-def test_a_feed_without_messages_says_when_it_was_built() -> None:
+def test_a_feed_without_messages_is_as_old_as_the_site() -> None:
     from douane_status.domain.config import StatusSettings
     from douane_status.machine.feeds import feed_files
     from douane_status.reading.catalog import read_catalog
 
-    settings = StatusSettings()
+    settings = StatusSettings(site_started=dt.date(2026, 3, 1))
     catalog, _ = read_catalog(FIXTURE_CONTENT, FIXTURE_CONTENT.parent, settings.tz)
     files = dict(feed_files(catalog, [], settings, FIXTURE_NOW_UTC))
-    feed = feedparser.parse(files["/feeds/en.atom.xml"])
+    assert len(files) == 36
+    feed = feedparser.parse(files["/feeds/processes/entry.en.atom.xml"])
     assert not feed.bozo and feed.entries == []
-    assert dt.datetime(*feed.feed.updated_parsed[:6], tzinfo=dt.UTC) == FIXTURE_NOW_UTC
+    started = dt.datetime(2026, 2, 28, 23, 0, tzinfo=dt.UTC)  # 1 March, 00:00 CET
+    assert dt.datetime(*feed.feed.updated_parsed[:6], tzinfo=dt.UTC) == started
+    later = dict(feed_files(catalog, [], settings, FIXTURE_NOW_UTC + dt.timedelta(days=30)))
+    assert later == files  # not the build's time
 
 
 def head_feeds(site: Path, relative: str) -> list[tuple[str, str]]:
@@ -324,7 +381,7 @@ def test_feeds_carry_the_newest_messages_up_to_the_cap(tmp_path: Path) -> None:
     assert len(feed.entries) == FEED_MAX_ENTRIES
     published = [e.published_parsed for e in feed.entries]
     assert published == sorted(published, reverse=True)
-    assert feed.entries[0].id.endswith(f"/{newest[1]}/#update-{newest[2]}")
+    assert feed.entries[0].id == f"{TAG}/nl/events/{newest[1]}/updates/{newest[2]}"
 
 
 def test_each_feed_gets_the_newest_messages_of_its_systems(
@@ -335,7 +392,7 @@ def test_each_feed_gets_the_newest_messages_of_its_systems(
     from douane_status.rules.content import load_content
     from tools.synthetic import write_history
 
-    monkeypatch.setattr(feeds, "FEED_MAX_ENTRIES", 12)  # some systems fill up, some do not
+    monkeypatch.setattr(feeds, "FEED_MAX_ENTRIES", 12)  # some feeds fill up, some do not
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(FIXTURE_CONTENT / "systems.yaml", content / "systems.yaml")
@@ -347,10 +404,17 @@ def test_each_feed_gets_the_newest_messages_of_its_systems(
         key=lambda m: (m[1].at, m[0].id, m[1].number),
         reverse=True,
     )
-    chosen = feeds.newest_messages(loaded.events, loaded.catalog.systems)
-    assert chosen[0] == (None, every[:12])
-    assert [system for system, _ in chosen[1:]] == list(loaded.catalog.systems)
-    for system, messages in chosen[1:]:
-        assert system is not None
-        assert messages == [m for m in every if system.id in m[0].systems][:12], system.id
-    assert {len(messages) for _, messages in chosen[1:]} > {12}
+    scopes = feeds.feed_scopes(loaded.catalog)
+    assert [s.name for s in scopes] == [
+        "all",
+        *(f"processes/{p}" for p in PROCESSES),
+        *(f"systems/{s}" for s in SYSTEMS),
+    ]
+    assert [s.systems for s in scopes[1:5]] == [frozenset(p) for p in PROCESSES.values()]
+    chosen = feeds.newest_messages(loaded.events, scopes)
+    assert chosen[0] == every[:12]
+    for scope, messages in zip(scopes[1:], chosen[1:], strict=True):
+        assert scope.systems is not None
+        wanted = [m for m in every if scope.systems & set(m[0].systems)][:12]
+        assert messages == wanted, scope.name
+    assert {len(messages) for messages in chosen[1:]} > {12}
