@@ -18,9 +18,6 @@ from ..domain.model import Lang, Process, System
 from ..presentation import channels
 from .api_records import COMPONENT_SEVERITY, PAGE_ID, ApiFacts, component_status
 
-# Statuspage's fields and ours beside them: the group's feeds, in the document's language.
-GROUP_FEEDS = "feeds"
-
 
 def component_id(process_id: str, system_id: str) -> str:
     """The id of the component of ``system_id`` in the group of ``process_id``."""
@@ -77,7 +74,8 @@ class Components:
             "group": True,
             "only_show_if_degraded": False,
             "components": [c["id"] for c in children],
-            GROUP_FEEDS: {
+            # Ours, beside Statuspage's fields: the process's feeds in the document's language.
+            "feeds": {
                 fmt: site + channels.process_feed_path(self.lang, fmt, process.id)
                 for fmt in channels.FEED_FORMATS
             },
