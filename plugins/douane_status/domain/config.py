@@ -157,11 +157,14 @@ def _text(value: Any) -> str:
     return value
 
 
+# RFC 4151's grammar: a domain name (or e-mail address) in lower case, a date, and path characters.
 _DNS_NAME = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+"
+_MAILBOX = r"[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@"
+_PCHAR = r"[A-Za-z0-9._~!$&'()*+,;=:@%-]"  # a URI path character other than "/"
 _TAG_BASE = re.compile(
-    rf"tag:(?P<authority>(?:[a-z0-9!#$%&'*+/=?^_`{{|}}~.-]+@)?{_DNS_NAME}),"
+    rf"tag:(?P<authority>(?:{_MAILBOX})?{_DNS_NAME}),"
     r"(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)"
-    r":(?P<name>[A-Za-z0-9._~!$&'()*+,;=:@%-](?:[A-Za-z0-9._~!$&'()*+,;=:@%/-]*[A-Za-z0-9._~!$&'()*+,;=:@%-])?)"
+    rf":(?P<name>{_PCHAR}(?:(?:{_PCHAR}|/)*{_PCHAR})?)"
 )
 
 
