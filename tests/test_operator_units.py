@@ -62,19 +62,13 @@ def test_file_time_adds_the_offset_only_in_the_autumn_hour() -> None:
     assert a.file_time(at("2026-03-29 03:30"), TZ) == "2026-03-29 03:30"
 
 
-def test_operator_time_accepts_a_clock_time_on_the_date_of_now() -> None:
-    now = at("2026-11-29 10:00")
-    assert a.parse_operator_time("--start", "9:05", TZ, now) == at("2026-11-29 09:05")
-    with pytest.raises(UsageError, match=r"--start .* does not exist"):
-        a.parse_operator_time("--start", "2026-03-29 02:30", TZ, now)
-
-
 def test_new_event_ids_stay_unique() -> None:
     day = dt.date(2026, 11, 28)
-    taken = {"2026-11-28-dms-verstoring", "2026-11-28-dms-verstoring-2"}
-    assert a.new_event_id(EventType.DISRUPTION, ["dms"], day, set()) == "2026-11-28-dms-verstoring"
-    assert a.new_event_id(EventType.DISRUPTION, ["dms"], day, taken) == (
-        "2026-11-28-dms-verstoring-3"
+    first = "2026-11-28-dms-verstoring"
+    assert a.new_event_id(EventType.DISRUPTION, ["dms"], day, set()) == first
+    assert a.new_event_id(EventType.DISRUPTION, ["dms"], day, {first}) == f"{first}-1"
+    assert a.new_event_id(EventType.DISRUPTION, ["dms"], day, {first, f"{first}-1"}) == (
+        f"{first}-2"
     )
     assert a.new_event_id(EventType.UNPLANNED_MAINTENANCE, ["dms", "htg"], day, ()) == (
         "2026-11-28-dms-htg-ongepland-onderhoud"

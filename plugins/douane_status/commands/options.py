@@ -7,9 +7,8 @@ import datetime as dt
 from typing import Any, TypeVar
 
 from ..domain.config import StatusSettings
-from ..domain.errors import UsageError
 from ..domain.options import OptionSpec, option_specs
-from ..domain.timestamps import TimestampError, parse_timestamp
+from ..domain.timestamps import parse_time_option
 
 Options = TypeVar("Options")
 
@@ -52,10 +51,7 @@ def options_from(options_type: type[Options], namespace: argparse.Namespace) -> 
 
 
 def parse_now(value: str | None, settings: StatusSettings) -> dt.datetime:
-    """``--now`` as given (local time unless it has an offset), or the current time."""
-    if value is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    try:
-        return parse_timestamp(value, settings.tz)
-    except TimestampError as exc:
-        raise UsageError(f"--now {exc.message}") from None
+    """``--now`` as given (the forms of every time option; ``HH:MM`` is today), or the current
+    time."""
+    current = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return current if value is None else parse_time_option("--now", value, settings.tz, current)

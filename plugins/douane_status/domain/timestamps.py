@@ -2,13 +2,20 @@
 
 Times without an offset that fall in the spring-forward gap or the autumn fall-back hour cannot be
 placed on the time line; they are refused (OUT005) instead of guessed.
+
+On the command line every time option (``--now``, ``--start``, ``--end``, ``--expected-end``) is
+read by ``parse_time_option``: a full timestamp as in a file, or a time of day alone, which the
+option places on a date (today, the last one before now, or the first one after a moment).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 from zoneinfo import ZoneInfo
+
+from .errors import UsageError
 
 _TIMESTAMP = re.compile(
     r"""^(?P<date>\d{4}-\d{2}-\d{2})
@@ -18,6 +25,11 @@ _TIMESTAMP = re.compile(
     re.VERBOSE,
 )
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CLOCK_ONLY = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?$")
+# Which date a time of day alone falls on: the reference's own date, the latest such moment at or
+# before the reference (when something began), or the earliest at or after it (an end, planned
+# work).
+ClockDay = Literal["today", "at-or-before", "at-or-after"]
 
 
 class TimestampError(ValueError):
@@ -109,3 +121,55 @@ def _format_offset(delta: dt.timedelta | None) -> str:
 def format_iso(moment: dt.datetime) -> str:
     """ISO 8601 with offset, seconds included: the form machines read."""
     return moment.isoformat(timespec="seconds")
+
+
+def is_clock_only(text: str) -> bool:
+    """``HH:MM`` (or ``HH:MM:SS``) without a date."""
+    return _CLOCK_ONLY.match(text.strip()) is not None
+
+
+def parse_time_option(
+    option: str, text: str, tz: ZoneInfo, reference: dt.datetime, day: ClockDay = "today"
+) -> dt.datetime:
+    """The instant of a time option's value, or ``UsageError`` naming the option and the forms.
+
+    Every time option takes the same forms: ``YYYY-MM-DD HH:MM`` (or with ``T``, seconds, an
+    offset such as ``+01:00`` or ``Z``) and ``HH:MM`` alone, placed on a date by ``day`` relative
+    to ``reference``. So ``--start 23:50`` at 00:10 is the evening before, never a moment after.
+    """
+    clock = _CLOCK_ONLY.match(text.strip())
+    if clock is None and not _TIMESTAMP.match(text.strip()) and not _DATE_ONLY.match(text.strip()):
+        raise UsageError(
+            f"{option} '{text}' is not a time: write 'HH:MM' or 'YYYY-MM-DD HH:MM' "
+            f"({tz.key}), for example '08:00' or '2026-12-06 08:00'"
+        )
+    try:
+        if clock is None:
+            return parse_timestamp(text, tz)
+        return _on_date(clock, tz, reference, day)
+    except TimestampError as exc:
+        raise UsageError(f"{option} {exc.message}") from None
+
+
+def _on_date(
+    clock: re.Match[str], tz: ZoneInfo, reference: dt.datetime, day: ClockDay
+) -> dt.datetime:
+    try:
+        time = dt.time(int(clock["hour"]), int(clock["minute"]), int(clock["second"] or 0))
+    except ValueError:
+        raise TimestampError(
+            "OUT004",
+            f"'{clock[0]}' is not a time of day: write 'HH:MM' (00:00-23:59) or 'YYYY-MM-DD HH:MM'",
+        ) from None
+    date = reference.astimezone(tz).date()
+
+    def instant(on: dt.date) -> dt.datetime:
+        naive = dt.datetime.combine(on, time)
+        return localize(naive, tz, naive.strftime("%Y-%m-%d ") + clock[0]).astimezone(dt.UTC)
+
+    moment = instant(date)
+    if day == "at-or-before" and moment > reference:
+        moment = instant(date - dt.timedelta(days=1))
+    elif day == "at-or-after" and moment < reference:
+        moment = instant(date + dt.timedelta(days=1))
+    return moment

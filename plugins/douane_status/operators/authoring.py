@@ -19,7 +19,7 @@ import yaml
 
 from ..domain.errors import UsageError
 from ..domain.model import LANGUAGES, Catalog, EventType, Fallback, Lang, Status, Text
-from ..domain.timestamps import TimestampError, localize, parse_timestamp
+from ..domain.timestamps import TimestampError, localize
 from ..presentation import i18n
 
 try:  # same parser as yamlsource, so both agree on where things are
@@ -34,9 +34,10 @@ ID_WORDS: dict[EventType, str] = {
     EventType.RELEASE: "release",
     EventType.UNPLANNED_MAINTENANCE: "ongepland-onderhoud",
 }
+# The number after a taken id (see new_event_id).
+FIRST_REPEAT_NUMBER = 1
 # The order of an update's fields in the documented example: what happens, then what is promised.
 UPDATE_ORDER = ("at", "status", "fallback", "next_update", "expected_end", "nl", "en")
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _FENCE = re.compile(r"^---\s*$")
 _END = re.compile(r"^(---|\.\.\.)\s*$")
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -107,18 +108,6 @@ def yaml_scalar(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
 
 
-def parse_operator_time(option: str, text: str, tz: ZoneInfo, now: dt.datetime) -> dt.datetime:
-    """A time given on the command line: a full timestamp, or ``HH:MM`` on the date of ``now``."""
-    clock = _CLOCK.match(text.strip())
-    if clock:
-        date = now.astimezone(tz).date()
-        text = f"{date.isoformat()} {int(clock[1]):02d}:{clock[2]}"
-    try:
-        return parse_timestamp(text, tz)
-    except TimestampError as exc:
-        raise UsageError(f"{option} {exc.message}") from None
-
-
 def minute(moment: dt.datetime) -> dt.datetime:
     return moment.replace(second=0, microsecond=0)
 
@@ -129,10 +118,15 @@ def minute(moment: dt.datetime) -> dt.datetime:
 def new_event_id(
     event_type: EventType, systems: Sequence[str], day: dt.date, taken: Iterable[str]
 ) -> str:
-    """``<date>-<systems>-<type word>``, with ``-2``, ``-3`` … when that id is used (OUT007)."""
+    """``<date>-<systems>-<type word>``; when that id is used, ``-1``, ``-2`` … (OUT007).
+
+    The numbering is the web editor's: Decap CMS makes a taken file name unique by appending
+    ``-1``, ``-2`` … (``generateUniqueSlug`` in decap-cms-core), so the second event of a day has
+    the same id whether the command line or the editor wrote it.
+    """
     base = f"{day.isoformat()}-{'-'.join(systems)}-{ID_WORDS[event_type]}"[:96].rstrip("-")
     used = set(taken)
-    candidate, number = base, 2
+    candidate, number = base, FIRST_REPEAT_NUMBER
     while candidate in used:
         candidate, number = f"{base}-{number}", number + 1
     return candidate

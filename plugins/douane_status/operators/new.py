@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..domain.errors import UsageError
 from ..domain.model import EventType, Status, Text
+from ..domain.timestamps import ClockDay
 from ..rules.content import OUTAGES_DIR
 from . import authoring as a
 from .options import NewOptions
@@ -55,11 +56,13 @@ def new_event(ws: Workspace, options: NewOptions, now: dt.datetime) -> Outcome:
 def _window(ws: Workspace, options: NewOptions, now: dt.datetime) -> _Window:
     event_type = EventType(choice("--type", options.type_, tuple(EventType)))
     systems = chosen_systems(options.systems, ws.catalog)
-    start = time_of(ws, "--start", options.start, now)
-    end = time_of(ws, "--end", options.end, now)
-    if event_type.is_planned and (start is None or end is None):
+    # a disruption began before it is reported; planned work starts after it is announced
+    start_day: ClockDay = "at-or-after" if event_type.is_planned else "at-or-before"
+    start = time_of(ws, "--start", options.start, now, start_day)
+    if event_type.is_planned and (start is None or options.end is None):
         raise UsageError(f"a {event_type} needs --start and --end (the planned window)")
     start = start or a.minute(now)
+    end = time_of(ws, "--end", options.end, start, "at-or-after")
     if end is not None and end <= start:
         raise UsageError("--end must be after --start")
     return _Window(event_type, systems, start, end)

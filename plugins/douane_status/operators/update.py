@@ -72,7 +72,7 @@ def _update(
         else None
     )
     at = update_moment(current, now, ws.tz)
-    expected_end = operator_time(ws, "--expected-end", options.expected_end, now)
+    expected_end = operator_time(ws, "--expected-end", options.expected_end, at, "at-or-after")
     if status is Status.OVERRUN and expected_end is None:
         raise UsageError("an overrun needs --expected-end (the new expected end time)")
     if options.next_ is not None and options.next_ < 0:

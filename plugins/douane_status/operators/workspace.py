@@ -20,12 +20,14 @@ from ..domain.config import StatusSettings
 from ..domain.errors import UsageError
 from ..domain.findings import Finding, has_errors
 from ..domain.model import Catalog, Event, Text
+from ..domain.timestamps import ClockDay, parse_time_option
 from ..domain.workdays import WorkCalendar
 from ..reading.catalog import read_catalog
 from ..reading.phrases import Phrasebook, load_phrasebook
 from ..reading.source import display_path
-from ..rules.content import OUTAGES_DIR, load_content, outage_files
+from ..rules.content import load_content
 from . import authoring as a
+from .lookup import event_files, find_event
 from .staging import check_candidate, write_atomic
 
 
@@ -119,13 +121,14 @@ def both_languages(option: str, nl: str | None, en: str | None) -> Text | None:
 
 
 def operator_time(
-    ws: Workspace, option: str, text: str | None, now: dt.datetime
+    ws: Workspace, option: str, text: str | None, reference: dt.datetime, day: ClockDay
 ) -> dt.datetime | None:
-    return None if text is None else a.parse_operator_time(option, text, ws.tz, now)
+    """A time option's value (None when not given); ``HH:MM`` alone is placed by ``day``."""
+    return None if text is None else parse_time_option(option, text, ws.tz, reference, day)
 
 
 def all_ids(content_dir: Path) -> set[str]:
-    return {p.stem for p in outage_files([content_dir / OUTAGES_DIR])}
+    return set(event_files(content_dir))
 
 
 # -- the event as it is ---------------------------------------------------------------------------
@@ -139,28 +142,9 @@ class CurrentEvent:
     event: Event
 
 
-def find_event(ws: Workspace, reference: str) -> Path:
-    """An event id (the file name without ``.md``) or a path to the file."""
-    candidate = Path(reference)
-    outages = (ws.content_dir / OUTAGES_DIR).resolve()
-    for path in (candidate, ws.project / candidate):
-        if reference.endswith(".md") and path.is_file():
-            if not path.resolve().is_relative_to(outages):
-                raise UsageError(f"{reference} is not an outage file below {OUTAGES_DIR}/")
-            return path.resolve()
-    by_id = {p.stem: p for p in outage_files([ws.content_dir / OUTAGES_DIR])}
-    if reference in by_id:
-        return by_id[reference]
-    close = difflib.get_close_matches(reference, sorted(by_id), n=1, cutoff=0.5)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    raise UsageError(
-        f"no event '{reference}' in {OUTAGES_DIR}/{hint}: give the file name without .md"
-    )
-
-
 def current_event(ws: Workspace, reference: str, now: dt.datetime) -> CurrentEvent | Outcome:
     """The event as it is, or an Outcome with the errors that must be fixed first."""
-    path = find_event(ws, reference)
+    path = find_event(ws.project, ws.content_dir, ws.catalog, ws.tz, reference)
     shown = ws.shown(path)
     try:
         text = path.read_bytes().decode("utf-8")
