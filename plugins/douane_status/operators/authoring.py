@@ -66,6 +66,7 @@ class NewEvent:
     end: dt.datetime | None = None
     announced: dt.datetime | None = None
     fallback_possible: bool | None = None
+    follows: str | None = None
 
 
 # -- values as written in a file ----------------------------------------------------------------
@@ -205,6 +206,8 @@ def render_event(event: NewEvent, tz: ZoneInfo) -> str:
         lines.append(f"end: {file_time(event.end, tz)}")
     if event.fallback_possible is not None:
         lines.append(f"fallback_possible: {'true' if event.fallback_possible else 'false'}")
+    if event.follows is not None:
+        lines.append(f"follows: {event.follows}")
     lines.append("updates:")
     lines.extend(update_lines(event.first_update, tz, dash_column=2, key_column=4))
     lines.append("---")
@@ -345,3 +348,14 @@ def current_updates(text: str, shown: str) -> int:
     """How many updates the file lists (a cheap sanity check after an insertion)."""
     updates = _front_matter(text, shown).value("updates")
     return len(updates.value) if isinstance(updates, yaml.SequenceNode) else 0
+
+
+def last_update_lines(text: str, shown: str) -> tuple[int, int]:
+    """The file's lines (1-based, first and last) that hold the last update."""
+    front = _front_matter(text, shown)
+    updates = front.value("updates")
+    if not isinstance(updates, yaml.SequenceNode) or not updates.value:
+        raise UsageError(f"{shown} has no list of updates ('updates:' with '- at: …' items)")
+    last = updates.value[-1]
+    first_line = front.first + last.start_mark.line + 1
+    return first_line, front.first + _last_line(last, front.lines[front.first :]) + 1

@@ -53,6 +53,12 @@ def find_event(project: Path, content_dir: Path, catalog: Catalog, tz: ZoneInfo,
     raise UsageError(unknown_event(event_id, files, catalog, tz, folder, project))
 
 
+def read_one(path: Path, catalog: Catalog, tz: ZoneInfo, project: Path) -> Event | None:
+    """The event in ``path`` as the checker reads it; None when it has errors."""
+    source = read_source(display_path(path, project), path.read_bytes())
+    return read_event(source, path.stem, tz, catalog.system_ids)[0]
+
+
 def unknown_event(
     event_id: str,
     files: Mapping[str, Path],
@@ -102,12 +108,11 @@ def open_events(
     """The events without a final update that concern any of ``systems``, the latest start first.
     Files that cannot be read are left out: this only suggests."""
     found = []
-    for event_id, path in files.items():
+    for path in files.values():
         try:
-            source = read_source(display_path(path, project), path.read_bytes())
+            event = read_one(path, catalog, tz, project)
         except OSError:
             continue
-        event, _ = read_event(source, event_id, tz, catalog.system_ids)
         if event is not None and not event.is_closed and set(event.systems) & set(systems):
             found.append(event)
     return sorted(found, key=lambda e: (e.start, e.id), reverse=True)

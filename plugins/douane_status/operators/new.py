@@ -10,6 +10,7 @@ from ..domain.model import EventType, Status, Text
 from ..domain.timestamps import ClockDay
 from ..rules.content import OUTAGES_DIR
 from . import authoring as a
+from .lookup import find_event, read_one
 from .options import NewOptions
 from .planning import describe, plan_advice
 from .workspace import Outcome, Workspace, all_ids, both_languages, choice, chosen_systems
@@ -44,6 +45,7 @@ def new_event(ws: Workspace, options: NewOptions, now: dt.datetime) -> Outcome:
         end=window.end,
         announced=at if planned else None,
         fallback_possible=options.fallback_possible if planned else None,
+        follows=_follows(ws, window.type, options.follows),
     )
     local_start = window.start.astimezone(ws.tz)
     event_id = a.new_event_id(
@@ -66,6 +68,30 @@ def _window(ws: Workspace, options: NewOptions, now: dt.datetime) -> _Window:
     if end is not None and end <= start:
         raise UsageError("--end must be after --start")
     return _Window(event_type, systems, start, end)
+
+
+def _follows(ws: Workspace, event_type: EventType, name: str | None) -> str | None:
+    """The id of the closed disruption a structural recovery follows (P12)."""
+    if name is None:
+        return None
+    if event_type is not EventType.UNPLANNED_MAINTENANCE:
+        raise UsageError(
+            "--follows is for --type unplanned-maintenance (a structural recovery after a "
+            "disruption); a new disruption stands on its own"
+        )
+    path = find_event(ws.project, ws.content_dir, ws.catalog, ws.tz, name)
+    target = read_one(path, ws.catalog, ws.tz, ws.project)
+    shown = ws.shown(path)
+    if target is None:
+        raise UsageError(f"--follows: {shown} has errors; fix them first (invoke check)")
+    if target.type is not EventType.DISRUPTION:
+        raise UsageError(f"--follows: {shown} is a {target.type}; give the disruption (P12)")
+    if not target.is_closed:
+        raise UsageError(
+            f"--follows: the disruption {target.id} is still open; a structural recovery starts "
+            f"after it ends (P12): first run: invoke close {target.id}"
+        )
+    return target.id
 
 
 def _first_update(

@@ -30,7 +30,12 @@ class NewOptions:
     fallback_possible: bool = option(
         "planned work: the fallback procedure may be used during it", False
     )
-    now: str | None = option("the moment of the first update, e.g. 2026-11-29T10:00 (default: now)")
+    follows: str | None = option(
+        "unplanned-maintenance: the closed disruption it follows (its id, file name or path)"
+    )
+    now: str | None = option(
+        "the moment of the first update: 'YYYY-MM-DD HH:MM' or 'HH:MM' today (default: now)"
+    )
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from ..reading.phrases import Phrasebook, load_phrasebook
 from ..reading.source import display_path
 from ..rules.content import load_content
 from . import authoring as a
+from .closed import closed_event_message
 from .lookup import event_files, find_event
 from .staging import check_candidate, write_atomic
 
@@ -163,11 +164,7 @@ def update_moment(current: CurrentEvent, now: dt.datetime, tz: ZoneInfo) -> dt.d
     at = a.minute(now)
     event = current.event
     if event.is_closed:
-        final = event.latest
-        raise UsageError(
-            f"{current.shown} is closed (update {final.number}: '{final.status}'): a closed event "
-            "gets no more updates"
-        )
+        raise UsageError(closed_event_message(event, current.text, current.shown, tz))
     if at < event.latest.at:
         raise UsageError(
             f"--now is before the latest update ({a.file_time(event.latest.at, tz)}): updates "
