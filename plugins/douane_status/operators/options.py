@@ -42,26 +42,36 @@ class NewOptions:
 class UpdateOptions:
     """Append one update to an event; nothing else in the file changes."""
 
-    event: str = option("the event id (its file name without .md)", positional=True)
+    event: str = option("the event: its id, its file name or its path", positional=True)
     status: str | None = option("the new status, e.g. disruption, in-progress, overrun")
     fallback: str | None = option("allowed, not-needed or ended (noodprocedure)")
     next_: int | None = option(
         "minutes until the next update (default by status; 0: none)", metavar="MINUTES"
     )
-    expected_end: str | None = option("new expected end (required with overrun)")
+    expected_end: str | None = option(
+        "new expected end, 'YYYY-MM-DD HH:MM' or the next 'HH:MM' (required with overrun)"
+    )
     nl: str | None = option("Dutch message (default: the phrasebook's, with --en)")
     en: str | None = option("English message (default: the phrasebook's, with --nl)")
     buffered: bool = option(
         "add the sentence that submitted messages are held and processed", False
     )
-    now: str | None = option("the moment of the update (default: now)")
+    down: bool = option(
+        "the systems are not available at all: both titles get the phrasebook's wording", False
+    )
+    force: bool = option(
+        "publish it even when it says the same as the previous update (refused otherwise)", False
+    )
+    now: str | None = option(
+        "the moment of the update: 'YYYY-MM-DD HH:MM' or 'HH:MM' today (default: now)"
+    )
 
 
 @dataclass(frozen=True)
 class CloseOptions:
     """Publish the final update: ends the fallback procedure and adds buffered-message text."""
 
-    event: str = option("the event id (its file name without .md)", positional=True)
+    event: str = option("the event: its id, its file name or its path", positional=True)
     status: str | None = option(
         "resolved, workaround or no-fault (disruption); completed or cancelled"
     )
@@ -69,4 +79,6 @@ class CloseOptions:
     en: str | None = option("English message (default: the phrasebook's, with --nl)")
     buffered_nl: str | None = option("Dutch instructions for submitted and buffered messages")
     buffered_en: str | None = option("English instructions for submitted and buffered messages")
-    now: str | None = option("the moment of the final update (default: now)")
+    now: str | None = option(
+        "the moment of the final update: 'YYYY-MM-DD HH:MM' or 'HH:MM' today (default: now)"
+    )

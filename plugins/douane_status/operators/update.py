@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain.errors import UsageError
 from ..domain.model import Event, EventType, Fallback, Status, Text, statuses_for
@@ -45,6 +45,15 @@ def update_event(ws: Workspace, options: UpdateOptions, now: dt.datetime) -> Out
     text = both_languages("", options.nl, options.en) or _phrased(
         ws, current.event, update, options.buffered
     )
+    if not options.force and _repeats(ws, current, update, options, text):
+        latest = current.event.latest
+        when = a.file_time(latest.at, ws.tz)
+        raise UsageError(
+            f"{current.shown}:{latest.line}: update {latest.number} ({when}) already says this: "
+            "the same status, fallback and message. Nothing was written. "
+            "If the command was repeated by mistake, there is nothing to do; to publish it again "
+            "anyway (a regular update without news), add --force"
+        )
     new_update = a.NewUpdate(
         update.at, update.status, text, update.promised, update.expected_end, update.fallback
     )
@@ -80,6 +89,25 @@ def _update(
     minutes = _default_next(ws, event, status, at) if options.next_ is None else options.next_
     promised = at + dt.timedelta(minutes=minutes) if minutes else None
     return _Update(status, fallback, at, expected_end, promised)
+
+
+def _repeats(
+    ws: Workspace, current: CurrentEvent, update: _Update, options: UpdateOptions, text: Text
+) -> bool:
+    """Whether the new update says what the latest one says, apart from its own moments: the
+    same status, fallback, expected end and message (the phrasebook's message compared as it
+    would read at the latest update's time, so a repeat minutes later is caught too)."""
+    latest = current.event.latest
+    if (update.status, update.fallback, update.expected_end) != (
+        latest.status,
+        latest.fallback,
+        latest.expected_end,
+    ):
+        return False
+    if text == latest.text or options.nl is not None:
+        return text == latest.text
+    at_latest = replace(update, at=latest.at, promised=latest.next_update)
+    return _phrased(ws, current.event, at_latest, options.buffered) == latest.text
 
 
 def _phrased(ws: Workspace, event: Event, update: _Update, buffered: bool) -> Text:
