@@ -479,8 +479,8 @@ def test_a_result_with_errors_is_not_written(project: Path) -> None:
     # would have text outside a block (OUT004), so nothing is written.
     phrases = project / "content" / "phrases.yaml"
     text = phrases.read_text(encoding="utf-8").replace(
-        "    nl: >-\n      Geraakte douaneprocessen: {processes}.",
-        "    nl: |-\n      Tekst.\n      :::\n      Geraakte douaneprocessen: {processes}.",
+        "    nl: >-\n      Dit bericht gaat over de beschikbaarheid van {systems}.",
+        "    nl: |-\n      Tekst.\n      :::\n      Dit bericht gaat over {systems}.",
     )
     phrases.write_text(text, encoding="utf-8")
     before = sorted((project / "content" / "outages").rglob("*"))

@@ -105,6 +105,11 @@ def yaml_scalar(text: str) -> str:
                 and value.value == text
             ):
                 return text
+    return json_quoted(text)
+
+
+def json_quoted(text: str) -> str:
+    """JSON's double-quoted form of ``text``, which YAML reads back as exactly this string."""
     quoted = json.dumps(text, ensure_ascii=False)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
 
@@ -247,7 +252,7 @@ def _text_field(name: str, text: Text, indent: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class _FrontMatter:
+class FrontMatter:
     bom: str
     lines: list[str]  # the file's lines with their line ends, BOM removed
     first: int  # index of the first YAML line (after the opening ---)
@@ -267,7 +272,7 @@ class _FrontMatter:
         return self.bom + "".join(self.lines[:index]) + block + "".join(self.lines[index:])
 
 
-def _front_matter(text: str, shown: str) -> _FrontMatter:
+def front_matter(text: str, shown: str) -> FrontMatter:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     lines = re.findall(r"[^\n]*\n|[^\n]+$", body)
@@ -286,10 +291,10 @@ def _front_matter(text: str, shown: str) -> _FrontMatter:
     if not isinstance(root, yaml.MappingNode) or root.flow_style:
         raise UsageError(f"{shown}: the front matter must be 'name: value' lines")
     newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
-    return _FrontMatter(bom, lines, start + 1, close, root, newline)
+    return FrontMatter(bom, lines, start + 1, close, root, newline)
 
 
-def _last_line(node: yaml.Node, lines: Sequence[str]) -> int:
+def last_line(node: yaml.Node, lines: Sequence[str]) -> int:
     """The last line (0-based, in the YAML text) that holds part of ``node``."""
     if isinstance(node, yaml.ScalarNode):
         end = node.end_mark
@@ -309,12 +314,12 @@ def _last_line(node: yaml.Node, lines: Sequence[str]) -> int:
         children = [part for pair in node.value for part in pair]
     else:
         children = list(node.value)
-    return max((_last_line(child, lines) for child in children), default=node.start_mark.line)
+    return max((last_line(child, lines) for child in children), default=node.start_mark.line)
 
 
 def append_update(text: str, update: NewUpdate, tz: ZoneInfo, shown: str) -> str:
     """``text`` with ``update`` inserted after the last update; every other byte unchanged."""
-    front = _front_matter(text, shown)
+    front = front_matter(text, shown)
     updates = front.value("updates")
     if not isinstance(updates, yaml.SequenceNode) or not updates.value:
         raise UsageError(f"{shown} has no list of updates ('updates:' with '- at: …' items)")
@@ -330,14 +335,14 @@ def append_update(text: str, update: NewUpdate, tz: ZoneInfo, shown: str) -> str
     key_column = first.start_mark.column if block_mapping and dash >= 0 else max(dash, 0) + 2
     if dash < 0:
         dash = max(key_column - 2, 0)
-    index = front.first + _last_line(updates.value[-1], front.lines[front.first :]) + 1
+    index = front.first + last_line(updates.value[-1], front.lines[front.first :]) + 1
     new_lines = update_lines(update, tz, dash_column=dash, key_column=key_column)
     return front.insert(index, new_lines)
 
 
 def append_text_field(text: str, name: str, value: Text, shown: str) -> str:
     """``text`` with a new top-level ``name: {nl, en}`` field right before the closing ``---``."""
-    front = _front_matter(text, shown)
+    front = front_matter(text, shown)
     if front.value(name) is not None:
         raise UsageError(f"{shown} already has '{name}'")
     indent = " " * front.root.start_mark.column
@@ -346,16 +351,16 @@ def append_text_field(text: str, name: str, value: Text, shown: str) -> str:
 
 def current_updates(text: str, shown: str) -> int:
     """How many updates the file lists (a cheap sanity check after an insertion)."""
-    updates = _front_matter(text, shown).value("updates")
+    updates = front_matter(text, shown).value("updates")
     return len(updates.value) if isinstance(updates, yaml.SequenceNode) else 0
 
 
 def last_update_lines(text: str, shown: str) -> tuple[int, int]:
     """The file's lines (1-based, first and last) that hold the last update."""
-    front = _front_matter(text, shown)
+    front = front_matter(text, shown)
     updates = front.value("updates")
     if not isinstance(updates, yaml.SequenceNode) or not updates.value:
         raise UsageError(f"{shown} has no list of updates ('updates:' with '- at: …' items)")
     last = updates.value[-1]
     first_line = front.first + last.start_mark.line + 1
-    return first_line, front.first + _last_line(last, front.lines[front.first :]) + 1
+    return first_line, front.first + last_line(last, front.lines[front.first :]) + 1

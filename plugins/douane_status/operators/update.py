@@ -7,8 +7,10 @@ from dataclasses import dataclass, replace
 
 from ..domain.errors import UsageError
 from ..domain.model import Event, EventType, Fallback, Status, Text, statuses_for
+from ..reading.phrases import TITLE_NOT_AVAILABLE
 from . import authoring as a
 from .options import UpdateOptions
+from .retitle import replace_text_field
 from .workspace import (
     CurrentEvent,
     Outcome,
@@ -45,7 +47,8 @@ def update_event(ws: Workspace, options: UpdateOptions, now: dt.datetime) -> Out
     text = both_languages("", options.nl, options.en) or _phrased(
         ws, current.event, update, options.buffered
     )
-    if not options.force and _repeats(ws, current, update, options, text):
+    new_title = _down_title(ws, current.event) if options.down else None
+    if not options.force and new_title is None and _repeats(ws, current, update, options, text):
         latest = current.event.latest
         when = a.file_time(latest.at, ws.tz)
         raise UsageError(
@@ -59,6 +62,11 @@ def update_event(ws: Workspace, options: UpdateOptions, now: dt.datetime) -> Out
     )
     new_text = a.append_update(current.text, new_update, ws.tz, current.shown)
     notes = []
+    if new_title is not None:
+        new_text = replace_text_field(new_text, "title", new_title, current.shown)
+        notes.append(f"Both titles now say the systems are not available: {new_title.nl}")
+    elif options.down:
+        notes.append("The titles already say the systems are not available; left as they are.")
     if update.status.is_final:
         notes.append(
             "Tip: 'invoke close' also ends the fallback procedure and adds the "
@@ -89,6 +97,17 @@ def _update(
     minutes = _default_next(ws, event, status, at) if options.next_ is None else options.next_
     promised = at + dt.timedelta(minutes=minutes) if minutes else None
     return _Update(status, fallback, at, expected_end, promised)
+
+
+def _down_title(ws: Workspace, event: Event) -> Text | None:
+    """The phrasebook's "not available" title for the event, or None when it has that already."""
+    if event.type is not EventType.DISRUPTION:
+        raise UsageError(
+            f"--down is for a disruption; a {event.type} says when the systems cannot be used in "
+            "its updates"
+        )
+    title = ws.phrases.fill("titles", TITLE_NOT_AVAILABLE, ws.values(event.systems))
+    return None if title == event.title else title
 
 
 def _repeats(

@@ -26,8 +26,10 @@ SENTENCES = (
     "fallback_not_possible",
     "buffered_messages",
 )
+# The title of a disruption once the systems are not available at all (`invoke update --down`).
+TITLE_NOT_AVAILABLE = "disruption-not-available"
 SECTIONS: dict[str, tuple[str, ...]] = {
-    "titles": tuple(EventType),
+    "titles": (*EventType, TITLE_NOT_AVAILABLE),
     "bodies": tuple(EventType),
     "statuses": tuple(Status),
     "fallback": tuple(Fallback),
