@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..domain.errors import UsageError
 from ..domain.model import EventType, Status, Text
-from ..domain.timestamps import ClockDay
+from ..domain.timestamps import ClockDay, is_clock_only
 from ..rules.content import OUTAGES_DIR
 from . import authoring as a
 from .lookup import find_event, read_one
@@ -52,7 +52,28 @@ def new_event(ws: Workspace, options: NewOptions, now: dt.datetime) -> Outcome:
         window.type, window.systems, local_start.date(), all_ids(ws.content_dir)
     )
     path = ws.content_dir / OUTAGES_DIR / str(local_start.year) / f"{event_id}.md"
-    return ws.commit(path, a.render_event(event, ws.tz), now, _advice(ws, window, at))
+    notes = [*_dates_read(ws, options, window, now), *_advice(ws, window, at)]
+    return ws.commit(path, a.render_event(event, ws.tz), now, notes)
+
+
+def _dates_read(ws: Workspace, options: NewOptions, window: _Window, now: dt.datetime) -> list[str]:
+    """Say on which date a time of day alone was placed when that is not the date of --now."""
+    today = now.astimezone(ws.tz).date()
+    notes = []
+    for option, given, moment in (
+        ("--start", options.start, window.start),
+        ("--end", options.end, window.end),
+    ):
+        if given is None or moment is None or not is_clock_only(given):
+            continue
+        day = moment.astimezone(ws.tz).date()
+        if day != today:
+            relation = "the day before" if day < today else "a later day than"
+            notes.append(
+                f"{option} {given.strip()} is read as {a.file_time(moment, ws.tz)} ({relation} "
+                "--now); give the date to mean another day."
+            )
+    return notes
 
 
 def _window(ws: Workspace, options: NewOptions, now: dt.datetime) -> _Window:

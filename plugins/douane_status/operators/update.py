@@ -64,7 +64,10 @@ def update_event(ws: Workspace, options: UpdateOptions, now: dt.datetime) -> Out
     notes = []
     if new_title is not None:
         new_text = replace_text_field(new_text, "title", new_title, current.shown)
-        notes.append(f"Both titles now say the systems are not available: {new_title.nl}")
+        notes.append(
+            f"Both titles now say the systems are not available: '{new_title.nl}' / "
+            f"'{new_title.en}' (were: '{current.event.title.nl}' / '{current.event.title.en}')."
+        )
     elif options.down:
         notes.append("The titles already say the systems are not available; left as they are.")
     if update.status.is_final:
