@@ -540,7 +540,7 @@ def test_only_outage_files_are_changed(project: Path) -> None:
     before = notes.read_bytes()
     result = invoke(project, "update", "notes.md", "--status", "disruption")
     assert result.returncode == 2
-    assert "notes.md is not an outage file below outages/" in result.stderr
+    assert "notes.md is not an outage file below content/outages/" in result.stderr
     assert notes.read_bytes() == before
     by_path = invoke(
         project,

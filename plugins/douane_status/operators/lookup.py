@@ -84,6 +84,11 @@ def unknown_event(
         )
     named_type = [t for t, word in ID_WORDS.items() if f"-{word}" in event_id]
     events.sort(key=lambda e: e.type not in named_type)  # stable: the latest first within each
+    # a typo in an open event's id: that one first
+    typo = difflib.get_close_matches(event_id, [e.id for e in events], n=1, cutoff=0.85)
+    if typo:
+        said += f" (did you mean '{typo[0]}'?)"
+        events.sort(key=lambda e: e.id != typo[0])
     lines = [f"{said}. Open events of {shorts}:"]
     lines += [f"  {describe(event, tz)}" for event in events[:MAX_SUGGESTIONS]]
     if len(events) > MAX_SUGGESTIONS:
