@@ -121,6 +121,7 @@ def test_every_time_option_takes_the_same_forms(
         ("--now", "half tien", "--now 'half tien' is not a time: write 'HH:MM' or"),
         ("--start", "2026-11-29", "--start '2026-11-29' is a date without a time"),
         ("--start", "2026-03-29 02:30", "does not exist in Europe/Amsterdam"),
+        ("--start", "2026-11-29 23:50", "--start 2026-11-29 23:50 is after --now (2026-11-29"),
     ],
 )
 def test_a_wrong_time_is_a_usage_error_naming_the_option(
@@ -270,12 +271,26 @@ def test_a_closed_event_gets_its_next_steps(
     [
         (["--type", "disruption", "--follows", CLOSED], "--follows is for --type unplanned"),
         (
-            ["--type", "unplanned-maintenance", "--follows", "2026-11-29-ncts-verstoring"],
+            [
+                "--type",
+                "unplanned-maintenance",
+                "--start",
+                "2026-12-01 20:00",
+                "--follows",
+                "2026-11-29-ncts-verstoring",
+            ],
             "the disruption 2026-11-29-ncts-verstoring is still open; a structural recovery "
             "starts after it ends (P12): first run: invoke close 2026-11-29-ncts-verstoring",
         ),
         (
-            ["--type", "unplanned-maintenance", "--follows", "2026-12-13-dms-onderhoud.md"],
+            [
+                "--type",
+                "unplanned-maintenance",
+                "--start",
+                "2026-12-01 20:00",
+                "--follows",
+                "2026-12-13-dms-onderhoud.md",
+            ],
             "is a maintenance; give the disruption (P12)",
         ),
     ],
@@ -285,8 +300,8 @@ def test_follows_names_a_closed_disruption(
 ) -> None:
     before = snapshot(project)
     code, _, err = run(
-        project, capsys, "new", "--systems", "ncts", "--start", "2026-12-01 20:00",
-        "--end", "2026-12-01 22:00", "--now", "2026-11-29T10:00", *args,
+        project, capsys, "new", "--systems", "ncts", "--end", "2026-12-01 22:00",
+        "--now", "2026-11-29T10:00", *args,
     )  # fmt: skip
     assert code == 2
     assert said in err

@@ -85,6 +85,11 @@ def _window(ws: Workspace, options: NewOptions, now: dt.datetime) -> _Window:
     if event_type.is_planned and (start is None or options.end is None):
         raise UsageError(f"a {event_type} needs --start and --end (the planned window)")
     start = start or a.minute(now)
+    if not event_type.is_planned and start > now:
+        raise UsageError(
+            f"--start {a.file_time(start, ws.tz)} is after --now ({a.file_time(now, ws.tz)}): a "
+            "disruption's start is when it began; give that time (HH:MM is at or before --now)"
+        )
     end = time_of(ws, "--end", options.end, start, "at-or-after")
     if end is not None and end <= start:
         raise UsageError("--end must be after --start")
