@@ -166,8 +166,10 @@ def update_moment(current: CurrentEvent, now: dt.datetime, tz: ZoneInfo) -> dt.d
     if event.is_closed:
         raise UsageError(closed_event_message(event, current.text, current.shown, tz))
     if at < event.latest.at:
+        latest = event.latest
         raise UsageError(
-            f"--now is before the latest update ({a.file_time(event.latest.at, tz)}): updates "
-            "go oldest first"
+            f"{current.shown}:{latest.line}: --now is before the latest update (update "
+            f"{latest.number}, {a.file_time(latest.at, tz)}): updates go oldest first; give a "
+            "later --now, or leave it out for the current time"
         )
     return at
