@@ -182,7 +182,9 @@ def test_path_limits_what_is_reported_but_not_what_is_known(
     ("options", "paths", "message"),
     [
         pytest.param({"format_": "xml"}, [], "unknown --format 'xml'", id="format"),
-        pytest.param({"now": "tomorrow"}, [], "--now 'tomorrow' is not a timestamp", id="now"),
+        pytest.param(
+            {"now": "tomorrow"}, [], "--now 'tomorrow' is not a time: write 'HH:MM' or", id="now"
+        ),
         pytest.param({"now": "2026-03-29T02:30"}, [], "does not exist", id="now-dst"),
         pytest.param({}, ["content/outages/nope.md"], "--path content/outages/nope.md", id="path"),
     ],
