@@ -397,6 +397,13 @@ def test_down_switches_both_titles_and_nothing_else(
         "--now", "2026-11-29T09:47",
     )  # fmt: skip
     assert code == 2 and "already says this" in err
+    code, out, err = run(
+        project, capsys, "update", DMS_NCTS, "--status", "disruption", "--fallback", "allowed",
+        "--down", "--now", "2026-11-29T09:50",
+    )  # fmt: skip
+    assert code == 0, out + err
+    assert "The titles already say the systems are not available" in out
+    assert event_in(project, DMS_NCTS).title == event.title
 
 
 def test_down_keeps_a_flow_style_title_valid(
