@@ -24,8 +24,8 @@ from ..reports.report_files import write_report_files
 from ..rules.content import Content
 from .parallel import run_on_two_cores
 
-NAVIGATION = ("status", "archive", "maintenance", "systems", "report")
-PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "subscribe", "compliance")
+NAVIGATION = ("status", "systems", "maintenance", "subscribe", "archive", "report")
+PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "compliance")
 
 
 def _state_badge(lang: Lang) -> Callable[[str, str], Markup]:
