@@ -28,16 +28,15 @@ NAVIGATION = ("status", "systems", "maintenance", "subscribe", "archive", "repor
 PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "compliance")
 
 
-def _state_badge(lang: Lang) -> Callable[[str, str], Markup]:
+def _state_badge(lang: Lang) -> Callable[[str, str, bool], Markup]:
     """A state in words, marked for the CSS shape; the hidden prefix names it for screen readers."""
     prefix = escape(i18n.word("status_icon_label", lang))
 
     @lru_cache(maxsize=256)
-    def state(key: str, label: str) -> Markup:
-        return Markup(
-            f'<span class="state state--{escape(key)}"><span class="visually-hidden">{prefix} '
-            f"</span>{escape(label)}</span>"
-        )
+    def state(key: str, label: str, named: bool = True) -> Markup:
+        # ``named=False`` where the row or heading before it already says whose state it is
+        hidden = f'<span class="visually-hidden">{prefix} </span>' if named else ""
+        return Markup(f'<span class="state state--{escape(key)}">{hidden}{escape(label)}</span>')
 
     return state
 
@@ -111,7 +110,6 @@ def _layout(
             "iso": now.astimezone(settings.tz).isoformat(timespec="minutes"),
             "text": i18n.format_moment(now, lang, settings.tz),
         },
-        "zone": now.astimezone(settings.tz).tzname(),
         "feeds": feed_links(lang, settings.site_url),
         "navigation": NAVIGATION,
     }

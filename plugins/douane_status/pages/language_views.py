@@ -12,12 +12,13 @@ from typing import Any, overload
 from markupsafe import Markup
 
 from ..domain.config import StatusSettings
-from ..domain.model import Catalog, Event, Fallback, Lang, Text, Update
+from ..domain.model import Catalog, Event, Fallback, Lang, Status, Text, Update
 from ..presentation import i18n
 from ..presentation.markup import render_markdown
 from ..presentation.urls import page_path
 from ..state.phases import (
     Phase,
+    SystemState,
     SystemStatus,
     actual_end,
     current_fallback,
@@ -92,12 +93,33 @@ class LanguageViews:
         )
 
     def system_row(self, status: SystemStatus) -> SystemRow:
-        return SystemRow(
-            self._systems[status.system_id],
-            status.state.key,
-            i18n.label(i18n.STATE_LABELS, status.state, self.lang),
-            tuple(self.event(e) for e in status.events),
-        )
+        system = self._systems[status.system_id]
+        label = i18n.label(i18n.STATE_LABELS, status.state, self.lang)
+        events = tuple(self.event(e) for e in status.events)
+        if status.state is SystemState.AVAILABLE or not status.events:
+            return SystemRow(system, status.state.key, label, events)
+        return SystemRow(system, status.state.key, label, events, *self._affected(status, label))
+
+    def _affected(self, status: SystemStatus, label: str) -> tuple[str, str]:
+        """For a system that is not available: its state in a few words ("EMCS: onderhoud tot
+        16:00"), and what a trader needs next (the fallback procedure, the next message), taken
+        from the event that sets its state."""
+        lang, now = self.lang, self.now
+        worst = max(status.events, key=lambda e: (event_state(e, now), e.start, e.id))
+        short = f"{self._systems[status.system_id].short}: {label[:1].lower()}{label[1:]}"
+        sentences = [self.event(worst).fallback_label + "."]
+        end = expected_end(worst) if worst.type.is_planned else None
+        if end is not None:
+            until = i18n.word("until", lang, time=self._clock(end))
+            short += " " + until
+            sentences.insert(0, until[:1].upper() + until[1:] + ".")
+        following = next_communication(worst)
+        if following is not None:
+            sentences.append(i18n.word("next_message_at", lang, time=self._clock(following)) + ".")
+        return short, " ".join(sentences)
+
+    def _clock(self, value: dt.datetime) -> str:
+        return i18n.format_clock_or_day(value, self.now, self.lang, self.tz)
 
     def event(self, event: Event) -> EventView:
         cached = self._events.get(event.id)
@@ -121,10 +143,12 @@ class LanguageViews:
             type_label=i18n.label(i18n.TYPE_LABELS, event.type, lang),
             phase_key=str(event_phase),
             phase_label=i18n.label(i18n.PHASE_LABELS, event_phase, lang),
-            state_key=state.key if state else "ended" if event_phase is Phase.ENDED else "upcoming",
+            state_key=state.key if state else _rest_key(event, event_phase),
             state_label=i18n.label(i18n.STATE_LABELS, state, lang)
             if state
-            else i18n.label(i18n.PHASE_LABELS, event_phase, lang),
+            else i18n.label(i18n.PHASE_LABELS, event_phase, lang)
+            if event_phase is Phase.UPCOMING
+            else i18n.label(i18n.STATUS_LABELS, event.latest.status, lang),
             status_key=str(event.latest.status),
             status_label=i18n.label(i18n.STATUS_LABELS, event.latest.status, lang),
             systems=systems,
@@ -181,3 +205,11 @@ class LanguageViews:
             key = "fallback_possible_yes" if event.fallback_possible else "fallback_possible_no"
             return i18n.word(key, self.lang)
         return i18n.word("fallback_none", self.lang)
+
+
+def _rest_key(event: Event, event_phase: Phase) -> str:
+    """The mark of an event that is not active: cancelled work has its own, apart from work
+    that ended and from work still to come."""
+    if event_phase is Phase.UPCOMING:
+        return "upcoming"
+    return "cancelled" if event.latest.status is Status.CANCELLED else "ended"

@@ -99,6 +99,8 @@ class SystemRow:
     state_key: str
     state_label: str
     events: tuple[EventView, ...]
+    short: str = ""  # when not available: "EMCS: onderhoud tot 16:00"
+    detail: str = ""  # when not available: the fallback procedure and the next message
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from functools import partial
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Event, Lang, System
 from ..presentation import i18n
-from ..presentation.channels import feed_links, subscribe_page_data
+from ..presentation.channels import calendar_path, feed_links, subscribe_page_data
 from ..reports.availability import last_days, report_months, system_intervals
 from ..reports.compliance import compliance_report
 from ..rules.content import Content
@@ -32,9 +32,18 @@ from ..state.phases import (
 from .availability_views import HISTORY_DAYS, SystemHistory, histories, history_period, report_page
 from .compliance_views import compliance_page
 from .language_views import LanguageViews
-from .view_models import EventView, Page
+from .view_models import EventView, Page, SystemRow
 
 __all__ = ["OVERVIEW_PAGES", "Page", "SitePages"]
+
+# The banner names the affected systems, what stops a trader first: the fallback procedure,
+# a disruption, an investigation, then maintenance (announced, so least surprising).
+BANNER_ORDER = (
+    SystemState.FALLBACK,
+    SystemState.DISRUPTION,
+    SystemState.INVESTIGATING,
+    SystemState.MAINTENANCE,
+)
 
 OVERVIEW_PAGES = (
     "status",
@@ -151,16 +160,26 @@ def _status_page(
 ) -> Page:
     lang, now = views.lang, views.now
     overall = overall_state(statuses.values())
-    affected = sum(1 for s in statuses.values() if s.state is not SystemState.AVAILABLE)
+    rows = {s.id: views.system_row(statuses[s.id]) for s in views.catalog.systems}
+    affected = sorted(
+        (r for r in rows.values() if r.short),
+        key=lambda r: BANNER_ORDER.index(statuses[r.system.id].state),
+    )
     groups = []
     for process in views.catalog.processes:
-        rows = [
-            views.system_row(statuses[s.id])
-            for s in views.catalog.systems
-            if process.id in s.processes
-        ]
-        if rows:
-            groups.append({"name": process.name[lang], "id": process.id, "rows": rows})
+        members = [rows[s.id] for s in views.catalog.systems if process.id in s.processes]
+        if members:
+            worst = max(statuses[r.system.id].state for r in members)
+            groups.append(
+                {
+                    "name": process.name[lang],
+                    "id": process.id,
+                    "rows": members,
+                    "state_key": worst.key,
+                    "state_label": " · ".join(r.short for r in members if r.short)
+                    or i18n.word("process_available", lang),
+                }
+            )
     active = [e for e in events if phase(e, now) is Phase.ACTIVE]
     active.sort(key=lambda e: (-event_state(e, now), e.start, e.id))
     upcoming = sorted(
@@ -177,13 +196,7 @@ def _status_page(
         "status",
         "status.html",
         i18n.word("status_title", lang),
-        overall={
-            "key": overall.key,
-            "headline": i18n.label(i18n.OVERALL_HEADLINES, overall, lang),
-            "detail": i18n.word("systems_affected", lang, count=affected, total=len(statuses))
-            if affected
-            else i18n.word("all_available_detail", lang),
-        },
+        overall=_overall(lang, overall, affected, len(rows)),
         groups=groups,
         active=[views.event(e) for e in active],
         upcoming=[views.event(e) for e in upcoming],
@@ -191,6 +204,28 @@ def _status_page(
         histories=list(histories.values()),
         history_period=history_period(views),
     )
+
+
+def _overall(
+    lang: Lang, overall: SystemState, affected: Sequence[SystemRow], total: int
+) -> dict[str, object]:
+    """The banner: how many systems are affected and each of them in a few words ("NCTS:
+    noodprocedure"), so no one reads one system's state as every system's; or that all are
+    available."""
+    if not affected:
+        return {
+            "key": overall.key,
+            "headline": i18n.label(i18n.OVERALL_HEADLINES, overall, lang),
+            "affected": (),
+            "detail": i18n.word("all_available_detail", lang),
+        }
+    others = total - len(affected)
+    return {
+        "key": overall.key,
+        "headline": i18n.word("systems_affected", lang, count=len(affected), total=total),
+        "affected": tuple(affected),
+        "detail": i18n.word("others_available", lang, count=others) if others else "",
+    }
 
 
 def _archive_page(views: LanguageViews, events: Sequence[Event]) -> Page:
@@ -239,6 +274,7 @@ def _system_page(
         description=description,
         events=_newest_first(views, events),
         system_feeds=feed_links(views.lang, views.site_url, system),
+        calendar_href=views.site_url + calendar_path(views.lang),
         history=histories[system.id],
         history_period=history_period(views),
     )
@@ -265,7 +301,8 @@ def _maintenance_page(views: LanguageViews, events: Sequence[Event]) -> Page:
                         "hours": f"{i18n.format_clock(w.start, views.tz)}–"
                         f"{i18n.format_clock(w.end, views.tz)}",
                         "cancelled": w.cancelled,
-                        "past": w.end < now,
+                        "past": w.end <= now,
+                        "running": w.start <= now < w.end,
                     }
                     for w in windows
                 ],
@@ -281,6 +318,7 @@ def _maintenance_page(views: LanguageViews, events: Sequence[Event]) -> Page:
         i18n.word("maintenance_title", lang),
         years=years,
         upcoming=[views.event(e) for e in upcoming],
+        calendar_href=views.site_url + calendar_path(lang),
     )
 
 

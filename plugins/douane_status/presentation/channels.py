@@ -96,6 +96,7 @@ class FeedLink:
     href: str
     media_type: str
     title: str
+    format: str  # "Atom", "RSS": what a link to it says
 
 
 def feed_links(lang: Lang, site_url: str, system: System | None = None) -> tuple[FeedLink, ...]:
@@ -106,6 +107,7 @@ def feed_links(lang: Lang, site_url: str, system: System | None = None) -> tuple
             site_url + feed_path(lang, fmt, system_id),
             MEDIA_TYPES[fmt],
             f"{feed_title(lang, system)} ({FEED_FORMAT_NAMES[fmt]})",
+            FEED_FORMAT_NAMES[fmt],
         )
         for fmt in FEED_FORMATS
     )

@@ -50,7 +50,7 @@ LANGUAGE_NAMES: dict[Lang, str] = {"nl": "Nederlands", "en": "English"}
 
 TYPE_LABELS: dict[EventType, Message] = {
     EventType.MAINTENANCE: N_("Planned maintenance"),
-    EventType.RELEASE: N_("Application release"),
+    EventType.RELEASE: N_("Release"),
     EventType.DISRUPTION: N_("Disruption"),
     EventType.UNPLANNED_MAINTENANCE: N_("Unplanned maintenance"),
 }
@@ -60,33 +60,35 @@ STATUS_LABELS: dict[Status, Message] = {
     Status.OVERRUN: N_("Overrun"),
     Status.COMPLETED: N_("Completed"),
     Status.CANCELLED: pN_("status of an event", "Cancelled"),
-    Status.INVESTIGATING: N_("Availability under investigation"),
+    Status.INVESTIGATING: N_("Under investigation"),
     Status.DISRUPTION: N_("Disruption"),
     Status.RESOLVED: N_("Resolved"),
-    Status.WORKAROUND: N_("Workaround available"),
+    Status.WORKAROUND: N_("Temporary solution"),
     Status.NO_FAULT: N_("No fault found"),
 }
 FALLBACK_LABELS: dict[Fallback, Message] = {
-    Fallback.ALLOWED: N_("Permission to use the fallback procedure has been given"),
+    Fallback.ALLOWED: N_("You may use the fallback procedure"),
     Fallback.NOT_NEEDED: N_("The fallback procedure is not needed"),
     Fallback.ENDED: N_("The fallback procedure has ended"),
 }
 STATE_LABELS: dict[SystemState, Message] = {
     SystemState.AVAILABLE: N_("Available"),
-    SystemState.INVESTIGATING: N_("Availability under investigation"),
+    SystemState.INVESTIGATING: N_("Under investigation"),
     SystemState.MAINTENANCE: N_("Maintenance"),
     SystemState.DISRUPTION: N_("Disruption"),
-    SystemState.FALLBACK: N_("Fallback procedure in force"),
+    SystemState.FALLBACK: N_("Fallback procedure"),
 }
 OVERALL_HEADLINES: dict[SystemState, Message] = {
     SystemState.AVAILABLE: N_("All systems are available"),
-    SystemState.INVESTIGATING: N_("The availability of one or more systems is under investigation"),
-    SystemState.MAINTENANCE: N_("Maintenance is in progress"),
-    SystemState.DISRUPTION: N_("There is a disruption"),
-    SystemState.FALLBACK: N_("There is a disruption: the fallback procedure is in force"),
+    SystemState.INVESTIGATING: N_("One or more systems are under investigation"),
+    SystemState.MAINTENANCE: N_("Maintenance on one or more systems"),
+    SystemState.DISRUPTION: N_("Disruption of one or more systems"),
+    SystemState.FALLBACK: N_(
+        "Disruption of one or more systems; for at least one you may use the fallback procedure"
+    ),
 }
 PHASE_LABELS: dict[Phase, Message] = {
-    Phase.UPCOMING: N_("Upcoming"),
+    Phase.UPCOMING: N_("Scheduled"),
     Phase.ACTIVE: N_("Ongoing"),
     Phase.ENDED: N_("Ended"),
 }
@@ -103,7 +105,7 @@ WORDS: dict[str, Message] = {
     "site_name": N_("Availability of Dutch Customs Systems"),
     "site_tagline": N_("Disruptions, maintenance and releases of Dutch Customs systems"),
     "status_title": N_("Current status"),
-    "next_update": N_("Next update"),
+    "next_update": N_("Next message"),
     "start": N_("Start"),
     "end": N_("End"),
     "planned_end": N_("Planned end"),
@@ -112,12 +114,18 @@ WORDS: dict[str, Message] = {
     "systems": N_("Systems"),
     "state": N_("Status"),
     "fallback": N_("Fallback procedure"),
-    "fallback_possible_yes": N_("The fallback procedure may be used."),
-    "fallback_possible_no": N_("The fallback procedure does not apply."),
-    "fallback_none": N_("No decision on the fallback procedure (yet)."),
+    "fallback_possible_yes": N_("You may use the fallback procedure"),
+    "fallback_possible_no": N_("There is no fallback procedure"),
+    "fallback_none": N_("No decision yet on the fallback procedure"),
     "status_icon_label": N_("Status:"),
-    "systems_affected": N_("%(count)s of %(total)s systems not fully available."),
+    "systems_affected": N_("%(count)s of %(total)s systems not fully available"),
     "all_available_detail": N_("There are no disruptions and no maintenance is in progress."),
+    "others_available": nN_(
+        "The other system is available.", "The other %(count)s systems are available."
+    ),
+    "until": N_("until %(time)s"),
+    "next_message_at": N_("Next message: %(time)s"),
+    "process_available": N_("All available"),
     # Page titles (the templates show them as ``page.title``).
     "archive_title": N_("Archive"),
     "systems_title": N_("Systems"),
@@ -233,6 +241,15 @@ def format_moment(moment: dt.datetime, lang: Lang, tz: ZoneInfo) -> str:
         f"{days[local.weekday()]} {local.day} {months[local.month]} {local.year} "
         f"{local:%H:%M} {local.tzname()}"
     )
+
+
+def format_clock_or_day(moment: dt.datetime, now: dt.datetime, lang: Lang, tz: ZoneInfo) -> str:
+    """'10:35' on the day of ``now``, else '30 november 10:35': short, for the status rows."""
+    local = moment.astimezone(tz)
+    if local.date() == now.astimezone(tz).date():
+        return f"{local:%H:%M}"
+    _, months = _calendar_names(lang)
+    return f"{local.day} {months[local.month]} {local:%H:%M}"
 
 
 @lru_cache(maxsize=4096)
