@@ -48,14 +48,14 @@ def test_every_page_kind_exists_in_both_languages_with_lang(fixture_site: Path, 
 
 def test_status_page_derives_each_system_state_from_events_and_now(fixture_site: Path) -> None:
     assert system_states(fixture_site, "index.html") == {
-        "DMS": "Beschikbaarheid in onderzoek",
-        "NCTS": "Noodprocedure van kracht",
+        "DMS": "In onderzoek",
+        "NCTS": "Noodprocedure",
         "EMCS": "Onderhoud",
         "ICS2": "Beschikbaar",
     }
     assert system_states(fixture_site, "en/index.html") == {
-        "DMS": "Availability under investigation",
-        "NCTS": "Fallback procedure in force",
+        "DMS": "Under investigation",
+        "NCTS": "Fallback procedure",
         "EMCS": "Maintenance",
         "ICS2": "Available",
     }
@@ -81,9 +81,77 @@ def test_overall_state_is_in_words_and_icon(fixture_site: Path) -> None:
     doc = page(fixture_site, "en/index.html")
     banner = doc.cssselect(".overall")[0]
     assert banner.get("role") == "status"
-    assert "fallback procedure is in force" in text_of(banner)
     assert "3 of 4 systems not fully available" in text_of(banner)
     assert banner.cssselect("svg[aria-hidden=true]")
+
+
+@pytest.mark.parametrize(
+    ("relative", "named", "others"),
+    [
+        (
+            "index.html",
+            ["NCTS: noodprocedure", "DMS: in onderzoek", "EMCS: onderhoud tot 16:00"],
+            "Het andere systeem is beschikbaar.",
+        ),
+        (
+            "en/index.html",
+            [
+                "NCTS: fallback procedure",
+                "DMS: under investigation",
+                "EMCS: maintenance until 16:00",
+            ],
+            "The other system is available.",
+        ),
+    ],
+)
+def test_the_banner_names_each_affected_system_with_its_own_state(
+    fixture_site: Path, relative: str, named: list[str], others: str
+) -> None:
+    """The fallback procedure applies to NCTS only: the banner says so per system, most
+    pressing first, instead of one sentence that reads as if it applied to all."""
+    banner = page(fixture_site, relative).cssselect(".overall")[0]
+    assert [text_of(li) for li in banner.cssselect(".overall__list li")] == named
+    assert text_of(banner.cssselect(".overall__detail")[0]) == others
+
+
+def test_the_systems_come_right_after_the_banner_before_the_messages(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/index.html")
+    headings = [h.get("id") for h in doc.cssselect("main h2")]
+    assert headings[:2] == ["systems-heading", "active-heading"]
+    assert doc.cssselect("main > section")[0].get("class").startswith("overall")
+
+
+def test_each_process_has_a_state_of_its_own(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/index.html")
+    lines = {
+        text_of(section.cssselect("h3")[0]): (
+            section.cssselect(".process__state .state")[0].get("class").split("--")[1],
+            text_of(section.cssselect(".process__state")[0]),
+        )
+        for section in doc.cssselect(".process")
+    }
+    assert lines == {
+        "Import": ("investigating", "DMS: under investigation"),
+        "Transit": ("fallback", "NCTS: fallback procedure"),
+        "Transport of excise goods": ("maintenance", "EMCS: maintenance until 16:00"),
+        "Entry of goods into the EU": ("available", "All available"),
+    }
+
+
+def test_an_affected_row_says_whether_the_fallback_applies_and_when_the_next_message_comes(
+    fixture_site: Path,
+) -> None:
+    doc = page(fixture_site, "en/index.html")
+    details = {
+        text_of(item.cssselect(".system-list__short")[0]): text_of(detail[0])
+        for item in doc.cssselect(".process .system-list__item")
+        if (detail := item.cssselect(".system-list__detail"))
+    }
+    assert details == {
+        "DMS": "No decision yet on the fallback procedure. Next message: 10:15.",
+        "NCTS": "You may use the fallback procedure. Next message: 10:30.",
+        "EMCS": "Until 16:00. You may use the fallback procedure.",
+    }
 
 
 def test_status_page_sections_list_active_upcoming_and_recent_events(fixture_site: Path) -> None:
@@ -101,11 +169,10 @@ def test_status_page_sections_list_active_upcoming_and_recent_events(fixture_sit
     assert titles("upcoming-heading") == ["Maintenance of DMS & ICS2 <planned>"]
     assert titles("recent-heading") == ["Entry of goods into the EU (ICS2) was unavailable"]
     active = text_of(doc.get_element_by_id("active-heading").getparent())
-    assert "Next update Sunday 29 November 2026 10:30 CET" in active
+    assert "Next message Sunday 29 November 2026 10:30 CET" in active
     upcoming = text_of(doc.get_element_by_id("upcoming-heading").getparent())
     assert "Sunday 13 December 2026 08:00 CET" in upcoming
-    assert "6 hours and 30 minutes" in upcoming
-    assert "The fallback procedure does not apply." in upcoming
+    assert "Scheduled" in upcoming
 
 
 def test_helpdesk_and_build_time_on_every_page(fixture_site: Path) -> None:
@@ -142,7 +209,8 @@ def test_event_page_shows_facts_and_full_timeline_newest_first(fixture_site: Pat
     doc = page(fixture_site, "en/status-messages/2026-11-25-ics2-opgelost/index.html")
     facts = text_of(doc.cssselect(".facts--wide")[0])
     assert "Type Disruption" in facts
-    assert "ICS2 (Import Control System 2)" in facts
+    assert "ICS2 : Import Control System 2" in facts  # a name is never put in brackets
+    assert "(" not in text_of(doc.cssselect(".facts--wide dd ul")[0])
     assert "Customs processes Entry of goods into the EU, Import" in facts
     assert "Start Wednesday 25 November 2026 13:05 CET" in facts
     assert "End Wednesday 25 November 2026 15:30 CET" in facts
@@ -196,7 +264,13 @@ def test_archive_lists_events_by_month_newest_first(fixture_site: Path) -> None:
 
 def test_system_page_shows_state_and_its_events(fixture_site: Path) -> None:
     doc = page(fixture_site, "en/systems/dms/index.html")
-    assert "Availability under investigation" in text_of(doc.cssselect(".facts--wide")[0])
+    facts = doc.cssselect(".facts--wide")[0]
+    assert "Current status Status: Under investigation" in text_of(facts)
+    links = {a.get("href"): text_of(a) for a in facts.cssselect("a")}
+    assert links["/feeds/systems/dms.en.atom.xml"] == "Atom"
+    assert links["/feeds/systems/dms.en.rss.xml"] == "RSS"
+    assert links["/calendar/en.ics"] == "Maintenance and releases in your calendar"
+    assert links["/en/subscribe/"] == "All feeds and how to use them"
     listed = [text_of(a) for a in doc.cssselect(".event-list .event-row > a")]
     assert listed == ["Maintenance of DMS & ICS2 <planned>", "Import (DMS) availability is limited"]
 
@@ -230,3 +304,68 @@ def test_pages_load_nothing_from_elsewhere(fixture_site: Path) -> None:
             if element.tag == "link" and element.get("rel") in ("canonical", "alternate"):
                 continue
             assert url.startswith("/"), (path, url)
+
+
+def test_cancelled_work_has_its_own_mark_and_words(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/archive/index.html")
+    marks = {
+        text_of(row.cssselect("a")[0]): row.cssselect(".state")[0]
+        for row in doc.cssselect(".event-row")
+    }
+    cancelled = [title for title, mark in marks.items() if "state--cancelled" in mark.get("class")]
+    assert len(cancelled) == 1
+    assert text_of(marks[cancelled[0]]) == "Status: Cancelled"
+    resolved = marks["Entry of goods into the EU (ICS2) was unavailable"]
+    assert resolved.get("class") == "state state--ended"
+    assert text_of(resolved) == "Status: Resolved"
+
+
+def test_a_resolved_event_page_names_its_state_once(fixture_site: Path) -> None:
+    """The state and the status are the same words once an event has ended: said once."""
+    doc = page(fixture_site, "en/status-messages/2026-11-25-ics2-opgelost/index.html")
+    assert text_of(doc.cssselect(".event-page__state")[0]) == "Status: Resolved"
+    assert "Status Resolved Fallback" in text_of(doc.cssselect(".facts--wide")[0])
+
+
+@pytest.mark.parametrize(
+    ("relative", "words"),
+    [
+        ("onderhoud/index.html", ("Voorbij", "Nu bezig", "Gepland", "Vervallen")),
+        ("en/maintenance/index.html", ("Past", "Now", "Scheduled", "Cancelled")),
+    ],
+)
+def test_agreed_windows_say_whether_they_are_past_running_or_to_come(
+    fixture_site: Path, relative: str, words: tuple[str, str, str, str]
+) -> None:
+    """At 10:00 on Sunday 29 November the Sunday window (08:00-16:00) is running."""
+    past, now, coming, cancelled = words
+    doc = page(fixture_site, relative)
+    states = {
+        r.cssselect("time")[0].get("datetime"): text_of(r.cssselect("td")[-1])
+        for r in doc.cssselect("table.windows tbody tr")
+    }
+    assert states["2026-11-29"] == now
+    for day, text in states.items():
+        if text != cancelled:
+            assert text == (past if day < "2026-11-29" else now if day == "2026-11-29" else coming)
+    assert {past, coming} <= set(states.values())
+
+
+def test_maintenance_page_links_the_calendar(fixture_site: Path) -> None:
+    doc = page(fixture_site, "onderhoud/index.html")
+    (link,) = doc.cssselect('main a[type="text/calendar"]')
+    assert link.get("href") == "/calendar/nl.ics"
+    assert text_of(link) == "Zet onderhoud en releases in uw agenda"
+
+
+@pytest.mark.parametrize(
+    ("relative", "word"), [("index.html", "Abonneren"), ("en/index.html", "Subscribe")]
+)
+def test_subscribe_is_in_the_main_navigation(fixture_site: Path, relative: str, word: str) -> None:
+    nav = page(fixture_site, relative).cssselect("nav.site-nav")[0]
+    assert word in [text_of(a) for a in nav.cssselect("a")]
+
+
+def test_the_footer_names_both_zones_the_dates_may_be_in(fixture_site: Path) -> None:
+    footer = text_of(page(fixture_site, "en/index.html").cssselect("footer .built")[0])
+    assert "All times are Dutch time: CET in winter, CEST in summer." in footer
