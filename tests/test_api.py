@@ -167,10 +167,12 @@ def test_overall_status_and_component_states(fixture_site: Path) -> None:
     status = load(fixture_site, "en", "status.json")["status"]
     assert status == {
         "indicator": "critical",
-        "description": "There is a disruption: the fallback procedure is in force",
+        "description": (
+            "Disruption of one or more systems; for at least one you may use the fallback procedure"
+        ),
     }
     assert load(fixture_site, "nl", "status.json")["status"]["description"] == (
-        "Er is een verstoring: de noodprocedure is van kracht"
+        "Verstoring bij een of meer systemen; voor minstens één mag u de noodprocedure gebruiken"
     )
     components = load(fixture_site, "en", "components.json")["components"]
     systems = {c["id"]: c["status"] for c in components if not c["group"]}
@@ -276,8 +278,8 @@ def test_disruptions_are_incidents_newest_first(fixture_site: Path) -> None:
     latest = ongoing["incident_updates"][0]
     assert latest["body"] == (
         "There is a disruption. You may use the fallback procedure.\n\n"
-        "Permission to use the fallback procedure has been given.\n\n"
-        "Next update: Sunday 29 November 2026 10:30 CET."
+        "You may use the fallback procedure.\n\n"
+        "Next message: Sunday 29 November 2026 10:30 CET."
     )
     assert latest["affected_components"] == [
         {

@@ -12,14 +12,14 @@ import pytest
 
 SVG = "{http://www.w3.org/2000/svg}"
 BADGES = {
-    ("nl", "overall"): "Douanesystemen: Noodprocedure van kracht",
-    ("nl", "dms"): "DMS: Beschikbaarheid in onderzoek",
-    ("nl", "ncts"): "NCTS: Noodprocedure van kracht",
+    ("nl", "overall"): "Douanesystemen: Noodprocedure",
+    ("nl", "dms"): "DMS: In onderzoek",
+    ("nl", "ncts"): "NCTS: Noodprocedure",
     ("nl", "emcs"): "EMCS: Onderhoud",
     ("nl", "ics2"): "ICS2: Beschikbaar",
-    ("en", "overall"): "Customs systems: Fallback procedure in force",
-    ("en", "dms"): "DMS: Availability under investigation",
-    ("en", "ncts"): "NCTS: Fallback procedure in force",
+    ("en", "overall"): "Customs systems: Fallback procedure",
+    ("en", "dms"): "DMS: Under investigation",
+    ("en", "ncts"): "NCTS: Fallback procedure",
     ("en", "emcs"): "EMCS: Maintenance",
     ("en", "ics2"): "ICS2: Available",
 }

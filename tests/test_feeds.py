@@ -188,8 +188,8 @@ def test_entry_title_content_and_categories(fixture_site: Path) -> None:
     assert "You may use the <strong>fallback procedure</strong>." in html
     assert "<strong>Systems</strong>: NCTS" in html
     assert "<strong>Start</strong>: Sunday 29 November 2026 08:40 CET" in html
-    assert "Permission to use the fallback procedure has been given" in html
-    assert "<strong>Next update</strong>: Sunday 29 November 2026 10:30 CET" in html
+    assert "You may use the fallback procedure" in html
+    assert "<strong>Next message</strong>: Sunday 29 November 2026 10:30 CET" in html
     assert {t.term for t in fallback.tags} == {"disruption", "ncts"}
     assert dt.datetime(*fallback.published_parsed[:6], tzinfo=dt.UTC) == dt.datetime(
         2026, 11, 29, 8, 10, tzinfo=dt.UTC
@@ -197,7 +197,7 @@ def test_entry_title_content_and_categories(fixture_site: Path) -> None:
     dutch = parse(fixture_site / "feeds" / "nl.rss.xml")
     item = entry(dutch, "2026-11-29-ncts-verstoring", 2)
     assert item.title == "Douanevervoer (NCTS) is niet beschikbaar – Verstoring"
-    assert "<strong>Noodprocedure</strong>: Toestemming" in item.description
+    assert "<strong>Noodprocedure</strong>: U mag de noodprocedure gebruiken" in item.description
     assert {t.term for t in item.tags} == {"Verstoring", "NCTS"}
 
 
@@ -210,10 +210,10 @@ def test_each_entry_keeps_the_facts_of_its_own_moment(fixture_site: Path) -> Non
     assert overrun.title == "Maintenance of NCTS – Overrun"
     html = overrun.content[0].value
     assert "<strong>Expected end</strong>: Sunday 15 November 2026 13:30 CET" in html
-    assert "<strong>Next update</strong>: Sunday 15 November 2026 12:30 CET" in html
+    assert "<strong>Next message</strong>: Sunday 15 November 2026 12:30 CET" in html
     completed = entry(feed, "2026-11-15-ncts-uitloop", 5).content[0].value
     assert "<strong>End</strong>: Sunday 15 November 2026 13:20 CET" in completed
-    assert "Next update" not in completed
+    assert "Next message" not in completed
 
 
 def test_special_characters_stay_well_formed_and_intact(fixture_site: Path) -> None:

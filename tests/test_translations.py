@@ -92,8 +92,8 @@ def test_words_the_code_asks_for_come_from_the_catalogue() -> None:
     assert i18n.word("window_cancelled", "nl") == "Vervallen"
     assert i18n.label(i18n.STATUS_LABELS, Status.CANCELLED, "nl") == "Geannuleerd"
     assert i18n.both(i18n.TYPE_LABELS, EventType.RELEASE) == (
-        "Applicatieve release",
-        "Application release",
+        "Release",
+        "Release",
     )
 
 
@@ -185,7 +185,7 @@ def test_pages_show_no_interface_words_of_the_other_language(fixture_site: Path,
 def test_built_pages_carry_the_words_of_their_language(fixture_site: Path) -> None:
     dutch = page_text(fixture_site / "index.html")
     english = page_text(fixture_site / "en" / "index.html")
-    for words in ("Actuele status", "Een verstoring melden", "Alle tijden in Nederlandse tijd"):
+    for words in ("Actuele status", "Een verstoring melden", "Alle tijden zijn Nederlandse tijd"):
         assert words in dutch
     for words in ("Current status", "Reporting a disruption", "All times are Dutch time"):
         assert words in english

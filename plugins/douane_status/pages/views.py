@@ -224,7 +224,11 @@ def _overall(
         "key": overall.key,
         "headline": i18n.word("systems_affected", lang, count=len(affected), total=total),
         "affected": tuple(affected),
-        "detail": i18n.word("others_available", lang, count=others) if others else "",
+        "detail": ""
+        if not others
+        else i18n.word("other_available", lang)
+        if others == 1
+        else i18n.word("others_available", lang, count=others),
     }
 
 

@@ -120,9 +120,8 @@ WORDS: dict[str, Message] = {
     "status_icon_label": N_("Status:"),
     "systems_affected": N_("%(count)s of %(total)s systems not fully available"),
     "all_available_detail": N_("There are no disruptions and no maintenance is in progress."),
-    "others_available": nN_(
-        "The other system is available.", "The other %(count)s systems are available."
-    ),
+    "other_available": N_("The other system is available."),
+    "others_available": N_("The other %(count)s systems are available."),
     "until": N_("until %(time)s"),
     "next_message_at": N_("Next message: %(time)s"),
     "process_available": N_("All available"),
