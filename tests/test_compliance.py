@@ -517,7 +517,7 @@ def test_page_shows_each_events_facts_and_warnings(compliance_site: Path) -> Non
     maintenance, disruption, ongoing = (text_of(a) for a in articles)
     assert "Notice 4 working days between announcement and start" in maintenance
     assert "Sunday 22 November 2026 11:45 CET 15 Sunday 22 November 2026 13:00 CET" in maintenance
-    assert "Fallback permission 50 minutes after the first update reporting the disruption" in (
+    assert "Fallback procedure allowed 50 minutes after the first update reporting the disruption" in (
         disruption
     )
     rows = articles[1].cssselect("table.compliance-promises tbody tr")
@@ -545,7 +545,7 @@ def test_dutch_page_is_dutch_and_marks_the_english_messages(compliance_site: Pat
     assert first.cssselect('span[lang="en"]')
     assert "15 minutes before the planned end" in text_of(second)
     ongoing = text_of(doc.get_element_by_id("c-2026-11-29-ncts-verstoring"))
-    assert "Toestemming noodprocedure 0 minuten na het eerste bericht" in ongoing
+    assert "Noodprocedure toegestaan 0 minuten na het eerste bericht" in ongoing
     assert "(nog) geen 20" in ongoing
     assert not page(compliance_site, "en").cssselect('main span[lang="en"]')
 

@@ -159,7 +159,7 @@ def test_status_page_day_rows_with_their_text(report_site: Path) -> None:
     dms = history_item(report_site, "en/index.html", "DMS")
     assert cells(dms, "u") == [(53, "full"), (54, "full"), (70, "full"), (86, "full")]
     assert cells(dms, "p") == []
-    assert text_of(dms.cssselect("summary")[0]) == "4 days with unavailability"
+    assert text_of(dms.cssselect("summary")[0]) == "4 days not fully available"
     assert [text_of(li) for li in dms.cssselect("details li")] == [
         "24 October: 90 minutes unplanned",
         "25 October: 345 minutes planned, 75 minutes unplanned",
@@ -177,7 +177,7 @@ def test_status_page_day_rows_with_their_text(report_site: Path) -> None:
     assert cells(aes, "p") == [(82, "half")]
     deco = history_item(report_site, "index.html", "DECO")
     assert not deco.cssselect("path")
-    assert text_of(deco.cssselect("p")[0]) == "Geen onbeschikbaarheid"
+    assert text_of(deco.cssselect("p")[0]) == "Volledig beschikbaar"
     assert dms.cssselect("svg")[0].get("aria-hidden") == "true"
 
 

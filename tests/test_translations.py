@@ -118,8 +118,8 @@ def test_durations_take_the_plural_form_of_each_language(
 
 
 def test_counted_words_take_the_plural_form() -> None:
-    assert i18n.word("history_days_one", "nl", count=1) == "1 dag met onbeschikbaarheid"
-    assert i18n.word("history_days", "nl", count=4) == "4 dagen met onbeschikbaarheid"
+    assert i18n.word("history_days_one", "nl", count=1) == "1 dag niet volledig beschikbaar"
+    assert i18n.word("history_days", "nl", count=4) == "4 dagen niet volledig beschikbaar"
     assert i18n.word("minutes", "en", count=5) == "5 minutes"
 
 

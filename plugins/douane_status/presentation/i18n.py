@@ -94,7 +94,7 @@ PHASE_LABELS: dict[Phase, Message] = {
 }
 
 _MINUTES = nN_("%(count)s minute", "%(count)s minutes")
-_HISTORY_DAYS = nN_("%(count)s day with unavailability", "%(count)s days with unavailability")
+_HISTORY_DAYS = nN_("%(count)s day not fully available", "%(count)s days not fully available")
 _WORKING_DAYS = nN_(
     "%(count)s working day between announcement and start",
     "%(count)s working days between announcement and start",
@@ -158,8 +158,8 @@ WORDS: dict[str, Message] = {
     # The 90-day rows and the minutes they count.
     "history_days": _HISTORY_DAYS,
     "history_days_one": _HISTORY_DAYS,
-    "history_none": N_("No unavailability"),
-    "no_unavailability": N_("no unavailability"),
+    "history_none": N_("Fully available"),
+    "no_unavailability": N_("fully available"),
     "minutes": _MINUTES,
     "minutes_one": _MINUTES,
     "minutes_planned": N_("%(minutes)s planned"),
@@ -177,7 +177,7 @@ WORDS: dict[str, Message] = {
     "rule_P06": N_("Always report the end of maintenance"),
     "rule_P07": N_("State the next communication moment in every update"),
     "rule_P08": N_("Keep the promised communication moment"),
-    "rule_P09": N_("A second message within 30 minutes of 'availability under investigation'"),
+    "rule_P09": N_("A second message within 30 minutes of 'under investigation'"),
     "rule_P10": N_("Give permission for the fallback procedure within 30 minutes of a disruption"),
     "rule_P11": N_("At the end, end the fallback procedure and explain how messages are handled"),
     "rule_P12": N_("Unplanned maintenance follows a disruption and is announced in advance"),
