@@ -165,7 +165,7 @@ def test_status_page_day_rows_with_their_text(report_site: Path) -> None:
         "25 October: 345 minutes planned, 75 minutes unplanned",
         "10 November: 150 minutes unplanned",
         "26 November: 45 minutes unplanned",
-        "Other days: no unavailability",
+        "Other days: fully available",
     ]
     assert [t.get("datetime") for t in dms.cssselect("time")] == [
         "2026-10-24",
