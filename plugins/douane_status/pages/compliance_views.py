@@ -1,6 +1,7 @@
 """What the compliance page shows, in one language: the facts of ``compliance`` as words.
 
-The checker's messages stay as the build printed them (English); the page marks their language.
+A warning shows as its rule in the page's language; the check's own message (English, with the
+source line) stays where operators read it: in ``invoke check``, the build's output and the JSON.
 """
 
 from __future__ import annotations
@@ -44,8 +45,7 @@ class OverrunRow:
 @dataclass(frozen=True)
 class WarningRow:
     code: str
-    line: int
-    message: str
+    rule: str  # what the rule asks, in the page's language
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,13 @@ class EventCompliance:
     warnings: tuple[WarningRow, ...]
 
 
-def rule_totals(totals: Mapping[str, int], lang: Lang) -> tuple[RuleTotal, ...]:
-    def text(code: str) -> str:
-        key = f"rule_{code}"
-        return i18n.word(key, lang) if key in i18n.WORDS else ""
+def _rule_text(code: str, lang: Lang) -> str:
+    key = f"rule_{code}"
+    return i18n.word(key, lang) if key in i18n.WORDS else ""
 
-    return tuple(RuleTotal(code, text(code), count) for code, count in totals.items())
+
+def rule_totals(totals: Mapping[str, int], lang: Lang) -> tuple[RuleTotal, ...]:
+    return tuple(RuleTotal(code, _rule_text(code, lang), count) for code, count in totals.items())
 
 
 def _minutes(amount: int, lang: Lang) -> str:
@@ -110,7 +111,7 @@ def event_compliance(facts: EventFacts, views: LanguageViews) -> EventCompliance
             )
             for o in facts.overrun_notices
         ),
-        tuple(WarningRow(w.code, w.line, w.message) for w in facts.warnings),
+        tuple(WarningRow(w.code, _rule_text(w.code, lang)) for w in facts.warnings),
     )
 
 

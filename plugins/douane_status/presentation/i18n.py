@@ -178,7 +178,7 @@ WORDS: dict[str, Message] = {
     "rule_P07": N_("State the next communication moment in every update"),
     "rule_P08": N_("Keep the promised communication moment"),
     "rule_P09": N_("A second message within 30 minutes of 'under investigation'"),
-    "rule_P10": N_("Give permission for the fallback procedure within 30 minutes of a disruption"),
+    "rule_P10": N_("Allow the fallback procedure within 30 minutes of a disruption"),
     "rule_P11": N_("At the end, end the fallback procedure and explain how messages are handled"),
     "rule_P12": N_("Unplanned maintenance follows a disruption and is announced in advance"),
     "rule_P13": N_("'No fault found' only when the disruption was never confirmed"),
