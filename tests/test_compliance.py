@@ -520,7 +520,7 @@ def test_page_shows_each_events_facts_and_warnings(compliance_site: Path) -> Non
     assert "Sunday 22 November 2026 11:45 CET 15 Sunday 22 November 2026 13:00 CET" in maintenance
     assert (
         "Fallback procedure allowed 50 minutes after the first update reporting the disruption"
-        in (disruption)
+        in disruption
     )
     rows = articles[1].cssselect("table.compliance-promises tbody tr")
     assert [text_of(r.cssselect("td")[-1]) for r in rows] == ["15", "0", "0"]
