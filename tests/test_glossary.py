@@ -59,10 +59,10 @@ def terms() -> dict[Lang, set[str]]:
     return {"nl": {r[0] for r in rows}, "en": {r[1] for r in rows}}
 
 
-def retired() -> dict[Lang, list[str]]:
-    words: dict[Lang, list[str]] = {"nl": [], "en": []}
+def retired() -> dict[str, list[str]]:
+    words: dict[str, list[str]] = {"nl": [], "en": []}
     for lang, word, _ in table("Retired words / Niet meer gebruiken"):
-        words[lang].append(word)  # type: ignore[index]
+        words[lang].append(word)
     return words
 
 
