@@ -210,3 +210,34 @@ def test_system_page_gives_every_one_of_the_90_days_a_text(report_site: Path) ->
         "/en/status-messages/2026-10-24-dms-verstoring/",
         "/en/status-messages/2026-10-25-dms-onderhoud/",
     ]
+
+
+# The retention year, 29 Nov 2025 10:00 to 29 Nov 2026 10:00 CET: 365 days of 1,440 minutes
+# (the spring and autumn switches cancel out) = 525,600 minutes.
+SUMMARY = {
+    "DMS": ("99.86%", "99.93%"),  # 345 planned + 360 unplanned; without planned: 360
+    "AES": ("99.93%", "100.00%"),  # 320 planned only
+    "NCTS": ("99.94%", "99.94%"),  # 290 of disruption
+    "EMCS": ("100.00%", "100.00%"),  # cancelled maintenance counts nothing
+}
+
+
+def test_report_opens_with_one_table_of_the_year_with_and_without_planned_work(
+    report_site: Path,
+) -> None:
+    doc = lxml.html.fromstring((report_site / "en" / "report" / "index.html").read_bytes())
+    first = doc.cssselect("main table")[0]
+    assert "report--summary" in first.get("class")
+    header = [" ".join(th.itertext()).strip() for th in first.cssselect("thead th")]
+    assert header == ["System", "All minutes counted", "Without planned work"]
+    rows = {
+        " ".join(tr.cssselect("th")[0].itertext()).strip(): tuple(
+            td.text_content().strip() for td in tr.cssselect("td")
+        )
+        for tr in first.cssselect("tbody tr")
+    }
+    assert len(rows) == 9
+    assert {name: rows[name] for name in SUMMARY} == SUMMARY
+    intro = " ".join(first.getparent().cssselect("p")[0].text_content().split())
+    assert "leaves out planned maintenance and releases" in intro
+    assert "Disruptions and unplanned maintenance always count." in intro

@@ -19,7 +19,7 @@ from babel.numbers import format_decimal
 from ..domain.model import Event, Lang
 from ..presentation import i18n
 from ..presentation.urls import file_path
-from ..reports.availability import Day, Month, report_start
+from ..reports.availability import Day, Month, available_share, report_start
 from .language_views import LanguageViews
 from .view_models import Moment, Page, SystemRef
 
@@ -184,6 +184,8 @@ class MonthRow:
 class SystemReport:
     system: SystemRef
     months: tuple[MonthRow, ...]
+    all_work: str  # availability over the whole period, every minute counted: "99,46 %"
+    unplanned_only: str  # the same without planned maintenance and releases
 
 
 def format_number(value: int, lang: Lang) -> str:
@@ -207,6 +209,21 @@ def month_row(month: Month, lang: Lang, moment: Callable[[dt.datetime], Moment])
         format_number(counted.disruption, lang),
         format_percent(month.availability, lang),
         len(counted.event_ids),
+    )
+
+
+def system_report(
+    system: SystemRef, months: Sequence[Month], lang: Lang, moment: Callable[[dt.datetime], Moment]
+) -> SystemReport:
+    """A system's months, and its availability over all of them with and without planned work."""
+    measured = sum(m.measured_minutes for m in months)
+    lost = sum(m.tally.unavailable for m in months)
+    planned = sum(m.tally.planned for m in months)
+    return SystemReport(
+        system,
+        tuple(month_row(m, lang, moment) for m in months),
+        format_percent(available_share(measured, lost), lang),
+        format_percent(available_share(measured, lost - planned), lang),
     )
 
 
@@ -237,10 +254,7 @@ def report_page(views: LanguageViews, by_month: dict[str, tuple[Month, ...]]) ->
     start = report_start(views.now, views.tz, views.settings.retention_days)
 
     reports = [
-        SystemReport(
-            views.system_ref(s.id),
-            tuple(month_row(m, lang, views.moment) for m in by_month[s.id]),
-        )
+        system_report(views.system_ref(s.id), by_month[s.id], lang, views.moment)
         for s in views.catalog.systems
     ]
     return views.page(

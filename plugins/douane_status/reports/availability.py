@@ -213,13 +213,16 @@ class Month:
 
     @property
     def availability(self) -> Decimal:
-        """Percentage of the measured minutes without unavailability, rounded down to 0.01 so
-        that any unavailability shows below 100."""
-        total = self.measured_minutes
-        if total <= 0:
-            return Decimal("100.00")
-        share = Decimal(100) * (total - self.tally.unavailable) / Decimal(total)
-        return share.quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
+        return available_share(self.measured_minutes, self.tally.unavailable)
+
+
+def available_share(measured: int, lost: int) -> Decimal:
+    """Percentage of the ``measured`` minutes not ``lost``, rounded down to 0.01 so that any
+    unavailability shows below 100."""
+    if measured <= 0:
+        return Decimal("100.00")
+    share = Decimal(100) * (measured - lost) / Decimal(measured)
+    return share.quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
 
 
 def report_start(now: dt.datetime, tz: ZoneInfo, retention_days: int) -> dt.datetime:
