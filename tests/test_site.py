@@ -315,6 +315,11 @@ def test_cancelled_work_has_its_own_mark_and_words(fixture_site: Path) -> None:
     cancelled = [title for title, mark in marks.items() if "state--cancelled" in mark.get("class")]
     assert len(cancelled) == 1
     assert text_of(marks[cancelled[0]]) == "Status: Cancelled"
+    fallback = marks["Transit (NCTS) is unavailable"]  # the mark and its words agree
+    assert (fallback.get("class"), text_of(fallback)) == (
+        "state state--fallback",
+        "Status: Fallback procedure",
+    )
     resolved = marks["Entry of goods into the EU (ICS2) was unavailable"]
     assert resolved.get("class") == "state state--ended"
     assert text_of(resolved) == "Status: Resolved"
