@@ -38,9 +38,7 @@ def test_the_schema_follows_the_model() -> None:
         allowed = rule["then"]["properties"]["updates"]["items"]["properties"]["status"]["enum"]
         assert allowed == [str(s) for s in statuses_for(event_type)]
     status_help = schema["definitions"]["update"]["properties"]["status"]["description"]
-    assert "investigating: Beschikbaarheid in onderzoek / Availability under investigation" in (
-        status_help
-    )
+    assert "investigating: In onderzoek / Under investigation" in (status_help)
 
 
 def test_invoke_schema_writes_and_checks_it(tmp_path: Path) -> None:
