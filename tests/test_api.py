@@ -458,7 +458,7 @@ def test_a_site_with_only_maintenance_says_maintenance(tmp_path: Path) -> None:
     site = build_into(tmp_path / "site", now=dt.datetime(2026, 11, 29, 7, 30, tzinfo=dt.UTC))
     assert load(site, "en", "status.json")["status"] == {
         "indicator": "maintenance",
-        "description": "Maintenance is in progress",
+        "description": "Maintenance on one or more systems",
     }
     summary = load(site, "nl", "summary.json")
     assert summary["status"]["indicator"] == "maintenance"
