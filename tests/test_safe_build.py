@@ -84,20 +84,19 @@ def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 
 
-def test_a_swap_that_fails_puts_the_old_site_back(
+def test_a_swap_that_fails_keeps_the_old_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from douane_status.building import swap
+
     output = build_into(tmp_path / "output")
     before = digest(output)
-    real_rename = Path.rename
 
-    def refuse_staging(self: Path, target: Path) -> Path:
-        if ".building-" in self.name:
-            raise OSError("rename refused")
-        return real_rename(self, target)
+    def refuse(first: Path, second: Path) -> None:
+        raise OSError("exchange refused")
 
-    monkeypatch.setattr(Path, "rename", refuse_staging)
-    with pytest.raises(OSError, match="rename refused"):
+    monkeypatch.setattr(swap, "exchange", refuse)
+    with pytest.raises(OSError, match="exchange refused"):
         build_into(output)
     assert digest(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]

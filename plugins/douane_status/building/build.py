@@ -1,23 +1,23 @@
 """Run a whole Pelican build into a fresh folder and swap it in only when it succeeded.
 
-A failed or interrupted build leaves the published ``output/`` exactly as it was.
+A failed or interrupted build leaves the published ``output/`` exactly as it was; at every
+instant ``output/`` is one whole site, the old or the new.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import importlib
 import logging
-import os
 import shutil
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..domain.errors import BuildError
+from .leftovers import held, leftovers, previous_site, removed_meanwhile, staging_prefix
 from .pelican_adapter import NOW_SETTING, PROJECT_SETTING
+from .swap import Step, no_step, restore_interrupted, swap_in
 
 
 def run_pelican(
@@ -64,60 +64,35 @@ def build_site(
     *,
     site_url: str | None = None,
     content_dir: Path | None = None,
+    step: Step = no_step,
 ) -> None:
-    """Build into a fresh, empty sibling staging folder, then put it in ``output_dir``'s place.
+    """Build into a fresh, empty sibling staging folder, then swap it into ``output_dir``'s
+    place atomically (``swap``).
 
     The site the swap retires stays beside it as ``.<output>.previous/`` until the next build,
-    which removes it while it runs.
+    which removes it, and whatever killed builds left, while it runs. ``step`` hears the name
+    of each step as it is reached ("staging", "built", "exchanged", "retired"): the tests kill
+    a build there.
     """
     output_dir = output_dir.resolve()
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
     previous = previous_site(output_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
     try:
-        with _removed_meanwhile(previous):
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+        restore_interrupted(output_dir, previous)
+        staging = Path(tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=output_dir.parent))
+    except OSError as exc:
+        raise BuildError(
+            f"cannot write beside {output_dir.name}/ in {output_dir.parent} "
+            f"({exc.strerror or exc}): the build needs a writable folder there"
+        ) from None
+    try:
+        with held(staging), removed_meanwhile(output_dir, leftovers(output_dir)):
+            step("staging")
             run_pelican(
                 project_dir, settings_file, staging, now, site_url=site_url, content_dir=content_dir
             )
-        _swap_in(staging, output_dir, previous)
+            step("built")
+            swap_in(staging, output_dir, previous, step)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def previous_site(output_dir: Path) -> Path:
-    return output_dir.with_name(f".{output_dir.name}.previous")
-
-
-@contextlib.contextmanager
-def _removed_meanwhile(folder: Path) -> Iterator[None]:
-    """Remove ``folder`` in a thread while the block runs.
-
-    Removing a site means removing a folder per page, and for each the disk's journal is
-    written: a few seconds' waiting on a busy disk, which a build need not wait for.
-    """
-    doomed = Path(tempfile.mkdtemp(prefix=f"{folder.name}.removing-", dir=folder.parent))
-    with contextlib.suppress(OSError):  # there is none (or another build took it)
-        folder.rename(doomed)  # over the empty folder just made
-    remover = threading.Thread(target=shutil.rmtree, args=(doomed,), kwargs={"ignore_errors": True})
-    remover.start()
-    try:
-        yield
-    finally:
-        remover.join()
-
-
-def _swap_in(staging: Path, output_dir: Path, previous: Path) -> None:
-    """Two renames on one file system: the old site is whole until the new one is in place."""
-    os.chmod(staging, 0o755)
-    retired = None
-    if output_dir.exists():
-        shutil.rmtree(previous, ignore_errors=True)  # only when another build left one
-        output_dir.rename(previous)
-        retired = previous
-    try:
-        staging.rename(output_dir)
-    except BaseException:
-        if retired is not None:
-            retired.rename(output_dir)
+        shutil.rmtree(staging, ignore_errors=True)  # the new site, or after the swap the old
         raise
