@@ -11,12 +11,13 @@ import importlib
 import logging
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..domain.errors import BuildError
 from .leftovers import held, leftovers, previous_site, removed_meanwhile, staging_prefix
-from .pelican_adapter import NOW_SETTING, PROJECT_SETTING
+from .pelican_adapter import NOW_SETTING, PROJECT_SETTING, VERSIONS_SETTING
 from .swap import Step, no_step, restore_interrupted, swap_in
 
 
@@ -28,6 +29,7 @@ def run_pelican(
     *,
     site_url: str | None = None,
     content_dir: Path | None = None,
+    versions: Mapping[str, bytes | None] | None = None,
 ) -> None:
     """Build into ``output_dir`` directly, as ``pelican content -s SETTINGS_FILE`` does with
     these settings given by ``-e`` (callers use ``build_site`` for the safe swap)."""
@@ -42,6 +44,8 @@ def run_pelican(
         override["SITEURL"] = site_url.rstrip("/")
     if content_dir is not None:
         override["PATH"] = str(content_dir)
+    if versions:
+        override[VERSIONS_SETTING] = dict(versions)
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(settings_file), override=override)
     pelican_class(settings)(settings).run()
@@ -64,13 +68,15 @@ def build_site(
     *,
     site_url: str | None = None,
     content_dir: Path | None = None,
+    versions: Mapping[str, bytes | None] | None = None,
     step: Step = no_step,
 ) -> None:
     """Build into a fresh, empty sibling staging folder, then swap it into ``output_dir``'s
     place atomically (``swap``).
 
     The site the swap retires stays beside it as ``.<output>.previous/`` until the next build,
-    which removes it, and whatever killed builds left, while it runs. ``step`` hears the name
+    which removes it, and whatever killed builds left, while it runs. ``versions``: see
+    ``load_content``. ``step`` hears the name
     of each step as it is reached ("staging", "built", "exchanged", "retired"): the tests kill
     a build there.
     """
@@ -89,7 +95,13 @@ def build_site(
         with held(staging), removed_meanwhile(output_dir, leftovers(output_dir)):
             step("staging")
             run_pelican(
-                project_dir, settings_file, staging, now, site_url=site_url, content_dir=content_dir
+                project_dir,
+                settings_file,
+                staging,
+                now,
+                site_url=site_url,
+                content_dir=content_dir,
+                versions=versions,
             )
             step("built")
             swap_in(staging, output_dir, previous, step)

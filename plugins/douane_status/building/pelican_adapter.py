@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 NOW_SETTING = "DOUANE_STATUS_NOW"  # the build's fixed "now": a datetime, or ISO text from -e
 PROJECT_SETTING = "DOUANE_STATUS_PROJECT"  # the project folder (default: the content's parent)
+# held-back event files: the text to publish instead, by path below the content (None: left out)
+VERSIONS_SETTING = "DOUANE_STATUS_VERSIONS"
 
 
 def build_moment(value: object, tz: ZoneInfo) -> dt.datetime:
@@ -61,7 +63,10 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
 
     def generate_context(self) -> None:
         settings = self.status_settings
-        content = load_content(self.content_dir, settings, self.now, root=self.project_dir)
+        versions = self.settings.get(VERSIONS_SETTING)
+        content = load_content(
+            self.content_dir, settings, self.now, root=self.project_dir, versions=versions
+        )
         if content.has_errors:
             raise ContentError(content.findings)
         for finding in content.findings:

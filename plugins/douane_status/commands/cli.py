@@ -3,7 +3,8 @@
 The invoke tasks in tasks.py call ``main``; ``python tasks.py COMMAND ...`` reaches it directly.
 Each command's options are a dataclass (``domain/options.py``) from which the parser is built.
 Exit status (``ExitStatus``): 0 all well, 1 content errors (or warnings with --strict), 2 wrong
-usage. Nothing an operator writes produces a traceback here.
+usage, 3 published with held-back files (``build --hold-back``). Nothing an operator writes
+produces a traceback here.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..operators.options import CloseOptions, NewOptions, UpdateOptions
 from . import operate
 from .check import CheckOptions, run_check
 from .options import add_options, options_from, parse_now
-from .settings import print_findings, project_settings
+from .settings import content_folder, print_findings, print_held_back, project_settings
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,11 @@ class BuildOptions:
     output: str = option("folder to write the site into (default: output)", "output")
     publish: bool = option(
         "use publishconf.py (absolute URLs from the SITEURL environment variable)", False
+    )
+    hold_back: bool = option(
+        "publish despite errors in event files: each such file as in the newest commit in which "
+        "it checks clean, or left out (exit 3); errors elsewhere still stop the build",
+        False,
     )
 
 
@@ -76,13 +82,19 @@ class EditorOptions:
 
 def build(project: Path, options: BuildOptions) -> ExitStatus:
     from ..building.build import build_site
+    from ..building.holdback import HoldBack, hold_back
 
     output = options.output
+    held = HoldBack((), ())
     try:
         settings_file, settings = project_settings(project, options.publish)
         moment = parse_now(options.now, settings)
         target = project / output if not Path(output).is_absolute() else Path(output)
-        build_site(project, settings_file, target, moment)
+        if options.hold_back:
+            content_dir = content_folder(settings_file)
+            held = hold_back(project, content_dir, settings, moment)
+            print_findings([f for f in held.findings if f.is_error])  # the build shows warnings
+        build_site(project, settings_file, target, moment, versions=held.versions)
     except ContentError as exc:
         print_findings(exc.findings)
         errors = sum(1 for f in exc.findings if f.is_error)
@@ -107,6 +119,9 @@ def build(project: Path, options: BuildOptions) -> ExitStatus:
         f"Built the site into {shown}/ (now = {moment.astimezone(settings.tz):%Y-%m-%d %H:%M %Z})."
     )
     print("Preview it with: .venv/bin/invoke serve   (then open http://localhost:8000/)")
+    if held.held_back:
+        print_held_back(held.held_back)
+        return ExitStatus.HELD_BACK
     return ExitStatus.OK
 
 

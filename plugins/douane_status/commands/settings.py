@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from ..building.holdback import HeldBack
 from ..domain.config import StatusSettings
 from ..domain.findings import Finding
 
@@ -20,6 +21,28 @@ def project_settings(project: Path, publish: bool = False) -> tuple[Path, Status
     return settings_file, StatusSettings.from_pelican(values)
 
 
+def content_folder(settings_file: Path) -> Path:
+    """The content folder the settings name (Pelican's ``PATH``, made absolute)."""
+    from pelican.settings import read_settings
+
+    return Path(read_settings(str(settings_file))["PATH"])
+
+
 def print_findings(findings: Sequence[Finding], stream: TextIO | None = None) -> None:
     for finding in findings:
         print(finding.as_text(), file=stream or sys.stderr)
+
+
+def print_held_back(held_back: Sequence[HeldBack], stream: TextIO | None = None) -> None:
+    """Which event files were not published as they are, and what was published instead."""
+    out = stream or sys.stderr
+    print(f"Published with held-back files ({len(held_back)}), fix the errors above:", file=out)
+    for item in held_back:
+        if item.version is None:
+            print(f"  {item.path}: left out ({item.why})", file=out)
+        else:
+            v = item.version
+            print(
+                f"  {item.path}: published as in commit {v.short} of {v.date} ({v.subject})",
+                file=out,
+            )

@@ -21,6 +21,7 @@ class ExitStatus(IntEnum):
     OK = 0
     FINDINGS = 1  # the content has errors (with --strict: warnings too); nothing was published
     USAGE = 2  # the command was called the wrong way, or a setting is wrong
+    HELD_BACK = 3  # build --hold-back: published, with event files held back for their errors
 
 
 class StatusError(Exception):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,17 +64,26 @@ def load_content(
     *,
     root: Path | None = None,
     only: Sequence[Path] | None = None,
+    versions: Mapping[str, bytes | None] | None = None,
 ) -> Content:
     """Read and check everything below ``content_dir``.
 
     ``root`` is the folder paths in findings are relative to (the project); ``only`` limits the
     reported files (the check command's ``--path``). Ids are still checked against every file
     name, and ``follows`` links against the files they name, so checking one file reads little
-    more than that file.
+    more than that file. ``versions`` gives other text for event files, by their path below
+    ``content_dir`` (``outages/2026/<id>.md``); None leaves the file out: the held-back build.
     """
     root = root or content_dir.parent
+    versions = versions or {}
     catalog, findings = read_catalog(content_dir, root, settings.tz)
+
+    def key(path: Path) -> str:
+        return path.relative_to(content_dir).as_posix()
+
     all_files = outage_files([content_dir / OUTAGES_DIR])
+    if versions:
+        all_files = [path for path in all_files if versions.get(key(path), b"") is not None]
     wanted = set(outage_files(only)) if only is not None else set(all_files)
     files = sorted(set(all_files) | wanted, key=lambda p: p.parts)
     shown: dict[Path, str] = {}
@@ -90,7 +99,8 @@ def load_content(
     def read(path: Path) -> None:
         if path in parsed:
             return
-        source = read_source(show(path), path.read_bytes())
+        text = versions.get(key(path)) if versions else None
+        source = read_source(show(path), path.read_bytes() if text is None else text)
         event, file_findings = read_event(source, path.stem, settings.tz, catalog.system_ids)
         parsed[path] = event
         if path in wanted:
