@@ -5,20 +5,33 @@ Creates ``.venv/``, installs the pinned Python packages (requirements.txt) and t
 packages (package-lock.json, used by the tests) and, as root on Debian, Chromium for the browser
 tests; then builds the demo site into ``output/``.
 ``--no-build`` stops after installing (CI uses that).
+
+``--publish`` installs only what publishing needs, and builds nothing: the packages the build
+imports (requirements-build.txt, every file checked against its hash) and the web editor's
+bundle, the two npm packages /admin/ copies (their tarballs checked against package-lock.json),
+without their dependencies or any test tool. ``--no-editor`` leaves the bundle out (pruning
+builds no site).
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 import venv
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent
 VENV = PROJECT / ".venv"
+BUILD_REQUIREMENTS = "requirements-build.txt"
+EDITOR_PACKAGES = ("decap-cms", "js-yaml")  # what the build copies into /admin/
 
 
 def run(*command: str) -> None:
@@ -48,27 +61,60 @@ def ensure_browser() -> None:
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-build", action="store_true", help="install only; do not build")
-    args = parser.parse_args()
-    if sys.version_info < (3, 11):  # noqa: UP036  (runs under any python3)
-        print("Python 3.11 or newer is needed.", file=sys.stderr)
-        return 2
+def pip_install(*arguments: str) -> None:
     python = VENV / "bin" / "python"
     if not python.exists():
         print(f"Creating {VENV.name}/", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    run(
-        str(python),
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        "-r",
-        "requirements.txt",
+    run(str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *arguments)
+
+
+def install_editor_bundle() -> int:
+    """The web editor's bundle into node_modules/: each package's tarball from the npm registry
+    (``npm pack``, no dependencies, no install scripts), checked against package-lock.json."""
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm was not found: the web editor's bundle needs Node.js 20+.", file=sys.stderr)
+        return 1
+    locked = json.loads((PROJECT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    with tempfile.TemporaryDirectory() as folder:
+        entries = {name: locked[f"node_modules/{name}"] for name in EDITOR_PACKAGES}
+        specs = [f"{name}@{entry['version']}" for name, entry in entries.items()]
+        run(npm, "pack", "--silent", "--pack-destination", folder, *specs)
+        for name, entry in entries.items():
+            tarball = Path(folder) / f"{name}-{entry['version']}.tgz"
+            algorithm, _, expected = entry["integrity"].partition("-")
+            found = base64.b64encode(hashlib.new(algorithm, tarball.read_bytes()).digest())
+            if found.decode() != expected:
+                print(f"{tarball.name} does not match package-lock.json", file=sys.stderr)
+                return 1
+            target = PROJECT / "node_modules" / name
+            shutil.rmtree(target, ignore_errors=True)
+            with tarfile.open(tarball) as archive:
+                members = [m for m in archive.getmembers() if m.name.startswith("package/")]
+                for member in members:
+                    member.name = member.name.removeprefix("package/")
+                archive.extractall(target, members=members, filter="data")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-build", action="store_true", help="install only; do not build")
+    parser.add_argument(
+        "--publish", action="store_true", help="install only what publishing needs; no build"
     )
+    parser.add_argument(
+        "--no-editor", action="store_true", help="with --publish: without the editor's bundle"
+    )
+    args = parser.parse_args()
+    if sys.version_info < (3, 11):  # noqa: UP036  (runs under any python3)
+        print("Python 3.11 or newer is needed.", file=sys.stderr)
+        return 2
+    if args.publish:
+        pip_install("--require-hashes", "--no-deps", "-r", BUILD_REQUIREMENTS)
+        return 0 if args.no_editor else install_editor_bundle()
+    pip_install("-r", "requirements.txt")
     if (PROJECT / "package-lock.json").exists():
         npm = shutil.which("npm")
         if npm is None:
