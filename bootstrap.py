@@ -69,20 +69,28 @@ def pip_install(*arguments: str) -> None:
     run(str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *arguments)
 
 
-def install_editor_bundle() -> int:
+class EditorBundle:
     """The web editor's bundle into node_modules/: each package's tarball from the npm registry
-    (``npm pack``, no dependencies, no install scripts), checked against package-lock.json."""
-    npm = shutil.which("npm")
-    if npm is None:
-        print("npm was not found: the web editor's bundle needs Node.js 20+.", file=sys.stderr)
-        return 1
-    locked = json.loads((PROJECT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
-    with tempfile.TemporaryDirectory() as folder:
-        entries = {name: locked[f"node_modules/{name}"] for name in EDITOR_PACKAGES}
-        specs = [f"{name}@{entry['version']}" for name, entry in entries.items()]
-        run(npm, "pack", "--silent", "--pack-destination", folder, *specs)
-        for name, entry in entries.items():
-            tarball = Path(folder) / f"{name}-{entry['version']}.tgz"
+    (``npm pack``: no dependencies, no install scripts), checked against package-lock.json.
+    The download runs beside the Python packages' install."""
+
+    def __init__(self, npm: str, folder: Path) -> None:
+        locked = json.loads((PROJECT / "package-lock.json").read_text(encoding="utf-8"))
+        self.entries = {
+            name: locked["packages"][f"node_modules/{name}"] for name in EDITOR_PACKAGES
+        }
+        self.folder = folder
+        specs = [f"{name}@{entry['version']}" for name, entry in self.entries.items()]
+        command = [npm, "pack", "--silent", "--pack-destination", str(folder), *specs]
+        print("+", " ".join(command), flush=True)
+        self.download = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL)
+
+    def install(self) -> int:
+        if self.download.wait() != 0:
+            print("npm pack failed: the web editor's bundle was not installed", file=sys.stderr)
+            return 1
+        for name, entry in self.entries.items():
+            tarball = self.folder / f"{name}-{entry['version']}.tgz"
             algorithm, _, expected = entry["integrity"].partition("-")
             found = base64.b64encode(hashlib.new(algorithm, tarball.read_bytes()).digest())
             if found.decode() != expected:
@@ -95,7 +103,23 @@ def install_editor_bundle() -> int:
                 for member in members:
                     member.name = member.name.removeprefix("package/")
                 archive.extractall(target, members=members, filter="data")
-    return 0
+        return 0
+
+
+def install_for_publishing(editor: bool) -> int:
+    """The build's Python packages, with hashes, and (``editor``) the web editor's bundle."""
+    with tempfile.TemporaryDirectory() as folder:
+        bundle = None
+        if editor:
+            npm = shutil.which("npm")
+            if npm is None:
+                print(
+                    "npm was not found: the web editor's bundle needs Node.js 20+.", file=sys.stderr
+                )
+                return 1
+            bundle = EditorBundle(npm, Path(folder))
+        pip_install("--require-hashes", "--no-deps", "-r", BUILD_REQUIREMENTS)
+        return bundle.install() if bundle else 0
 
 
 def main() -> int:
@@ -112,8 +136,7 @@ def main() -> int:
         print("Python 3.11 or newer is needed.", file=sys.stderr)
         return 2
     if args.publish:
-        pip_install("--require-hashes", "--no-deps", "-r", BUILD_REQUIREMENTS)
-        return 0 if args.no_editor else install_editor_bundle()
+        return install_for_publishing(editor=not args.no_editor)
     pip_install("-r", "requirements.txt")
     if (PROJECT / "package-lock.json").exists():
         npm = shutil.which("npm")

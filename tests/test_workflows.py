@@ -303,12 +303,29 @@ def publish_problems(doc: dict[str, Any]) -> list[str]:
     if any("run" in step for step in steps(deploy)):
         problems.append("publish.yml: deploy runs scripts; it should only deploy")
     for command in (
-        "python3 bootstrap.py --no-build",
-        ".venv/bin/invoke check",
-        ".venv/bin/invoke build --publish",
+        "python3 bootstrap.py --publish",
+        ".venv/bin/invoke check --format github",
+        ".venv/bin/invoke build --publish --hold-back",
     ):
         if command not in scripts(build):
             problems.append(f"publish.yml: build does not run `{command}`")
+    if "bootstrap.py --no-build" in scripts(build):
+        problems.append("publish.yml: build installs the test tools (use bootstrap.py --publish)")
+    checkouts = [inputs(step) for step in steps(build) if action(step) == "actions/checkout"]
+    if [c.get("fetch-depth") for c in checkouts] != [0]:
+        problems.append("publish.yml: build must check out the whole history (fetch-depth: 0)")
+    if "GITHUB_STEP_SUMMARY" not in scripts(build):
+        problems.append("publish.yml: build writes no job summary for held-back files")
+    # After the deploy, a job fails the run when files were held back.
+    failing = [
+        job
+        for job in jobs.values()
+        if {"build", "deploy"} <= set(needs(job))
+        and "held-back" in str(job.get("if", ""))
+        and "exit 1" in scripts(job)
+    ]
+    if len(failing) != 1 or "::error" not in scripts(failing[0]):
+        problems.append("publish.yml: no job after deploy fails the run for held-back files")
     pages = [step.get("id") for step in steps(build) if action(step) == "actions/configure-pages"]
     siteurls = [
         (step.get("env") or {}).get("SITEURL")
@@ -335,6 +352,8 @@ def prune_problems(doc: dict[str, Any]) -> list[str]:
     jobs = doc["jobs"]
     if not any(".venv/bin/invoke prune" in scripts(job) for job in jobs.values()):
         problems.append("prune.yml: does not run `.venv/bin/invoke prune`")
+    if not any("bootstrap.py --publish --no-editor" in scripts(job) for job in jobs.values()):
+        problems.append("prune.yml: must install only what pruning needs (--publish --no-editor)")
     for job_id, job in jobs.items():
         pushes = "git push" in scripts(job)
         if pushes and "contents" not in writes(job):
@@ -434,6 +453,12 @@ BROKEN = [
     ("publish.yml", "invoke build --publish", "invoke build", "build --publish"),
     ("publish.yml", '"3.11"\n', '"3.11"\n          cache: pip\n', "setup-python cache"),
     ("publish.yml", "package-manager-cache: false", "cache: npm", "setup-node cache"),
+    ("publish.yml", "fetch-depth: 0", "fetch-depth: 1", "whole history"),
+    ("publish.yml", "--publish --hold-back", "--publish", "--hold-back"),
+    ("publish.yml", "bootstrap.py --publish", "bootstrap.py --no-build", "installs the test tools"),
+    ("publish.yml", "    needs: [build, deploy]\n", "    needs: build\n", "fails the run"),
+    ("publish.yml", ">> \"$GITHUB_STEP_SUMMARY\"", "> /dev/null", "job summary"),
+    ("prune.yml", "bootstrap.py --publish --no-editor", "bootstrap.py --no-build", "pruning needs"),
     ("prune.yml", '"23 2 * * *"', '"23 */2 * * *"', "daily schedule"),
     ("prune.yml", "contents: read # check out", "contents: write # check out", "write permission"),
     ("prune.yml", "contents: write # push", "contents: read # push", "pushes without"),
