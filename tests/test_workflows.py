@@ -457,7 +457,7 @@ BROKEN = [
     ("publish.yml", "--publish --hold-back", "--publish", "--hold-back"),
     ("publish.yml", "bootstrap.py --publish", "bootstrap.py --no-build", "installs the test tools"),
     ("publish.yml", "    needs: [build, deploy]\n", "    needs: build\n", "fails the run"),
-    ("publish.yml", ">> \"$GITHUB_STEP_SUMMARY\"", "> /dev/null", "job summary"),
+    ("publish.yml", '>> "$GITHUB_STEP_SUMMARY"', "> /dev/null", "job summary"),
     ("prune.yml", "bootstrap.py --publish --no-editor", "bootstrap.py --no-build", "pruning needs"),
     ("prune.yml", '"23 2 * * *"', '"23 */2 * * *"', "daily schedule"),
     ("prune.yml", "contents: read # check out", "contents: write # check out", "write permission"),

@@ -61,8 +61,8 @@ def hold_back(
             why = "" if version else "no committed version of it checks clean"
         chosen[key] = version.text if version else None
         held[shown] = HeldBack(shown, version, why)
-    # An older version can still clash with the rest (a link to a file left out): leave out
-    # whatever has errors then, until nothing has.
+    # An older version, or a file left out, can make another file fail (a `follows` link to a
+    # file left out): leave out whatever has errors then, until nothing has.
     while chosen:
         result = load_content(content_dir, settings, now, root=project, versions=chosen)
         clashing = {f.file for f in result.findings if f.is_error}
@@ -72,7 +72,7 @@ def hold_back(
             raise ContentError(result.findings)
         for shown in clashing:
             chosen[events[shown].relative_to(content_dir).as_posix()] = None
-            held[shown] = HeldBack(shown, None, "its older version clashes with other files")
+            held[shown] = HeldBack(shown, None, "it fails beside the held-back files")
     return HoldBack(content.findings, tuple(held[name] for name in sorted(held)), chosen)
 
 
