@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..building.holdback import HeldBack
 from ..domain.config import StatusSettings
 from ..domain.findings import Finding
+
+if TYPE_CHECKING:
+    from ..building.holdback import HeldBack
 
 
 def project_settings(project: Path, publish: bool = False) -> tuple[Path, StatusSettings]:
