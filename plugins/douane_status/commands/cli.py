@@ -187,22 +187,37 @@ def schema(project: Path, options: SchemaOptions) -> ExitStatus:
 
 def editor(project: Path, options: EditorOptions) -> ExitStatus:
     """The web editor at http://localhost:PORT/admin/, saving into this project's content/."""
-    from ..editor.editor import admin_settings, start_local_backend, stop
+    from ..editor.editor import (
+        admin_settings,
+        require_free_port,
+        start_local_backend,
+        stop,
+        stopped_by_signals,
+    )
     from .preview import serve_with_rebuild
 
-    try:
-        admin = admin_settings(project)
-        backend = start_local_backend(project, admin)
-    except (UsageError, ConfigError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitStatus.USAGE
     port = options.port
-    print(f"Web editor: http://localhost:{port}/admin/ (saves into content/ through Decap's local")
-    print(f"backend on 127.0.0.1:{admin.local_backend_port}; commit the files with git yourself).")
-    try:
-        serve_with_rebuild(project, port, _rebuild(project, options.now))
-    finally:
-        stop(backend)
+    with stopped_by_signals():
+        try:
+            admin = admin_settings(project)
+            require_free_port(port, "the site and editor", "--port")
+            backend = start_local_backend(project, admin)
+        except (UsageError, ConfigError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return ExitStatus.USAGE
+        except KeyboardInterrupt:
+            return ExitStatus.OK
+        print(f"Web editor: http://localhost:{port}/admin/ (saves into {project / 'content'}")
+        print(
+            f"through Decap's local backend on 127.0.0.1:{admin.local_backend_port}; "
+            "commit the files with git yourself)."
+        )
+        try:
+            serve_with_rebuild(project, port, _rebuild(project, options.now))
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop(backend)
     return ExitStatus.OK
 
 
