@@ -30,6 +30,8 @@ _CLOCK_ONLY = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d
 # before the reference (when something began), or the earliest at or after it (an end, planned
 # work).
 ClockDay = Literal["today", "at-or-before", "at-or-after"]
+# The years a timestamp may have: every instant stays clear of datetime's year limits
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 class TimestampError(ValueError):
@@ -69,7 +71,7 @@ def parse_timestamp(text: str, tz: ZoneInfo) -> dt.datetime:
         raise TimestampError(
             "OUT004", f"'{text}' is not a real date and time (check day, month, hour and minute)"
         ) from None
-    if not 1900 <= date.year <= 2999:  # keeps every instant clear of datetime's year limits
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
         raise TimestampError("OUT004", f"'{text}' has the year {date.year}: check the date")
     if offset:
         # the instant is the wall-clock time less its offset from UTC

@@ -4,10 +4,11 @@ Everything the editor needs is generated at build time from the same sources as 
 cannot drift from them: the form's fields and choices (``decap_form``) from the reader and the
 model, the systems from ``content/systems.yaml``, the standard sentences from
 ``content/phrases.yaml``. Decap's own bundle is copied from ``node_modules`` (installed from
-package-lock.json); nothing is loaded from another site. ``theme/admin/outage-format.js``, with
-the generated ``editor.json``, turns the form into the documented file format and back (the
-``::: nl`` / ``::: en`` body blocks included) and fills in empty texts from the phrasebook when the
-operator saves.
+package-lock.json), and so is the ``yaml`` package's document model; nothing is loaded from
+another site. The scripts in ``theme/admin/`` (see outage-format.js), with the generated
+``editor.json``, turn the form into the documented file format and back, changing only what the
+operator changed, fill in empty texts from the phrasebook, keep times in Dutch time and refuse to
+save what the checker would refuse (with the rules of ``checker_rules``).
 
 Settings: ``DOUANE_ADMIN`` in pelicanconf.py (see ``AdminSettings``).
 """
@@ -27,15 +28,33 @@ from ..domain.model import Catalog, EventType, Status
 from ..domain.outfiles import copy_file, write_file
 from ..operators.authoring import ID_WORDS, UPDATE_ORDER
 from ..operators.update import DISRUPTION_NEXT_MINUTES
+from ..presentation import i18n
 from ..reading.phrases import Phrasebook, load_phrasebook
 from ..reading.reader import REQUIRED_FOR_PLANNED, TEXT_FIELDS, TOP_FIELDS
+from .checker_rules import checker_rules
 from .decap_form import collection
 
 logger = logging.getLogger(__name__)
 
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
-JS_YAML = Path("node_modules") / "js-yaml" / "dist" / "browser" / "js-yaml.umd.min.js"
-THEME_FOLDER = "admin"  # theme/admin: index.html (a template) and outage-format.js
+YAML_MODULES = Path("node_modules") / "yaml" / "browser" / "dist"  # ES modules, no build step
+THEME_FOLDER = "admin"  # theme/admin: index.html (a template) and the scripts below
+SCRIPTS = (
+    "amsterdam-time.js",
+    "outage-file.js",
+    "outage-check.js",
+    "outage-phrases.js",
+    "outage-format.js",
+    "yaml-global.js",
+)
+# The status a new update starts with, after the previous update's (the first: the type's first).
+NEXT_STATUS = {
+    Status.INVESTIGATING: Status.DISRUPTION,
+    Status.DISRUPTION: Status.DISRUPTION,  # still disrupted: closing is the operator's choice
+    Status.SCHEDULED: Status.IN_PROGRESS,
+    Status.IN_PROGRESS: Status.COMPLETED,
+    Status.OVERRUN: Status.OVERRUN,
+}
 EDITOR_DATA = "editor.json"  # generated: Decap's configuration and the format data
 
 
@@ -84,6 +103,9 @@ def format_data(catalog: Catalog, phrases: Phrasebook, settings: StatusSettings)
             for s in catalog.systems
         },
         "phrases": phrases.as_dict(),
+        "rules": checker_rules(catalog, settings.timezone),
+        "next_status": {str(k): str(v) for k, v in NEXT_STATUS.items()},
+        "status_labels": {str(s): " / ".join(i18n.both(i18n.STATUS_LABELS, s)) for s in Status},
     }
 
 
@@ -114,7 +136,7 @@ def content_security_policy(admin: AdminSettings) -> str:
 def decap_files(project_dir: Path) -> list[Path] | None:
     """The files of Decap's bundle to publish (no source maps), or None when not installed."""
     dist = project_dir / DECAP_DIST
-    if not (dist / "decap-cms.js").is_file() or not (project_dir / JS_YAML).is_file():
+    if not (dist / "decap-cms.js").is_file() or not (project_dir / YAML_MODULES).is_dir():
         return None
     return sorted(
         p
@@ -142,9 +164,12 @@ def write_admin(
     written = []
     for source in bundle:
         written.append(copy_file(source, target / "decap-cms" / source.name))
-    written.append(copy_file(project_dir / JS_YAML, target / "js-yaml.min.js"))
+    modules = project_dir / YAML_MODULES
+    for source in sorted(modules.rglob("*.js")):
+        written.append(copy_file(source, target / "yaml" / source.relative_to(modules)))
     source_dir = theme_dir / THEME_FOLDER
-    written.append(copy_file(source_dir / "outage-format.js", target / "outage-format.js"))
+    for name in SCRIPTS:
+        written.append(copy_file(source_dir / name, target / name))
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(source_dir),
         autoescape=True,

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..domain.model import Catalog, EventType, Fallback, Status
+from ..domain.model import Catalog, EventType, Fallback
 from ..operators.authoring import ID_WORDS
 from ..presentation import i18n
 
-TIME_FORMAT = "YYYY-MM-DD HH:mm"  # dayjs tokens for the file's 'YYYY-MM-DD HH:MM'
+TIME_WIDGET = "douane-time"  # theme/admin/outage-format.js: Dutch time, with a "Now" button
+STATUS_WIDGET = "douane-status"  # only the statuses of the event's type; a new one: the next
 COLLECTION = "outages"
 
 
@@ -25,14 +26,18 @@ def _options(values: tuple[Any, ...], table: Mapping[Any, i18n.Message]) -> list
     return [{"label": _label(*i18n.both(table, v)), "value": str(v)} for v in values]
 
 
-def _time_field(name: str, label: str, *, required: bool, hint: str = "") -> dict[str, Any]:
+def _time_field(
+    name: str, label: str, *, required: bool, hint: str = "", now_if_empty: bool = False
+) -> dict[str, Any]:
+    """A time in Dutch time whatever the browser's zone (the widget of outage-format.js)."""
     field: dict[str, Any] = {
         "name": name,
         "label": label,
-        "widget": "datetime",
-        "format": TIME_FORMAT,
+        "widget": TIME_WIDGET,
         "required": required,
     }
+    if now_if_empty:
+        field["now_if_empty"] = True
     if hint:
         field["hint"] = hint
     return field
@@ -192,7 +197,7 @@ def _explanation_fields() -> list[dict[str, Any]]:
 
 
 def _updates_field() -> dict[str, Any]:
-    """The list of updates, oldest first; a new event starts with one 'investigating'."""
+    """The list of updates, oldest first; a new update starts at now with the next status."""
     return {
         "name": "updates",
         "label": _label("Berichten (oudste eerst)", "Updates (oldest first)"),
@@ -201,20 +206,20 @@ def _updates_field() -> dict[str, Any]:
         "min": 1,
         "collapsed": False,
         "summary": "{{fields.at}} · {{fields.status}}",
-        "default": [{"at": "{{now}}", "status": str(Status.INVESTIGATING)}],
+        "default": [{"nl": "", "en": ""}],  # one update, its time and status filled in
         "fields": _update_fields(),
     }
 
 
 def _update_fields() -> list[dict[str, Any]]:
     return [
-        _time_field("at", _label("Gepubliceerd", "Published") + f" ({DUTCH_TIME})", required=True),
-        {
-            "name": "status",
-            "label": "Status",
-            "widget": "select",
-            "options": _options(tuple(Status), i18n.STATUS_LABELS),
-        },
+        _time_field(
+            "at",
+            _label("Gepubliceerd", "Published") + f" ({DUTCH_TIME})",
+            required=True,
+            now_if_empty=True,
+        ),
+        {"name": "status", "label": "Status", "widget": STATUS_WIDGET},
         {
             "name": "fallback",
             "label": _label("Noodprocedure", "Fallback procedure"),

@@ -47,6 +47,7 @@ _QUOTED_STYLES = ("'", '"', "|", ">")
 # The plain (unquoted, untagged) scalars YAML 1.1 resolves to null, and to a merge key; a test
 # holds them to PyYAML's resolver.
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+NULL_WORDS = tuple(sorted(_NULL_WORDS))  # for the web editor's checker
 _MERGE_WORD = "<<"
 MAX_NODES = 20_000
 MAX_DEPTH = 20

@@ -1,0 +1,74 @@
+"""The rules the web editor checks before saving, as data, from the checker's own definitions.
+
+``theme/admin/outage-check.js`` judges one file as ``invoke check`` does for the rules that need
+nothing but that file (OUT001-OUT006 and P01). It holds no list of its own: every field name,
+allowed value, limit and pattern it uses is taken from here, and this module takes them from the
+reader, the model and the timestamp parser. ``tests/test_admin_check.py`` runs the whole invalid
+corpus through both and compares what they refuse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.model import FINAL_STATUSES, Catalog, EventType, Fallback, Status, statuses_for
+from ..domain.timestamps import FIRST_YEAR, LAST_YEAR
+from ..reading import yamlsource
+from ..reading.reader import (
+    EVENT_ID,
+    OPTIONAL_TEXTS,
+    REQUIRED_FOR_ALL,
+    REQUIRED_FOR_PLANNED,
+    TEXT_FIELDS,
+    TOP_FIELDS,
+    UPDATE_FIELDS,
+)
+from .schema import TIMESTAMP_PATTERN
+
+# The update fields that hold times, and those that hold one of a list of values
+UPDATE_TIMES = ("at", "next_update", "expected_end")
+TOP_TIMES = ("announced", "start", "end")
+REQUIRED_IN_UPDATE = ("at", "status")
+
+
+def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
+    """Everything outage-check.js needs, as JSON-ready data."""
+    return {
+        "time_zone": time_zone,
+        "top_fields": list(TOP_FIELDS),
+        "update_fields": list(UPDATE_FIELDS),
+        "text_fields": list(TEXT_FIELDS),
+        "optional_texts": list(OPTIONAL_TEXTS),
+        "required": list(REQUIRED_FOR_ALL),
+        "required_for_planned": list(REQUIRED_FOR_PLANNED),
+        "required_in_update": list(REQUIRED_IN_UPDATE),
+        "top_times": list(TOP_TIMES),
+        "update_times": list(UPDATE_TIMES),
+        "event_types": [str(t) for t in EventType],
+        "planned_types": [str(t) for t in EventType if t.is_planned],
+        "statuses": [str(s) for s in Status],
+        "statuses_by_type": {str(t): [str(s) for s in statuses_for(t)] for t in EventType},
+        "final_statuses": sorted(str(s) for s in FINAL_STATUSES),
+        "overrun": str(Status.OVERRUN),
+        "fallbacks": [str(f) for f in Fallback],
+        "booleans": _booleans(),
+        "null_words": list(yamlsource.NULL_WORDS),
+        "event_id": EVENT_ID.pattern,
+        "timestamp": TIMESTAMP_PATTERN,
+        "years": [FIRST_YEAR, LAST_YEAR],
+        "max_depth": yamlsource.MAX_DEPTH,
+        "max_nodes": yamlsource.MAX_NODES,
+        "system_ids": sorted(s.id for s in catalog.systems),
+    }
+
+
+def _booleans() -> dict[str, list[str]]:
+    """The plain words the reader takes as true and as false (YAML 1.1's, as PyYAML spells them)."""
+    words = ("true", "false", "yes", "no", "on", "off", "y", "n")
+    spelled = {form for w in words for form in (w, w.capitalize(), w.upper())}
+    found: dict[str, list[str]] = {"true": [], "false": []}
+    for word in sorted(spelled):
+        value = yamlsource.is_bool_text(yamlsource.Scalar(word, 1, False, False))
+        if value is not None:
+            found[str(value).lower()].append(word)
+    return found
