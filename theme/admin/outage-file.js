@@ -62,7 +62,7 @@
   }
 
   function parse(front) {
-    var doc = YAML().parseDocument(front, { schema: "failsafe", uniqueKeys: true, merge: false });
+    var doc = YAML().parseDocument(front, { schema: "failsafe", uniqueKeys: true, merge: false, resolveKnownTags: false });
     if (doc.errors.length || !YAML().isMap(doc.contents)) return null;
     return doc;
   }
@@ -118,7 +118,7 @@
         Object.keys(update || {}).forEach(function (key) {
           var item = update[key];
           if (LANGS.indexOf(key) >= 0) out[key] = String(item === null || item === undefined ? "" : item).trim();
-          else if (!isEmpty(item)) out[key] = String(item).trim();
+          else if (!isEmpty(item)) out[key] = raw(item);
         });
         return out;
       });
@@ -138,7 +138,7 @@
   }
 
   function same(name, current, want) {
-    if (name === "systems") return list(current).join(",") === want.join(",");
+    if (name === "systems" && Array.isArray(want)) return list(current).join(",") === want.join(",");
     if (name === "fallback_possible") return flag(current) === want;
     if (typeof want === "string") return typeof current === "string" && current.trim() === want;
     return JSON.stringify(normal(current)) === JSON.stringify(normal(want));
@@ -189,7 +189,7 @@
   function scalar(text, indent) {
     text = String(text);
     if (text.indexOf("\n") >= 0 && blockSafe(text)) return literal(text, indent);
-    if (STAMP.test(text)) return text; // times stay plain, as operators write them
+    if (STAMP.test(text) || text === "true" || text === "false") return text; // as operators write them
     return plainSafe(text, false) ? text : quoted(text);
   }
 
