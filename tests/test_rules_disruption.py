@@ -109,11 +109,12 @@ def test_p08_open_event_overdue_at_now(tmp_path: Path, now: str, overdue: bool) 
     assert found(content) == ([("P08", event.update_line(1))] if overdue else [])
 
 
-def test_p08_a_promise_before_its_own_update_gets_a_hint(tmp_path: Path) -> None:
+def test_out006_a_promise_before_its_own_update_is_refused(tmp_path: Path) -> None:
+    """A next_update at or before its own update is a mistyped date or time, not a late update."""
     event = disruption(investigating("09:00", "09:20"), investigating("09:20", "08:30"))
     content = check(tmp_path, [event], now=t("09:40"))
-    assert found(content) == [("P08", event.update_line(2))]
-    assert "the promised time is before update 2" in messages(content, "P08")[0]
+    assert found(content) == [("OUT006", event.update_line(2))]
+    assert "at or before its own time" in messages(content, "OUT006")[0]
 
 
 # -- P09 investigation followed up -----------------------------------------------------------

@@ -291,11 +291,19 @@
     return result;
   }
 
-  /* OUT006: end after start; updates oldest first; nothing after a final update. */
+  /* OUT006: end after start; updates oldest first; nothing after a final update; each promised
+     next update after the update that promises it. */
   function checkChronology(start, end, updates, R, problems) {
     if (start !== null && end !== null && end <= start) {
       problems.add("OUT006", field("end"), "Het einde ligt niet na het begin", "The end is not after the start");
     }
+    updates.forEach(function (update) {
+      if (update.at !== null && update.nextUpdate !== null && update.nextUpdate <= update.at) {
+        problems.add("OUT006", updateField(update.number, "next_update"),
+          "het volgende bericht (next_update) ligt niet na dit bericht: controleer datum en tijd",
+          "the next update (next_update) is not after this update: check the date and the time");
+      }
+    });
     for (var i = 1; i < updates.length; i++) {
       var previous = updates[i - 1];
       var update = updates[i];

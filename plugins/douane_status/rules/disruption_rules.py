@@ -51,11 +51,6 @@ def check_promises_kept(event: Event, context: RuleContext) -> Iterable[Finding]
         promised = update.next_update
         if promised is None or update.status.is_final:
             continue
-        hint = (
-            f" (note: the promised time is before {label(update)} itself; check its date)"
-            if promised < update.at
-            else ""
-        )
         if following is not None:
             late = following.at - promised
             if late > grace:
@@ -66,7 +61,7 @@ def check_promises_kept(event: Event, context: RuleContext) -> Iterable[Finding]
                     f"{label(update)} promised the next update at {when(promised, context)}, "
                     f"but update {following.number} (line {following.line}) came "
                     f"{span(late)} late, at {when(following.at, context)} "
-                    f"({span(grace)} grace){hint}: keep the promised moments, or publish a "
+                    f"({span(grace)} grace): keep the promised moments, or publish a "
                     "short update with a new 'next_update' in time",
                 )
         elif context.now - promised > grace:
@@ -75,7 +70,7 @@ def check_promises_kept(event: Event, context: RuleContext) -> Iterable[Finding]
                 update.line,
                 "P08",
                 f"{label(update)} promised the next update at {when(promised, context)}; at "
-                f"now ({when(context.now, context)}) it is overdue{hint}: publish an update "
+                f"now ({when(context.now, context)}) it is overdue: publish an update "
                 "now, with a new 'next_update'",
             )
 

@@ -15,7 +15,8 @@ from .context import (
 
 
 def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
-    """OUT006 (format): ``end`` after ``start``; updates in time order; nothing after a final one.
+    """OUT006 (format): ``end`` after ``start``; updates in time order; nothing after a final one;
+    each ``next_update`` after its own update.
 
     Statuses that do not belong to the event's type are refused while reading (OUT004 names the
     allowed ones), so this rule sees only valid statuses.
@@ -27,6 +28,15 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
             "OUT006",
             "end is not after start: check both times (and the dates)",
         )
+    for update in event.updates:
+        if update.next_update is not None and update.next_update <= update.at:
+            yield error(
+                event.path,
+                update.line,
+                "OUT006",
+                f"update {update.number} (line {update.line}) promises its next update "
+                "(next_update) at or before its own time: check the date and the time",
+            )
     for previous, update in zip(event.updates, event.updates[1:], strict=False):
         if update.at < previous.at:
             yield error(
