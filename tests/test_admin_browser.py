@@ -1,5 +1,9 @@
-"""The web editor in headless Chromium: a disruption created through the form, against Decap's
-local backend, is saved as a file in the documented format that passes the checker and builds.
+"""The web editor in headless Chromium, against Decap's local backend: a disruption created
+through the form is saved in the documented format, passes the checker and builds; times are Dutch
+time whatever the browser's zone (Chromium runs with TZ=UTC and TZ=America/New_York), also on the
+night summer time ends; a save the checker would refuse is refused with the reasons in Dutch and
+English; an opened file changes only where the operator changed it; closing ends the fallback
+procedure and adds the buffered-messages text.
 """
 
 from __future__ import annotations
@@ -103,10 +107,16 @@ def editor(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         log.close()
 
 
+ZONES = ["UTC", "America/New_York"]  # never Amsterdam: the editor must not lean on the browser
+
+
 @pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
+def browser(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[object]:
+    """Chromium with the time zone ``TZ`` of the indirect parameter (UTC without one)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+
+    zone = getattr(request, "param", "UTC")
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
@@ -124,9 +134,13 @@ def browser(tmp_path: Path) -> Iterator[object]:
     ):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    service = Service(str(CHROMEDRIVER), env={**os.environ, "TZ": zone})
+    driver = webdriver.Chrome(service=service, options=options)
     driver.set_page_load_timeout(30)
     try:
+        driver.get("about:blank")
+        shown = driver.execute_script("return Intl.DateTimeFormat().resolvedOptions().timeZone")
+        assert shown == zone, f"Chromium runs in {shown}, not {zone}"
         yield driver
     finally:
         driver.quit()
@@ -162,45 +176,106 @@ def choose(element, *texts: str) -> None:
         element.send_keys(Keys.ENTER)
 
 
+def wait_for(driver, seconds: float = 45):  # selenium objects: untyped
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds)  # generous: CI machines can be busy
+
+
+def log_in(driver, url: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+
+    driver.get(url)
+    login = "//button[normalize-space()='Login' or normalize-space()='Inloggen']"
+    wait_for(driver).until(ready.element_to_be_clickable((By.XPATH, login))).click()
+    wait_for(driver).until(
+        ready.presence_of_element_located((By.XPATH, "//a[contains(@href, 'outages')]"))
+    )
+
+
+def open_form(driver, url: str, entry: str = "new") -> None:
+    """The form of a new entry, or of ``entry`` (``2026/<id>``)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+
+    log_in(driver, url)
+    driver.get(
+        url
+        + (
+            "#/collections/outages/new"
+            if entry == "new"
+            else f"#/collections/outages/entries/{entry}"
+        )
+    )
+    wait_for(driver).until(
+        ready.presence_of_element_located((By.XPATH, "//label[starts-with(., 'Systemen')]"))
+    )
+
+
+def set_clock(driver, utc: str) -> None:
+    """The moment the editor's "Now" button takes (an ISO time in UTC)."""
+    driver.execute_script(
+        "const t = Date.parse(arguments[0]); window.DouaneOutage.clock = () => t;", utc
+    )
+
+
+def now_button(element):  # selenium objects: untyped
+    from selenium.webdriver.common.by import By
+
+    return element.find_element(By.XPATH, "following-sibling::button")
+
+
+def publish(driver) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+
+    button = "//span[normalize-space()='Publish' or normalize-space()='Publiceren']"
+    wait_for(driver).until(ready.element_to_be_clickable((By.XPATH, button))).click()
+    now = "//*[normalize-space()='Publish now' or normalize-space()='Nu publiceren']"
+    wait_for(driver).until(ready.element_to_be_clickable((By.XPATH, now))).click()
+
+
+def saved_text(driver, path: Path, before: str | None = None) -> str:
+    """The file's text once the editor has written it (changed from ``before``)."""
+    deadline = time.monotonic() + 45
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_text(encoding="utf-8") != before:
+            time.sleep(0.3)  # the write is complete
+            return path.read_text(encoding="utf-8")
+        time.sleep(0.2)
+    messages = [entry["message"] for entry in driver.get_log("browser")]
+    form = driver.execute_script("return document.body.innerText")
+    messages.append(form[form.find("BERICHTEN (OUDSTE") :][:3000])
+    problems = driver.execute_script(
+        "const box = document.getElementById('douane-problems'); return box && box.innerText;"
+    )
+    raise AssertionError(f"not saved: {problems}\n" + "\n".join(messages))
+
+
+@pytest.mark.parametrize("browser", ZONES, indirect=True)
 def test_a_disruption_created_in_the_web_editor_passes_the_checker_and_builds(
     editor: tuple[Path, str], browser
 ) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ready
-    from selenium.webdriver.support.ui import WebDriverWait
 
     project, url = editor
     driver = browser
-    wait = WebDriverWait(driver, 45)  # generous: CI machines can be busy
-    driver.get(url)
-    login = "//button[normalize-space()='Login' or normalize-space()='Inloggen']"
-    wait.until(ready.element_to_be_clickable((By.XPATH, login))).click()
-    wait.until(ready.presence_of_element_located((By.XPATH, "//a[contains(@href, 'outages')]")))
-    driver.get(url + "#/collections/outages/new")
-    wait.until(ready.presence_of_element_located((By.XPATH, "//label[starts-with(., 'Systemen')]")))
+    open_form(driver, url)
 
     choose(field(driver, "Systemen"), "DMS", "NCTS")
     set_value(driver, field(driver, "Begin"), "2026-11-29T09:12")
-    set_value(driver, field(driver, "Gepubliceerd"), "2026-11-29T09:20")
+    set_clock(driver, "2026-11-29T08:20:00Z")  # 09:20 in Amsterdam
+    now_button(field(driver, "Gepubliceerd")).click()
     # the first update is 'investigating' by default; its texts, the title and the body are left
     # empty: the phrasebook fills them in on saving. The cause is typed in.
     cause = driver.find_elements(By.XPATH, "//label[starts-with(., 'Oorzaak')]/following::textarea")
     set_value(driver, cause[0], "Storing in de berichtenverwerking: wachtrij vol.")
     set_value(driver, cause[1], "Fault in message processing: queue full.")
 
-    publish = "//span[normalize-space()='Publish' or normalize-space()='Publiceren']"
-    wait.until(ready.element_to_be_clickable((By.XPATH, publish))).click()
-    now = "//*[normalize-space()='Publish now' or normalize-space()='Nu publiceren']"
-    wait.until(ready.element_to_be_clickable((By.XPATH, now))).click()
-
+    publish(driver)
     saved = project / SAVED
-    deadline = time.monotonic() + 45
-    while not saved.exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    messages = [entry["message"] for entry in driver.get_log("browser")]
-    assert saved.exists(), "\n".join(messages + sorted(map(str, project.rglob("*.md"))))
-
-    text = saved.read_text(encoding="utf-8")
+    text = saved_text(driver, saved)
     assert text.startswith("---\ntype: disruption\n"), text
     assert "\nstart: 2026-11-29 09:12\n" in text and "  - at: 2026-11-29 09:20\n" in text
     assert "\n::: nl\n" in text and "\n::: en\n" in text
@@ -223,3 +298,157 @@ def test_a_disruption_created_in_the_web_editor_passes_the_checker_and_builds(
     assert "Fault" not in page.read_text(encoding="utf-8")  # the Dutch page has the Dutch cause
     assert "Storing in de berichtenverwerking" in page.read_text(encoding="utf-8")
     shutil.rmtree(project / "output")
+
+
+def textareas(driver, label: str) -> list:  # selenium objects: untyped
+    """Every text area whose label starts with ``label``, in the form's order."""
+    from selenium.webdriver.common.by import By
+
+    found = []
+    for element in driver.find_elements(By.TAG_NAME, "label"):
+        if element.text.upper().startswith(label.upper()):
+            target = driver.find_element(By.ID, element.get_attribute("for"))
+            if target.tag_name == "textarea":
+                found.append(target)
+    return found
+
+
+def add_update(driver) -> None:
+    """Add an update; returns once its time and status are filled in."""
+    from selenium.webdriver.common.by import By
+
+    button = "//button[contains(., 'bericht / update')]"
+    count = len(driver.find_elements(By.CSS_SELECTOR, "input[type=datetime-local]"))
+    driver.find_elements(By.XPATH, button)[-1].click()
+
+    def filled(driver) -> bool:
+        times = driver.find_elements(By.CSS_SELECTOR, "input[type=datetime-local]")
+        statuses = driver.find_elements(By.CSS_SELECTOR, "select[id]")
+        return len(times) > count and all(
+            e.get_attribute("value") for e in (times[count], statuses[-1])
+        )
+
+    wait_for(driver).until(filled)
+
+
+@pytest.mark.parametrize("browser", ZONES, indirect=True)
+def test_times_written_on_the_night_summer_time_ends(editor: tuple[Path, str], browser) -> None:
+    """02:30 happens twice on 25 October 2026: "Now" writes the offset that says which."""
+    from selenium.webdriver.support.ui import Select
+
+    project, url = editor
+    driver = browser
+    open_form(driver, url)
+    choose(field(driver, "Systemen"), "DMS")
+    set_value(driver, field(driver, "Begin"), "2026-10-25T01:50")
+    set_clock(driver, "2026-10-25T00:30:00Z")  # 02:30 summer time, the first 02:30
+    now_button(field(driver, "Gepubliceerd")).click()
+    set_clock(driver, "2026-10-25T01:30:00Z")  # 02:30 winter time, the second
+    add_update(driver)  # starts at now, with the status after 'investigating'
+    statuses = [Select(s) for s in driver.find_elements("css selector", "select[id]")]
+    chosen = [s.first_selected_option.get_attribute("value") for s in statuses]
+    assert [c for c in chosen if c][-2:] == ["investigating", "disruption"], chosen
+    offered = {o.get_attribute("value") for o in statuses[-1].options} - {""}
+    assert offered == {"investigating", "disruption", "resolved", "workaround", "no-fault"}
+    publish(driver)
+
+    saved = project / "content/outages/2026/2026-10-25-dms-verstoring.md"
+    text = saved_text(driver, saved)
+    assert "\nstart: 2026-10-25 01:50\n" in text
+    assert "  - at: 2026-10-25 02:30+02:00\n    status: investigating\n" in text, text
+    # the promised next moment, 30 minutes on, is 02:00 winter time: the hour after, again
+    assert "    next_update: 2026-10-25 02:00+01:00\n" in text, text
+    assert "  - at: 2026-10-25 02:30+01:00\n    status: disruption\n" in text, text
+    assert "    next_update: 2026-10-25 03:30\n" in text, text
+    event, _ = checked(project, str(saved.relative_to(project)), "2026-10-25T04:00")
+    assert [u.at.isoformat() for u in event.updates] == [
+        "2026-10-25T00:30:00+00:00",
+        "2026-10-25T01:30:00+00:00",
+    ]
+
+
+def test_a_save_the_checker_would_refuse_is_refused_with_the_reasons(
+    editor: tuple[Path, str], browser
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+
+    project, url = editor
+    driver = browser
+    open_form(driver, url)
+    choose(field(driver, "Systemen"), "DMS")
+    set_value(driver, field(driver, "Begin"), "2026-11-29T09:12")
+    set_clock(driver, "2026-11-29T08:20:00Z")
+    now_button(field(driver, "Gepubliceerd")).click()
+    set_value(driver, textareas(driver, "Engels / English")[-1], "Only English.")  # no Dutch
+    set_value(driver, field(driver, "Volgend bericht"), "2026-11-29T09:00")  # before the update
+    publish(driver)
+
+    box = wait_for(driver).until(ready.visibility_of_element_located((By.ID, "douane-problems")))
+    dutch = box.find_element(By.CSS_SELECTOR, "[lang=nl]").text
+    english = box.find_element(By.CSS_SELECTOR, "[lang=en]").text
+    assert "bericht 1, nl" in dutch and "geen Nederlandse tekst" in dutch and "(P01)" in dutch
+    assert "update 1, nl" in english and "has no Dutch text" in english
+    assert "bericht 1, next_update" in dutch and "update 1, next_update" in english
+    assert "(OUT006)" in english
+    time.sleep(2)
+    assert not list((project / "content" / "outages").rglob("2026-11-29-dms-verstoring*.md"))
+
+    set_value(driver, textareas(driver, "Nederlands / Dutch")[-1], "Alleen Engels was er.")
+    set_value(driver, field(driver, "Volgend bericht"), "2026-11-29T09:50")
+    publish(driver)
+    saved = project / "content/outages/2026/2026-11-29-dms-verstoring.md"
+    text = saved_text(driver, saved)
+    assert "    nl: Alleen Engels was er.\n    en: Only English.\n" in text
+    assert not box.is_displayed()
+    checked(project, str(saved.relative_to(project)), "2026-11-29T09:30")
+
+
+OPEN = "content/outages/2026/2026-11-29-ncts-verstoring.md"
+
+
+def test_an_opened_file_changes_only_where_the_operator_changed_it(
+    editor: tuple[Path, str], browser
+) -> None:
+    project, url = editor
+    driver = browser
+    path = project / OPEN
+    before = path.read_text(encoding="utf-8")
+    open_form(driver, url, "2026/2026-11-29-ncts-verstoring")
+    last = textareas(driver, "Nederlands / Dutch")[-1]
+    set_value(driver, last, "Dit bericht is bijgewerkt.")
+    publish(driver)
+    after = saved_text(driver, path, before)
+    old = "    nl: Dit bericht is op het moment van de test nog niet gepubliceerd.\n"
+    assert after == before.replace(old, "    nl: Dit bericht is bijgewerkt.\n")
+
+
+def test_closing_in_the_editor_ends_the_fallback_procedure_as_invoke_close_does(
+    editor: tuple[Path, str], browser
+) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    project, url = editor
+    driver = browser
+    path = project / OPEN
+    before = path.read_text(encoding="utf-8")
+    open_form(driver, url, "2026/2026-11-29-ncts-verstoring")
+    set_clock(driver, "2026-11-29T10:00:00Z")  # 11:00 in Amsterdam
+    add_update(driver)
+    status = Select(driver.find_elements("css selector", "select[id]")[-1])
+    assert status.first_selected_option.get_attribute("value") == "disruption"
+    status.select_by_value("resolved")
+    publish(driver)
+    after = saved_text(driver, path, before)
+
+    event, findings = checked(project, OPEN, "2026-11-29T11:30")
+    assert not [f for f in findings if "P11" in f], findings
+    final = event.updates[-1]
+    assert final.status is Status.RESOLVED and final.fallback is Fallback.ENDED
+    assert final.at.isoformat() == "2026-11-29T10:00:00+00:00"
+    assert final.text.nl.endswith("De noodprocedure is beëindigd.")
+    assert event.buffered_messages is not None
+    assert "tussen zondag 29 november 2026 08:40 CET en" in event.buffered_messages.nl
+    # nothing else changed: the old lines are all there, in their order
+    kept = [line for line in after.splitlines() if line in before.splitlines()]
+    assert kept == before.splitlines()

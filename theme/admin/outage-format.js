@@ -79,13 +79,31 @@
 
   /* -- widgets -------------------------------------------------------------------------------- */
 
+  /* Give an empty widget its starting value once it is mounted. A list item just added is not yet
+     in the list's value when its widgets mount, and two widgets of one item that change in the same
+     moment can undo each other; so each tries again, at its own pace, until its value holds. */
+  function fillWhenEmpty(widget, fill, offset) {
+    var tries = 0;
+    function attempt() {
+      if (widget.unmounted || widget.props.value || tries >= 6) return;
+      tries += 1;
+      fill();
+      setTimeout(attempt, 100 + offset);
+    }
+    setTimeout(attempt, offset);
+  }
+
   function timeWidget(D) {
     var h = root.h;
     var zone = D.rules.time_zone;
     return root.createClass({
       componentDidMount: function () {
-        if (!this.props.value && this.props.field.get("now_if_empty")) this.now();
+        var self = this;
+        if (this.props.field.get("now_if_empty")) {
+          fillWhenEmpty(this, function () { self.now(); }, 0);
+        }
       },
+      componentWillUnmount: function () { this.unmounted = true; },
       now: function () { this.props.onChange(NS.time.fileTime(NS.clock(), zone)); },
       change: function (wall, offset) {
         if (!wall) return this.props.onChange("");
@@ -134,6 +152,7 @@
   function statusWidget(D) {
     var h = root.h;
     return root.createClass({
+      componentWillUnmount: function () { this.unmounted = true; },
       allowed: function () { return D.rules.statuses_by_type[typeOf(this.props.entry, D)] || []; },
       suggested: function () {
         var updates = this.props.entry ? this.props.entry.getIn(["data", "updates"]) : null;
@@ -142,7 +161,11 @@
         return NS.phrases.nextStatus(typeOf(this.props.entry, D), previous, D);
       },
       componentDidMount: function () {
-        if (!this.props.value) { var next = this.suggested(); if (next) this.props.onChange(next); }
+        var self = this;
+        fillWhenEmpty(this, function () {
+          var next = self.suggested();
+          if (next) self.props.onChange(next);
+        }, 50);
       },
       componentDidUpdate: function () { // the type changed: a status of the old type is not kept
         var value = this.props.value;
