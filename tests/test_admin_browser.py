@@ -452,3 +452,28 @@ def test_closing_in_the_editor_ends_the_fallback_procedure_as_invoke_close_does(
     # nothing else changed: the old lines are all there, in their order
     kept = [line for line in after.splitlines() if line in before.splitlines()]
     assert kept == before.splitlines()
+
+
+def test_the_published_editor_signs_in_with_github_and_saves_for_review(
+    editor: tuple[Path, str], browser
+) -> None:
+    """Opened from another host than this machine, the editor is the GitHub one, with review."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+
+    project, _ = editor
+    handler = functools.partial(QuietHandler, directory=str(project / "output"))
+    site = http.server.ThreadingHTTPServer(("127.0.0.2", 0), handler)  # not "localhost"
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    try:
+        driver = browser
+        driver.get(f"http://127.0.0.2:{site.server_address[1]}/admin/")
+        login = "//button[contains(., 'GitHub')]"
+        wait_for(driver).until(ready.presence_of_element_located((By.XPATH, login)))
+        config = driver.execute_script(
+            "return fetch('editor.json').then((r) => r.json()).then((e) => e.config);"
+        )
+    finally:
+        site.shutdown()
+    assert config["backend"]["name"] == "github"
+    assert config["publish_mode"] == "editorial_workflow"

@@ -28,6 +28,7 @@ from douane_status.editor.admin import (
     content_security_policy,
     decap_config,
     format_data,
+    local_decap_config,
     write_admin,
 )
 from douane_status.editor.decap_form import collection
@@ -219,10 +220,15 @@ def test_backends_and_their_content_security_policy() -> None:
         "proxy_url": "http://127.0.0.1:8081/api/v1",
         "branch": "main",
     }
+    assert "publish_mode" not in decap_config(catalog, local)  # invoke editor: direct
     github = AdminSettings(repo="douane/status", base_url="https://auth.example.org")
     config = decap_config(catalog, github)
     assert config["backend"]["name"] == "github" and config["backend"]["repo"] == "douane/status"
-    assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+    assert config["backend"]["base_url"] == "https://auth.example.org"
+    assert config["publish_mode"] == "editorial_workflow"  # a save is a pull request
+    assert "local_backend" not in config
+    # opened on this machine, the same site's editor saves through the local backend, directly
+    assert local_decap_config(catalog, github) == decap_config(catalog, local)
     policy = content_security_policy(github)
     assert (
         "connect-src 'self' http://127.0.0.1:8081 http://localhost:8081 https://api.github.com"

@@ -19,6 +19,7 @@
   "use strict";
 
   root.CMS_MANUAL_INIT = true;
+  var LOCAL = /^(localhost|127\.0\.0\.1|\[::1\])$/;
   var NS = (root.DouaneOutage = root.DouaneOutage || {});
   // The clock of the "Now" button; the browser tests set a fixed moment here.
   NS.clock = NS.clock || function () { return Date.now(); };
@@ -198,8 +199,11 @@
           handler: function (event) { return beforeSave(event.entry, D); },
         });
         var language = String(navigator.language || "nl").toLowerCase();
-        editor.config.locale = language.indexOf("nl") === 0 ? "nl" : "en";
-        root.CMS.init({ config: editor.config });
+        // on this machine (invoke editor): the local backend, saving directly; published: the
+        // configured backend (GitHub with the editorial workflow: every save a pull request)
+        var config = LOCAL.test(location.hostname) ? editor.local_config : editor.config;
+        config.locale = language.indexOf("nl") === 0 ? "nl" : "en";
+        root.CMS.init({ config: config });
       })
       .catch(function (error) {
         document.body.insertAdjacentText("afterbegin", "editor.json: " + error);

@@ -59,24 +59,43 @@ EDITOR_DATA = "editor.json"  # generated: Decap's configuration and the format d
 
 
 def decap_config(catalog: Catalog, admin: AdminSettings) -> dict[str, Any]:
-    if admin.repo:
-        backend: dict[str, Any] = {"name": "github", "repo": admin.repo, "branch": admin.branch}
-        if admin.base_url:
-            backend["base_url"] = admin.base_url
-    else:
-        backend = {"name": "proxy", "proxy_url": admin.local_url, "branch": admin.branch}
-    config: dict[str, Any] = {"backend": backend}
-    if admin.repo:
-        config["local_backend"] = {"url": admin.local_url}
-    config.update(
-        {
-            "locale": "nl",
-            "media_folder": "content/media",
-            "slug": {"encoding": "ascii", "clean_accents": True},
-            "collections": [collection(catalog)],
-        }
-    )
-    return config
+    """The published editor's configuration.
+
+    With a repository, the GitHub backend and Decap's editorial workflow: a save is a branch and a
+    pull request, CI's check is the gate and "publish" merges (see README, "The web editor").
+    Without one, the local backend (``invoke editor``), saving directly into content/.
+    """
+    if not admin.repo:
+        return local_decap_config(catalog, admin)
+    backend: dict[str, Any] = {
+        "name": "github",
+        "repo": admin.repo,
+        "branch": admin.branch,
+        "squash_merges": True,  # one commit on main per published message
+    }
+    if admin.base_url:
+        backend["base_url"] = admin.base_url
+    return {"backend": backend, "publish_mode": "editorial_workflow", **_common(catalog)}
+
+
+def local_decap_config(catalog: Catalog, admin: AdminSettings) -> dict[str, Any]:
+    """``invoke editor``'s configuration: decap-server on loopback, a save is a file in content/.
+
+    The editor page takes it when it is opened on this machine (localhost), whatever backend the
+    published site uses: local editing stays direct and never needs the GitHub sign-in.
+    """
+    backend = {"name": "proxy", "proxy_url": admin.local_url, "branch": admin.branch}
+    return {"backend": backend, **_common(catalog)}
+
+
+def _common(catalog: Catalog) -> dict[str, Any]:
+    return {
+        "locale": "nl",
+        "media_folder": "content/media",
+        "slug": {"encoding": "ascii", "clean_accents": True},
+        "collections": [collection(catalog)],
+        "load_config_file": False,
+    }
 
 
 def format_data(catalog: Catalog, phrases: Phrasebook, settings: StatusSettings) -> dict[str, Any]:
@@ -180,7 +199,8 @@ def write_admin(
     # Decap's configuration travels as JSON with the format data: Decap ignores a config.yml
     # that a server does not label as YAML, and simple static servers do not.
     editor = {
-        "config": {**decap_config(catalog, admin), "load_config_file": False},
+        "config": decap_config(catalog, admin),
+        "local_config": local_decap_config(catalog, admin),
         "format": format_data(catalog, phrases, settings),
     }
     files = {
