@@ -117,12 +117,15 @@
         var self = this;
         var value = String(this.props.value || "");
         var parsed = NS.time.parse(value);
-        var wall = parsed ? NS.time.wallText(parsed.wall).replace(" ", "T") : "";
-        var offsets = parsed ? NS.time.offsetsOf(parsed.wall, zone) : [];
-        var offset = parsed && parsed.offset !== null ? NS.time.offsetText(parsed.offset) : "";
+        var ms = parsed && parsed.offset !== null ? NS.time.instant(value, zone) : null;
+        var wall = parsed ? parsed.wall : null;
+        if (ms !== null) wall = NS.time.wallAt(ms, zone); // an offset in the file: shown in Dutch time
+        var shown = wall ? NS.time.wallText(wall).replace(" ", "T") : "";
+        var offsets = wall ? NS.time.offsetsOf(wall, zone) : [];
+        var offset = ms !== null && offsets.length > 1 ? NS.time.offsetText(NS.time.offsetAt(ms, zone)) : "";
         var children = [
           h("input", {
-            key: "wall", id: this.props.forID, type: "datetime-local", value: wall,
+            key: "wall", id: this.props.forID, type: "datetime-local", value: shown,
             className: this.props.classNameWrapper, onFocus: this.props.setActiveStyle,
             onBlur: this.props.setInactiveStyle,
             onChange: function (e) { self.change(e.target.value, offset); },
@@ -133,12 +136,16 @@
         if (offsets.length > 1) { // the hour that happens twice: say which one
           children.push(h("select", {
             key: "offset", "aria-label": "Welke keer / Which time", value: offset,
-            onChange: function (e) { self.change(wall, e.target.value); }, style: { marginLeft: "1em" },
+            onChange: function (e) { self.change(shown, e.target.value); }, style: { marginLeft: "1em" },
           }, [h("option", { key: "", value: "" }, "Kies: eerste of tweede keer / Choose: first or second time")]
             .concat(offsets.map(function (o, i) {
               return h("option", { key: o, value: NS.time.offsetText(o) },
                 NS.time.offsetText(o) + (i === 0 ? " (zomertijd, eerste keer / summer time, first)" : " (wintertijd, tweede keer / winter time, second)"));
             }))));
+        }
+        if (value && !parsed) { // not a time this form can show: say what the file has
+          children.push(h("p", { key: "raw" }, h("span", { lang: "nl" }, "In het bestand: "),
+            h("code", {}, value), h("span", { lang: "en" }, " (in the file)")));
         }
         return h("div", {}, children);
       },
@@ -168,20 +175,26 @@
           if (next) self.props.onChange(next);
         }, 50);
       },
-      componentDidUpdate: function () { // the type changed: a status of the old type is not kept
+      componentDidUpdate: function (previous) { // the type changed: a status of the old type goes
+        var type = typeOf(this.props.entry, D);
         var value = this.props.value;
-        if (value && this.allowed().indexOf(value) < 0) this.props.onChange(NS.phrases.nextStatus(typeOf(this.props.entry, D), "", D));
+        if (type !== typeOf(previous.entry, D) && value && this.allowed().indexOf(value) < 0) {
+          this.props.onChange(NS.phrases.nextStatus(type, "", D));
+        }
       },
       render: function () {
         var self = this;
         var labels = D.status_labels;
+        var value = this.props.value;
         return h("select", {
           id: this.props.forID, value: this.props.value || "", className: this.props.classNameWrapper,
           onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle,
           onChange: function (e) { self.props.onChange(e.target.value); },
         }, [h("option", { key: "", value: "" }, "—")].concat(this.allowed().map(function (s) {
           return h("option", { key: s, value: s }, labels[s] || s);
-        })));
+        }), value && this.allowed().indexOf(value) < 0 // as the file has it; the check explains
+          ? [h("option", { key: value, value: value }, value + " (niet voor dit type / not for this type)")]
+          : []));
       },
     });
   }
