@@ -19,6 +19,7 @@ ADMIN = REPO / "theme" / "admin"
 SCRIPTS = (
     "amsterdam-time.js",
     "outage-file.js",
+    "outage-edit.js",
     "outage-check.js",
     "outage-phrases.js",
     "outage-format.js",

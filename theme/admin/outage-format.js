@@ -6,7 +6,8 @@
  * and the checker's rules), registers the format "douane-outage", the time and status widgets and
  * the check before saving, and starts Decap.
  *
- *   - outage-file.js reads and writes the files, changing only what the operator changed;
+ *   - outage-file.js reads the files and writes new ones; outage-edit.js saves an opened file
+ *     changing only what the operator changed;
  *   - outage-phrases.js fills in empty texts and closes as the commands do;
  *   - outage-check.js refuses, before saving, what `invoke check` would refuse in the one file;
  *   - amsterdam-time.js keeps every time in Dutch time, whatever the browser's zone.

@@ -42,6 +42,7 @@ THEME_FOLDER = "admin"  # theme/admin: index.html (a template) and the scripts b
 SCRIPTS = (
     "amsterdam-time.js",
     "outage-file.js",
+    "outage-edit.js",
     "outage-check.js",
     "outage-phrases.js",
     "outage-format.js",
