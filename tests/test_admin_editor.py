@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.request
 from html import unescape
 from pathlib import Path
@@ -131,3 +132,19 @@ def test_invoke_editor_without_node_modules_says_what_to_do(tmp_path: Path) -> N
     )
     assert result.returncode == 2
     assert "run 'npm ci'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_local_backend_ends_even_when_the_editor_is_killed(tmp_path: Path) -> None:
+    """SIGKILL leaves no clean-up to the editor: Linux stops its decap-server (PDEATHSIG)."""
+    project, site_port, backend_port = editor_project(tmp_path)
+    editor = start_editor(project, site_port)
+    try:
+        wait_for_port(backend_port, 30)
+        wait_for_port(site_port, 60)
+    finally:
+        editor.kill()
+        editor.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while is_listening(backend_port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not is_listening(backend_port)

@@ -4,15 +4,18 @@ Starts Decap's local backend (decap-server, from node_modules) on loopback, writ
 project's folder, and the preview of the site that serves /admin/ and rebuilds on every save.
 The editor owns the backend it starts: a taken port is refused (naming what holds it) rather than
 used, since a leftover server may write into another checkout, and the backend stops with the
-editor, whether by Ctrl+C (SIGINT), SIGTERM or SIGHUP.
+editor, whether by Ctrl+C (SIGINT), SIGTERM or SIGHUP (and on Linux even when the editor is
+killed).
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +29,7 @@ from .ports import listening_pid, port_holder, port_is_free
 
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 STARTUP_SECONDS = 20.0
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def admin_settings(project: Path, publish: bool = False) -> AdminSettings:
@@ -64,7 +68,11 @@ def start_local_backend(project: Path, admin: AdminSettings) -> subprocess.Popen
         "GIT_REPO_DIRECTORY": str(project.resolve()),
     }
     process = subprocess.Popen(
-        [node, str(server)], cwd=project, env=environment, start_new_session=True
+        [node, str(server)],
+        cwd=project,
+        env=environment,
+        start_new_session=True,
+        preexec_fn=_stop_with_parent,
     )
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
@@ -82,6 +90,13 @@ def start_local_backend(project: Path, admin: AdminSettings) -> subprocess.Popen
         time.sleep(0.1)
     stop(process)
     raise UsageError(f"Decap's local backend did not listen on port {port} within 20 seconds")
+
+
+def _stop_with_parent() -> None:
+    """In the child, before node starts: Linux ends it when the editor ends, even by SIGKILL."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
