@@ -31,7 +31,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent
 VENV = PROJECT / ".venv"
 BUILD_REQUIREMENTS = "requirements-build.txt"
-EDITOR_PACKAGES = ("decap-cms", "js-yaml")  # what the build copies into /admin/
+EDITOR_PACKAGES = ("decap-cms", "yaml")  # what the build copies into /admin/
 
 
 def run(*command: str) -> None:
