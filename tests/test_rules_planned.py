@@ -45,8 +45,12 @@ def maintenance(
 NOTICE_CASES = [
     # start (a Sunday), last date with 10 working days in between, the day after it
     pytest.param("2027-03-14", "2027-02-28", "2027-03-01", (), id="plain-weeks"),
-    # Good Friday 26 March and Easter Monday 29 March 2027 are not working days
-    pytest.param("2027-04-11", "2027-03-24", "2027-03-25", (), id="easter"),
+    # Easter Monday 29 March 2027 is not a working day; Good Friday 26 March is (Algemene
+    # termijnenwet), unless the settings list it as a closure day
+    pytest.param("2027-04-11", "2027-03-25", "2027-03-26", (), id="easter"),
+    pytest.param(
+        "2027-04-11", "2027-03-24", "2027-03-25", (dt.date(2027, 3, 26),), id="good-friday-closed"
+    ),
     # Christmas 25/26 December 2026 (Fri/Sat) and New Year's Day (Fri 1 January 2027)
     pytest.param("2027-01-10", "2026-12-23", "2026-12-24", (), id="christmas-new-year"),
     # Ascension (Thu 14 May) lies before the window; Whit Monday 25 May 2026 is not a working day

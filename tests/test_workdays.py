@@ -29,12 +29,13 @@ def d(text: str) -> dt.date:
         pytest.param("2031-04-28", True, id="monday-after-sunday-27-april-2031"),
         pytest.param("2030-04-26", True, id="friday-before-kings-day-on-saturday-2030"),
         pytest.param("2028-04-27", False, id="kings-day-thursday-2028"),
-        # Easter: Good Friday and Easter Monday are not working days
+        # Easter: Easter Monday is not a working day; Good Friday is (Algemene termijnenwet art. 3)
         pytest.param("2026-04-02", True, id="maundy-thursday"),
-        pytest.param("2026-04-03", False, id="good-friday-2026"),
+        pytest.param("2026-04-03", True, id="good-friday-2026"),
         pytest.param("2026-04-06", False, id="easter-monday-2026"),
         pytest.param("2026-04-07", True, id="tuesday-after-easter"),
-        pytest.param("2027-03-26", False, id="good-friday-2027"),
+        pytest.param("2027-03-26", True, id="good-friday-2027"),
+        pytest.param("2025-04-18", True, id="good-friday-2025"),
         pytest.param("2027-03-29", False, id="easter-monday-2027"),
         # Ascension and Pentecost
         pytest.param("2026-05-14", False, id="ascension-2026"),
@@ -45,6 +46,8 @@ def d(text: str) -> dt.date:
         pytest.param("2026-05-05", False, id="5-may-2026"),
         pytest.param("2027-05-05", False, id="5-may-2027"),
         pytest.param("2025-05-05", False, id="5-may-2025-lustrum"),
+        pytest.param("2028-05-05", False, id="5-may-2028-friday"),
+        pytest.param("2029-05-04", True, id="4-may-2029-friday"),
         # Christmas into New Year
         pytest.param("2026-12-24", True, id="christmas-eve"),
         pytest.param("2026-12-25", False, id="christmas"),
@@ -60,6 +63,16 @@ def d(text: str) -> dt.date:
 )
 def test_working_days(day: str, working: bool) -> None:
     assert CALENDAR.is_working_day(d(day)) is working
+
+
+def test_good_friday_is_a_working_day_unless_listed_as_a_closure_day() -> None:
+    good_friday = d("2026-04-03")
+    assert CALENDAR.is_working_day(good_friday)
+    closed = WorkCalendar(StatusSettings(closure_days=(good_friday,)))
+    assert not closed.is_working_day(good_friday)
+    # Maundy Thursday to Easter Monday: only the Friday lies strictly between, and only it counts
+    assert CALENDAR.working_days_between(d("2026-04-02"), d("2026-04-06")) == 1
+    assert closed.working_days_between(d("2026-04-02"), d("2026-04-06")) == 0
 
 
 def test_closure_days_from_the_settings() -> None:
@@ -81,7 +94,8 @@ def test_closure_days_from_the_settings() -> None:
         pytest.param("2026-11-29", "2026-12-13", 10, id="two-full-weeks"),
         # 24, 28-31 December 2026 and 4-8 January 2027
         pytest.param("2026-12-23", "2027-01-10", 10, id="christmas-new-year"),
-        pytest.param("2026-04-01", "2026-04-08", 2, id="easter-2026"),
+        # Thursday 2 and Good Friday 3 April and Tuesday 7 April; Easter Monday is a holiday
+        pytest.param("2026-04-01", "2026-04-08", 3, id="easter-2026"),
     ],
 )
 def test_working_days_strictly_between(first: str, last: str, count: int) -> None:

@@ -1,8 +1,10 @@
 """Dutch working days and office hours, as the protocol counts them.
 
-A working day is Monday to Friday that is neither a Dutch public holiday (``holidays``, NL,
-categories public and optional: Good Friday and 5 May count every year) nor a closure day from the
-settings. Office hours are half-open: 08:00 is inside, 17:00 is outside.
+A working day is Monday to Friday that is neither a generally recognised holiday of the Algemene
+termijnenwet (art. 3: New Year's Day, Easter Monday, Ascension Day, Whit Monday, both Christmas
+days, King's Day and 5 May every year) nor a closure day from the settings. Good Friday is not such
+a holiday: an organisation that closes on it lists it as a closure day. Office hours are half-open:
+08:00 is inside, 17:00 is outside.
 
 King's Day follows the ``holidays`` package: 27 April, or Saturday 26 April when the 27th is a
 Sunday (it is then never moved to a Monday). Days are calendar dates in the settings' time zone.
@@ -14,6 +16,7 @@ import datetime as dt
 from functools import lru_cache
 
 import holidays
+from dateutil.easter import easter
 
 from .config import StatusSettings
 
@@ -22,7 +25,14 @@ _DAY = dt.timedelta(days=1)
 
 @lru_cache(maxsize=64)
 def _dutch_holidays(year: int) -> frozenset[dt.date]:
-    days = holidays.country_holidays("NL", years=year, categories=("public", "optional"))
+    """The Algemene termijnenwet's holidays of one year.
+
+    ``holidays`` (NL) lists Good Friday as public, and 5 May as optional except in lustrum years;
+    the law counts 5 May every year and Good Friday never.
+    """
+    days = set(holidays.country_holidays("NL", years=year, categories=("public", "optional")))
+    days.discard(easter(year) - 2 * _DAY)  # Good Friday
+    days.add(dt.date(year, 5, 5))
     return frozenset(days)
 
 
