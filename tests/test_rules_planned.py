@@ -89,6 +89,53 @@ def test_p02_ten_working_days_strictly_between_announced_and_start(
     assert "9 working days in between" in message
 
 
+@pytest.mark.parametrize(
+    ("start_day", "in_time"),
+    [
+        pytest.param("2027-03-14", "2027-02-28", id="plain-weeks"),
+        # the last day in time is the autumn switch night, 25 October 2026 (CET from 03:00)
+        pytest.param("2026-11-08", "2026-10-25", id="autumn-switch-night"),
+        # the last day in time is the spring switch night, 26 March 2028 (CEST from 02:00)
+        pytest.param("2028-04-09", "2028-03-26", id="spring-switch-night"),
+    ],
+)
+def test_p02_counts_from_the_first_message_when_it_is_later_than_announced(
+    tmp_path: Path, start_day: str, in_time: str
+) -> None:
+    start, end = f"{start_day} 08:00", f"{start_day} 16:00"
+    early = "2026-09-01 10:00"  # what 'announced' claims, weeks earlier
+    next_day = (dt.date.fromisoformat(in_time) + dt.timedelta(days=1)).isoformat()
+    cases = {
+        "before": f"{in_time} 23:58",
+        "edge": f"{in_time} 23:59",
+        "after": f"{next_day} 00:00",
+    }
+    files = {
+        name: maintenance(
+            id=f"{start_day}-{name}-onderhoud",
+            announced=early,
+            start=start,
+            end=end,
+            updates=[update(at, "scheduled")],
+        )
+        for name, at in cases.items()
+    }
+    content = check(tmp_path, files.values(), now=f"{next_day} 12:00")
+    assert found(content, files["before"]) == []
+    assert found(content, files["edge"]) == []
+    late = files["after"]
+    assert found(content, late) == [("P02", late.update_line(1))]
+    (message,) = messages(content, "P02")
+    assert f"was announced on {next_day} (by its first message, update 1" in message
+    assert "'announced' says 2026-09-01" in message
+
+
+def test_p02_an_announced_date_later_than_the_first_message_still_counts(tmp_path: Path) -> None:
+    late = maintenance(announced="2027-03-01 00:00", updates=[update("2027-02-01 10:00", "scheduled")])
+    content = check(tmp_path, [late], now=EARLY_NOW)
+    assert found(content) == [("P02", late.line("announced:"))]
+
+
 def test_p02_dates_are_amsterdam_dates_not_utc_dates(tmp_path: Path) -> None:
     # 28 Feb 23:30 UTC is 1 March 00:30 in Amsterdam: one working day too late
     late = maintenance(announced="2027-02-28T23:30Z")

@@ -4,8 +4,9 @@ Measurements, not judgements: the warnings come from the same checks the build r
 ``Content`` findings), the facts here are the numbers a reader compares them with. Pure
 functions of the events, the findings, "now" and the settings.
 
-- notice: working days strictly between the ``announced`` date and the ``start`` date (local
-  dates), counted as P02 counts them; planned types only.
+- notice: working days strictly between the announcement date (the later of ``announced`` and
+  the first update) and the ``start`` date (local dates), counted as P02 counts them; planned
+  types only.
 - fallback decision: minutes from the first ``disruption`` update to the first update with
   ``fallback: allowed`` (negative when permission came before the disruption was confirmed).
 - promises: each non-final update's ``next_update`` against the next published update; an
@@ -27,6 +28,7 @@ from ..domain.findings import Finding
 from ..domain.model import Event, EventType, Fallback, Status
 from ..domain.workdays import WorkCalendar
 from ..rules.content import Content
+from ..rules.context import announcement
 from ..state.phases import published
 
 # The warning codes of the rule catalogue (protocol-rules.md): each gets a total, also when zero.
@@ -71,9 +73,10 @@ def whole_minutes(delta: dt.timedelta) -> int:
 
 
 def notice_working_days(event: Event, calendar: WorkCalendar) -> int | None:
-    if not event.type.is_planned or event.announced is None:
+    moment = announcement(event)
+    if not event.type.is_planned or moment is None:
         return None
-    announced = calendar.local_date(event.announced)
+    announced = calendar.local_date(moment)
     return calendar.working_days_between(announced, calendar.local_date(event.start))
 
 

@@ -73,6 +73,16 @@ def minutes_limit(minutes: int) -> dt.timedelta:
     return dt.timedelta(minutes=minutes)
 
 
+def announcement(event: Event) -> dt.datetime | None:
+    """When a planned event was announced: the later of ``announced`` and its first update.
+
+    A message is communicated when it is published, not when the file says it was (P02).
+    """
+    if event.announced is None:
+        return None
+    return max(event.announced, event.updates[0].at) if event.updates else event.announced
+
+
 def with_next(event: Event) -> Iterable[tuple[Update, Update | None]]:
     """Each update with the one that follows it (None for the latest)."""
     return zip(event.updates, (*event.updates[1:], None), strict=True)

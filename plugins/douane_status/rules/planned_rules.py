@@ -13,6 +13,7 @@ from ..domain.findings import Finding, warning
 from ..domain.model import Event, EventType, Status, Update, Window, WindowKind
 from .context import (
     RuleContext,
+    announcement,
     kind_of,
     label,
     minutes_limit,
@@ -25,25 +26,36 @@ def check_notice_period(event: Event, context: RuleContext) -> Iterable[Finding]
     """P02 (Communicatie bij geplande onbeschikbaarheid: "Minimaal 10 werkdagen voorafgaande").
 
     A maintenance or release is announced with at least 10 working days strictly between the
-    ``announced`` date and the ``start`` date (local dates).
+    announcement date and the ``start`` date (local dates). The announcement is the later of
+    ``announced`` and the first update: a message is communicated when it is published.
     """
-    if event.type not in (EventType.MAINTENANCE, EventType.RELEASE) or event.announced is None:
+    moment = announcement(event)
+    if event.type not in (EventType.MAINTENANCE, EventType.RELEASE) or moment is None:
         return
     needed = context.settings.notice_working_days
-    announced = context.calendar.local_date(event.announced)
+    announced = context.calendar.local_date(moment)
     start = context.calendar.local_date(event.start)
     days = context.calendar.working_days_between(announced, start, limit=needed)
     if days >= needed:
         return
     latest = context.calendar.latest_notice_date(start, needed)
+    line, source = event.line_of("announced"), ""
+    if event.announced is not None and moment > event.announced:
+        first = event.updates[0]
+        line = first.line
+        source = (
+            f" (by its first message, {label(first)} at {when(first.at, context)}; 'announced' "
+            f"says {context.calendar.local_date(event.announced)})"
+        )
     yield warning(
         event.path,
-        event.line_of("announced"),
+        line,
         "P02",
-        f"the {kind_of(event)} on {start} was announced on {announced}, with {days} working "
-        f"day{'s' if days != 1 else ''} in between; the protocol asks for at least {needed} "
-        f"working days' notice, so announce by {latest} at the latest. If 'announced' is wrong, "
-        "correct it; if not, the late notice is recorded and the message is still published",
+        f"the {kind_of(event)} on {start} was announced on {announced}{source}, with {days} "
+        f"working day{'s' if days != 1 else ''} in between; the protocol asks for at least "
+        f"{needed} working days' notice, so announce by {latest} at the latest. If 'announced' "
+        "or the first update's 'at' is wrong, correct it; if not, the late notice is recorded "
+        "and the message is still published",
     )
 
 
