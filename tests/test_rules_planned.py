@@ -305,11 +305,56 @@ def test_p04_and_p06_open_event_after_planned_end(
     assert found(content) == [(code, event.line("end:")) for code in expected]
 
 
-def test_p04_not_judged_for_a_cancelled_event(tmp_path: Path) -> None:
-    updates = [update(ANNOUNCED, "scheduled"), update("2027-03-14 17:00", "cancelled")]
+@pytest.mark.parametrize(
+    ("cancelled_at", "expected"),
+    [
+        # before or at the start, 'cancelled' calls the work off: nothing ran past its end
+        pytest.param("2027-03-14 07:59", [], id="before-start"),
+        pytest.param(START, [], id="at-start"),
+        # after the start it ends the work as 'completed' does
+        pytest.param("2027-03-14 08:01", [], id="after-start"),
+        pytest.param("2027-03-14 15:59", [], id="minute-before-end"),
+        pytest.param(END, [], id="at-end"),
+        pytest.param("2027-03-14 16:01", ["P04"], id="minute-after-end"),
+        pytest.param("2027-03-14 18:01", ["P04", "P05"], id="121-minutes-after-end"),
+    ],
+)
+def test_cancelled_after_the_start_ends_the_work_as_completed_does(
+    tmp_path: Path, cancelled_at: str, expected: list[str]
+) -> None:
+    updates = [update(ANNOUNCED, "scheduled"), update(cancelled_at, "cancelled")]
     event = maintenance(updates=updates)
     content = check(tmp_path, [event], now="2027-03-15 09:00")
-    assert found(content) == []
+    assert found(content) == [(code, event.update_line(2)) for code in expected]
+    if "P04" in expected:
+        assert "cancels the maintenance at 2027-03-14 " in messages(content, "P04")[0]
+
+
+@pytest.mark.parametrize(
+    ("cancelled_at", "late"),
+    [
+        pytest.param("17:59", False, id="119"),
+        pytest.param("18:00", False, id="120"),
+        pytest.param("18:01", True, id="121"),
+    ],
+)
+def test_p05_judges_an_overrun_up_to_a_cancelled_update(
+    tmp_path: Path, cancelled_at: str, late: bool
+) -> None:
+    # the overrun is announced in time; Sunday, so the gap after the planned end may last 120
+    updates = [
+        update(ANNOUNCED, "scheduled"),
+        update(
+            "2027-03-14 15:30",
+            "overrun",
+            next_update="2027-03-14 18:00",
+            expected_end="2027-03-14 18:00",
+        ),
+        update(f"2027-03-14 {cancelled_at}", "cancelled"),
+    ]
+    event = maintenance(updates=updates)
+    content = check(tmp_path, [event], now="2027-03-15 09:00")
+    assert found(content) == ([("P05", event.update_line(3))] if late else [])
 
 
 # -- P05 overrun update cadence --------------------------------------------------------------
@@ -394,6 +439,80 @@ def test_p05_not_judged_without_overrun(tmp_path: Path) -> None:
     event = recovery("16:00", update(at("14:00"), "in-progress"), update(at("16:00"), "completed"))
     content = check(tmp_path, [DISRUPTION, event], now="2026-12-02 09:00")
     assert found(content) == []
+
+
+def morning_overrun(day: str, end: str, completed: str):
+    """A disruption the day before, and its recovery on ``day`` that ends at ``end`` but runs
+    on until ``completed``, with its overrun announced 30 minutes before the planned end."""
+    before = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+    disruption = outage(
+        f"{before}-dms-verstoring",
+        "disruption",
+        start=f"{before} 10:00",
+        updates=[
+            update(f"{before} 10:00", "investigating", next_update=f"{before} 10:30"),
+            update(f"{before} 10:30", "resolved"),
+        ],
+    )
+    planned_end = dt.datetime.fromisoformat(f"{day} {end}")
+    notice = (planned_end - dt.timedelta(minutes=30)).strftime("%Y-%m-%d %H:%M")
+    recovery = outage(
+        f"{day}-dms-herstel",
+        "unplanned-maintenance",
+        announced=f"{before} 12:00",
+        start=f"{day} 05:00",
+        end=f"{day} {end}",
+        follows=disruption.id,
+        updates=[
+            update(f"{before} 12:00", "scheduled"),
+            update(notice, "overrun", next_update=completed, expected_end=completed),
+            update(completed, "completed"),
+        ],
+    )
+    return disruption, recovery
+
+
+OFFICE_START_CASES = [
+    # day, planned end (the gap's start), last update in time, one minute later
+    # Tuesday: from 07:30, due by 09:00 (60 minutes after 08:00), not 09:30
+    pytest.param("2026-12-01", "07:30", "09:00", "09:01", id="working-day-0730"),
+    # from 06:00 the 120 minutes end first: due by 08:00
+    pytest.param("2026-12-01", "06:00", "08:00", "08:01", id="working-day-0600"),
+    # from 06:59: 08:59 against 09:00, the earlier wins
+    pytest.param("2026-12-01", "06:59", "08:59", "09:00", id="working-day-0659"),
+    # the Mondays after the switch nights: 08:00 is local time, CET and CEST
+    pytest.param("2026-10-26", "07:30", "09:00", "09:01", id="monday-after-autumn-switch"),
+    pytest.param("2026-03-30", "07:30", "09:00", "09:01", id="monday-after-spring-switch"),
+    # Good Friday is a working day (Algemene termijnenwet)
+    pytest.param("2027-03-26", "07:30", "09:00", "09:01", id="good-friday"),
+    # Easter Monday is not: 120 minutes
+    pytest.param("2027-03-29", "07:30", "09:30", "09:31", id="easter-monday"),
+    # Friday 17:00 is outside office hours, the next office hours are Monday: 120 minutes
+    pytest.param("2026-12-04", "17:00", "19:00", "19:01", id="friday-evening"),
+]
+
+
+@pytest.mark.parametrize(("day", "end", "in_time", "too_late"), OFFICE_START_CASES)
+def test_p05_outside_office_hours_due_by_the_earlier_of_120_minutes_and_60_after_they_begin(
+    tmp_path: Path, day: str, end: str, in_time: str, too_late: str
+) -> None:
+    minute_before = (
+        dt.datetime.fromisoformat(f"{day} {in_time}") - dt.timedelta(minutes=1)
+    ).strftime("%H:%M")
+    for clock, late in ((minute_before, False), (in_time, False), (too_late, True)):
+        disruption, event = morning_overrun(day, end, f"{day} {clock}")
+        content = check(tmp_path / clock.replace(":", ""), [disruption, event], now=f"{day} 23:00")
+        assert found(content) == ([("P05", event.update_line(3))] if late else []), clock
+
+
+def test_p05_message_names_when_the_update_was_due(tmp_path: Path) -> None:
+    disruption, event = morning_overrun("2026-12-01", "07:30", "2026-12-01 09:20")
+    content = check(tmp_path, [disruption, event], now="2026-12-01 23:00")
+    (message,) = messages(content, "P05")
+    assert "(2026-12-01 07:30 CET, outside office hours); it was due by 2026-12-01 09:00 CET" in (
+        message
+    )
+    assert "60 minutes after office hours begin at 2026-12-01 08:00 CET" in message
 
 
 # -- P06 end reported ------------------------------------------------------------------------

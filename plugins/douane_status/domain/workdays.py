@@ -88,5 +88,18 @@ class WorkCalendar:
             and self.is_working_day(local.date())
         )
 
+    def office_hours_from(self, moment: dt.datetime) -> dt.datetime:
+        """The first instant at or after ``moment`` inside office hours (UTC)."""
+        if self.in_office_hours(moment):
+            return moment
+        local = moment.astimezone(self.tz)
+        day = local.date()
+        if local.time() >= self.settings.office_hours_start or not self.is_working_day(day):
+            day += _DAY
+            while not self.is_working_day(day):
+                day += _DAY
+        begin = dt.datetime.combine(day, self.settings.office_hours_start, tzinfo=self.tz)
+        return begin.astimezone(dt.UTC)
+
     def local_date(self, moment: dt.datetime) -> dt.date:
         return moment.astimezone(self.tz).date()

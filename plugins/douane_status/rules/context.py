@@ -14,7 +14,7 @@ from functools import cached_property
 
 from ..domain.config import StatusSettings
 from ..domain.findings import Finding
-from ..domain.model import Catalog, Event, EventType, Update, Window
+from ..domain.model import Catalog, Event, EventType, Status, Update, Window
 from ..domain.workdays import WorkCalendar
 
 
@@ -71,6 +71,22 @@ def span(delta: dt.timedelta) -> str:
 
 def minutes_limit(minutes: int) -> dt.timedelta:
     return dt.timedelta(minutes=minutes)
+
+
+def work_end(event: Event) -> Update | None:
+    """The update that ends planned work: ``completed``, or ``cancelled`` after the start.
+
+    A ``cancelled`` update before the start calls the work off; after it, the work has run and
+    ends there, so P04 and P05 judge it as they judge a ``completed`` one.
+    """
+    final = event.final_update
+    if final is None:
+        return None
+    if final.status is Status.COMPLETED or (
+        final.status is Status.CANCELLED and final.at > event.start
+    ):
+        return final
+    return None
 
 
 def announcement(event: Event) -> dt.datetime | None:

@@ -19,6 +19,7 @@ from .context import (
     minutes_limit,
     span,
     when,
+    work_end,
 )
 
 
@@ -145,16 +146,19 @@ def _outside_windows(
 def check_overrun_announced(event: Event, context: RuleContext) -> Iterable[Finding]:
     """P04 (Uitloop: "uiterlijk een half uur voor het geplande einde ... gecommuniceerd").
 
-    A planned event that runs past its planned ``end`` (completed after it, or still open after it
-    at now) has an ``overrun`` update published no later than 30 minutes before that end.
+    A planned event that runs past its planned ``end`` (completed, or cancelled after its start,
+    after it; or still open after it at now) has an ``overrun`` update published no later than 30
+    minutes before that end.
     """
     if not event.type.is_planned or event.end is None:
         return
     final = event.final_update
     if final is not None:
-        if final.status is not Status.COMPLETED or final.at <= event.end:
+        ended = work_end(event)
+        if ended is None or ended.at <= event.end:
             return
-        ran_past = f"{label(final)} completes the {kind_of(event)} at {when(final.at, context)}"
+        verb = "completes" if ended.status is Status.COMPLETED else "cancels"
+        ran_past = f"{label(final)} {verb} the {kind_of(event)} at {when(final.at, context)}"
         line = final.line
     else:
         if context.now <= event.end:
@@ -194,16 +198,18 @@ def check_overrun_announced(event: Event, context: RuleContext) -> Iterable[Find
 def check_overrun_update_cadence(event: Event, context: RuleContext) -> Iterable[Finding]:
     """P05 (Uitloop: "tijdens kantoortijden elk uur en buiten kantoortijden elke 2 uur ge-update").
 
-    The overrun runs from the planned ``end`` until the ``completed`` update; each gap in it (from
-    the later of the planned end and the previous update, to the next update) is at most 60
-    minutes when it starts inside office hours and 120 minutes when it starts outside.
+    The overrun runs from the planned ``end`` until the ``completed`` update (or ``cancelled``
+    after the start). After the later of the planned end and the previous update, at instant t,
+    the next update is due by the earlier of t + 120 minutes and o + 60 minutes, where o is the
+    first instant at or after t inside office hours (inside them, o is t itself).
     """
     if not event.type.is_planned or event.end is None:
         return
-    final = event.final_update
-    if final is not None and (final.status is not Status.COMPLETED or final.at <= event.end):
+    if event.final_update is not None and work_end(event) is None:
         return
     settings = context.settings
+    office_limit = minutes_limit(settings.overrun_update_office_minutes)
+    outside_limit = minutes_limit(settings.overrun_update_outside_minutes)
     previous: Update | None = None
     for update in event.updates:
         if update.at > event.end:
@@ -211,24 +217,27 @@ def check_overrun_update_cadence(event: Event, context: RuleContext) -> Iterable
                 gap_start, since = previous.at, f"update {previous.number}"
             else:
                 gap_start, since = event.end, "the planned end"
-            office = context.calendar.in_office_hours(gap_start)
-            limit = minutes_limit(
-                settings.overrun_update_office_minutes
-                if office
-                else settings.overrun_update_outside_minutes
-            )
-            gap = update.at - gap_start
-            if gap > limit:
+            office = context.calendar.office_hours_from(gap_start)
+            due = min(gap_start + outside_limit, office + office_limit)
+            if update.at > due:
+                inside = office == gap_start
+                reason = (
+                    ""
+                    if inside or due == gap_start + outside_limit
+                    else f", {span(office_limit)} after office hours begin at "
+                    f"{when(office, context)}"
+                )
                 yield warning(
                     event.path,
                     update.line,
                     "P05",
-                    f"{label(update)} comes {span(gap)} after {since} "
-                    f"({when(gap_start, context)}, {'inside' if office else 'outside'} office "
-                    f"hours); during an overrun an update follows at least every "
-                    f"{settings.overrun_update_office_minutes} minutes in office hours and every "
-                    f"{settings.overrun_update_outside_minutes} minutes outside: publish updates "
-                    "more often (state 'next_update' to plan them)",
+                    f"{label(update)} comes {span(update.at - gap_start)} after {since} "
+                    f"({when(gap_start, context)}, {'inside' if inside else 'outside'} office "
+                    f"hours); it was due by {when(due, context)}{reason}. During an overrun an "
+                    f"update follows at least every {settings.overrun_update_office_minutes} "
+                    f"minutes in office hours and every {settings.overrun_update_outside_minutes} "
+                    "minutes outside: publish updates more often (state 'next_update' to plan "
+                    "them)",
                 )
         previous = update
 
