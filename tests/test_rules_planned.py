@@ -131,7 +131,9 @@ def test_p02_counts_from_the_first_message_when_it_is_later_than_announced(
 
 
 def test_p02_an_announced_date_later_than_the_first_message_still_counts(tmp_path: Path) -> None:
-    late = maintenance(announced="2027-03-01 00:00", updates=[update("2027-02-01 10:00", "scheduled")])
+    late = maintenance(
+        announced="2027-03-01 00:00", updates=[update("2027-02-01 10:00", "scheduled")]
+    )
     content = check(tmp_path, [late], now=EARLY_NOW)
     assert found(content) == [("P02", late.line("announced:"))]
 
