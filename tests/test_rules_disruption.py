@@ -1,14 +1,15 @@
-"""P07-P11 and P13: disruptions (and overrun updates), each at its very boundary.
+"""P07-P11, P13 and P14: disruptions (and overrun updates), each at its very boundary.
 
 Disruptions happen on Monday 30 November 2026; times are Europe/Amsterdam.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
-from rulekit import check, found, messages, outage, update
+from rulekit import SETTINGS, check, found, messages, outage, update
 
 DAY = "2026-11-30"
 LATER = "2026-12-01 12:00"  # "now" after everything
@@ -248,6 +249,60 @@ def test_p11_applies_to_no_fault_too(tmp_path: Path) -> None:
     assert found(content) == [("P11", event.update_line(2))]
 
 
+@pytest.mark.parametrize(
+    ("updates", "finding"),
+    [
+        # ended on an earlier update after the last 'allowed': the final one need not repeat it
+        pytest.param(
+            [
+                ("09:10", "disruption", "allowed"),
+                ("09:40", "disruption", "ended"),
+                ("10:00", "resolved", None),
+            ],
+            False,
+            id="ended-before-the-final-update",
+        ),
+        # ended, then allowed again: only an 'ended' after the last 'allowed' counts
+        pytest.param(
+            [
+                ("09:10", "disruption", "allowed"),
+                ("09:40", "disruption", "ended"),
+                ("09:50", "disruption", "allowed"),
+                ("10:00", "resolved", None),
+            ],
+            True,
+            id="allowed-again-after-ended",
+        ),
+        pytest.param(
+            [
+                ("09:10", "disruption", "allowed"),
+                ("09:40", "disruption", "ended"),
+                ("09:50", "disruption", "allowed"),
+                ("10:00", "resolved", "ended"),
+            ],
+            False,
+            id="ended-again-on-the-final-update",
+        ),
+    ],
+)
+def test_p11_fallback_ended_on_any_update_after_the_last_allowed(
+    tmp_path: Path, updates: list[tuple[str, str, str | None]], finding: bool
+) -> None:
+    items = []
+    for number, (clock, status, fallback) in enumerate(updates):
+        fields = {} if fallback is None else {"fallback": fallback}
+        if status == "resolved":
+            items.append(final(clock, **fields))
+        else:
+            items.append(confirmed(clock, updates[number + 1][0], **fields))
+    event = disruption(*items, buffered_messages=BUFFERED)
+    content = check(tmp_path, [event], now=LATER)
+    last = len(updates)
+    assert found(content) == ([("P11", event.update_line(last))] if finding else [])
+    if finding:
+        assert f"(or to an update after update {last - 1}" in messages(content, "P11")[0]
+
+
 # -- P13 no-fault only after investigation ---------------------------------------------------
 
 
@@ -264,3 +319,52 @@ def test_p13_a_confirmed_disruption_cannot_end_as_no_fault(tmp_path: Path) -> No
     assert found(content) == [("P13", event.update_line(3))]
     (message,) = messages(content, "P13")
     assert f"update 2 (line {event.update_line(2)}) already reported 'disruption'" in message
+
+
+# -- P14 first message soon after the start ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "first", "late"),
+    [
+        pytest.param(t("09:00"), t("09:29"), False, id="29-minutes"),
+        pytest.param(t("09:00"), t("09:30"), False, id="30-minutes"),
+        pytest.param(t("09:00"), t("09:31"), True, id="31-minutes"),
+        # the autumn switch night: 02:10 CEST to 02:40 CET is 90 minutes, not 30
+        pytest.param("2026-10-25 01:59", "2026-10-25 02:29+02:00", False, id="autumn-30"),
+        pytest.param("2026-10-25 02:10+02:00", "2026-10-25 02:40+01:00", True, id="autumn-90"),
+        pytest.param("2026-10-25 02:40+02:00", "2026-10-25 02:10+01:00", False, id="autumn-30b"),
+        pytest.param("2026-10-25 02:40+02:00", "2026-10-25 02:11+01:00", True, id="autumn-31"),
+        # the spring switch night: 01:45 CET to 03:15 CEST is 30 minutes, not 90
+        pytest.param("2026-03-29 01:45", "2026-03-29 03:15", False, id="spring-30"),
+        pytest.param("2026-03-29 01:45", "2026-03-29 03:16", True, id="spring-31"),
+        pytest.param("2026-03-29 01:44", "2026-03-29 03:15", True, id="spring-31b"),
+    ],
+)
+def test_p14_first_message_within_30_minutes_of_the_start(
+    tmp_path: Path, start: str, first: str, late: bool
+) -> None:
+    event = outage(
+        f"{start[:10]}-dms-verstoring",
+        "disruption",
+        start=start,
+        updates=[update(first, "investigating", next_update=first), final_at(first)],
+    )
+    content = check(tmp_path, [event], now=LATER)
+    assert found(content) == ([("P14", event.update_line(1))] if late else [])
+    if late:
+        (message,) = messages(content, "P14")
+        assert "it is due within 30 minutes of the start" in message
+
+
+def final_at(moment: str) -> dict[str, str]:
+    return update(moment, "no-fault")
+
+
+def test_p14_follows_the_setting(tmp_path: Path) -> None:
+    event = disruption(investigating("09:45", "10:00"), final("10:00", "no-fault"))
+    relaxed = dataclasses.replace(SETTINGS, first_message_minutes=45)
+    assert found(check(tmp_path / "a", [event], now=LATER, settings=relaxed)) == []
+    strict = check(tmp_path / "b", [event], now=LATER)
+    assert found(strict) == [("P14", event.update_line(1))]
+    assert "came 45 minutes later, at 2026-11-30 09:45 CET" in messages(strict, "P14")[0]

@@ -33,6 +33,7 @@ class StatusSettings:
     office_hours_end: dt.time = dt.time(17, 0)
     closure_days: tuple[dt.date, ...] = ()
     notice_working_days: int = 10
+    first_message_minutes: int = 30
     investigation_followup_minutes: int = 30
     fallback_decision_minutes: int = 30
     overrun_notice_minutes: int = 30

@@ -1,7 +1,8 @@
-"""The protocol's rules for disruptions and their communication: P07-P11 and P13.
+"""The protocol's rules for disruptions and their communication: P07-P11, P13 and P14.
 
-The next communication moment stated and kept, the second message after an investigation, the
-fallback procedure allowed in time and ended, and "no fault" only after an investigation.
+The first message soon after the start, the next communication moment stated and kept, the second
+message after an investigation, the fallback procedure allowed in time and ended, and "no fault"
+only after an investigation.
 """
 
 from __future__ import annotations
@@ -153,17 +154,23 @@ def check_fallback_ended_and_buffered(event: Event, context: RuleContext) -> Ite
     """P11 (Afspraak 5: the end message ends the fallback procedure and says how to handle
     submitted and buffered messages).
 
-    When a disruption has ended and the fallback procedure was allowed at any point, its final
-    update has ``fallback: ended`` and the event has ``buffered_messages``.
+    When a disruption has ended and the fallback procedure was allowed at any point, the fallback
+    has been ended (``fallback: ended`` on the final update, or on an earlier one after the last
+    ``allowed``) and the event has ``buffered_messages``.
     """
     if event.type is not EventType.DISRUPTION:
         return
     final = event.final_update
-    if final is None or not any(u.fallback is Fallback.ALLOWED for u in event.updates):
+    allowed = [i for i, u in enumerate(event.updates) if u.fallback is Fallback.ALLOWED]
+    if final is None or not allowed:
         return
+    after_last_allowed = event.updates[allowed[-1] + 1 :]
     missing = []
-    if final.fallback is not Fallback.ENDED:
-        missing.append(f"'fallback: ended' to {label(final)}")
+    if not any(u.fallback is Fallback.ENDED for u in after_last_allowed):
+        missing.append(
+            f"'fallback: ended' to {label(final)} (or to an update after "
+            f"{label(event.updates[allowed[-1]])}, the last that allowed it)"
+        )
     if event.buffered_messages is None:
         missing.append(
             "'buffered_messages' (nl and en) to the event: how submitted and buffered "
@@ -202,3 +209,27 @@ def check_no_fault_only_after_investigation(
             f"'{confirmed.status}': a confirmed disruption cannot end as no fault; end it with "
             "'resolved' or 'workaround'",
         )
+
+
+def check_first_message_in_time(event: Event, context: RuleContext) -> Iterable[Finding]:
+    """P14 (Afspraak 1: the NHD communicates "zo snel mogelijk").
+
+    A disruption's first update is published no later than ``first_message_minutes`` (30) after
+    its ``start``, the protocol's own yardstick for the messages that follow.
+    """
+    if event.type is not EventType.DISRUPTION or not event.updates:
+        return
+    first = event.updates[0]
+    limit = minutes_limit(context.settings.first_message_minutes)
+    delay = first.at - event.start
+    if delay <= limit:
+        return
+    yield warning(
+        event.path,
+        first.line,
+        "P14",
+        f"the disruption started at {when(event.start, context)}, but the first message, "
+        f"{label(first)}, came {span(delay)} later, at {when(first.at, context)}: it is due "
+        f"within {span(limit)} of the start (\"zo snel mogelijk\"). If 'start' is wrong, correct "
+        "it; if not, the late message is recorded",
+    )

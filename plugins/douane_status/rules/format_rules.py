@@ -1,4 +1,4 @@
-"""The format rules that need a whole event or every file: OUT006 and OUT007.
+"""The format rules that need a whole event or every file: OUT002 (``follows``), OUT006, OUT007.
 
 The rules about one file's fields while it is read (OUT001-OUT005) live in ``reading``.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..domain.findings import Finding, error
-from ..domain.model import Event
+from ..domain.model import Event, EventType
 from .context import (
     RuleContext,
 )
@@ -55,6 +55,24 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
                 f"{previous.number} ('{previous.status}'): a closed event gets no more updates; "
                 "remove it or change the earlier status",
             )
+
+
+def check_follows_only_on_unplanned_maintenance(
+    event: Event, context: RuleContext
+) -> Iterable[Finding]:
+    """OUT002 (format): ``follows`` is a field of ``unplanned-maintenance`` alone.
+
+    Structural recovery follows a disruption (P12); on any other type the field means nothing.
+    """
+    if event.follows is None or event.type is EventType.UNPLANNED_MAINTENANCE:
+        return
+    yield error(
+        event.path,
+        event.line_of("follows"),
+        "OUT002",
+        f"'follows' is not a field of a {event.type}: only unplanned maintenance (structural "
+        "recovery) follows a disruption; remove it, or change the type",
+    )
 
 
 def check_unique_ids(files: Sequence[tuple[str, str]]) -> list[Finding]:

@@ -18,7 +18,9 @@ def check_recovery_follows_disruption(event: Event, context: RuleContext) -> Ite
     """P12 (Structureel herstel (noodchange): "vooraf afgestemd ... en gecommuniceerd").
 
     An ``unplanned-maintenance`` event names the ``disruption`` it ``follows`` (an existing
-    event id) and is ``announced`` strictly before its ``start``.
+    event id), starts after that disruption reached its final status ("Na afronding van de
+    verstoring": at or after its final update), and is ``announced`` strictly before its
+    ``start``.
     """
     if event.type is not EventType.UNPLANNED_MAINTENANCE:
         return
@@ -49,6 +51,8 @@ def check_recovery_follows_disruption(event: Event, context: RuleContext) -> Ite
                 f"follows '{event.follows}' is a {kind_of(target)}, not a disruption: name the "
                 "disruption this structural recovery follows",
             )
+        else:
+            yield from _after_the_disruption(event, target, context)
     if event.announced is not None and event.announced >= event.start:
         yield warning(
             event.path,
@@ -58,3 +62,23 @@ def check_recovery_follows_disruption(event: Event, context: RuleContext) -> Ite
             f"({when(event.start, context)}): structural recovery is agreed and communicated "
             "in advance; check both times, and announce it before it starts",
         )
+
+
+def _after_the_disruption(event: Event, target: Event, context: RuleContext) -> Iterable[Finding]:
+    """P12's "Na afronding van de verstoring": the recovery starts once the disruption is over."""
+    final = target.final_update
+    if final is not None and event.start >= final.at:
+        return
+    state = (
+        f"reached its final status ('{final.status}') only at {when(final.at, context)}"
+        if final is not None
+        else "has not reached a final status"
+    )
+    yield warning(
+        event.path,
+        event.line_of("start"),
+        "P12",
+        f"the unplanned maintenance starts at {when(event.start, context)}, but the disruption "
+        f"it follows ('{target.id}') {state}: structural recovery comes after the disruption "
+        "is over; check 'start', or close the disruption first",
+    )
