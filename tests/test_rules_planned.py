@@ -557,3 +557,33 @@ def test_protocol_rules_are_skipped_for_a_file_with_errors(tmp_path: Path) -> No
     assert {code for code, _ in found(content)} <= {"OUT002", "OUT003"}
     assert ("OUT002", broken.line("sytems:")) in found(content)
     assert "did you mean 'systems'" in messages(content, "OUT002")[0]
+
+
+@pytest.mark.parametrize(
+    ("type_", "status", "code"),
+    [
+        pytest.param("maintenance", "disruption", "OUT006", id="disruption-on-maintenance"),
+        pytest.param("release", "resolved", "OUT006", id="resolved-on-release"),
+        pytest.param("maintenance", "verstoring", "OUT004", id="unknown-status"),
+    ],
+)
+def test_a_known_status_the_type_does_not_allow_is_out006_not_out004(
+    tmp_path: Path, type_: str, status: str, code: str
+) -> None:
+    start = START if type_ == "maintenance" else "2027-03-13 08:00"
+    event = maintenance(
+        type=type_,
+        start=start,
+        end=f"{start[:10]} 16:00",
+        updates=[update(ANNOUNCED, "scheduled"), update(f"{start[:10]} 09:00", status)],
+    )
+    content = check(tmp_path, [event], now=EARLY_NOW)
+    # OUT006 names the update, OUT004 the value
+    line = event.update_line(2) if code == "OUT006" else event.line(f"status: {status}")
+    assert found(content) == [(code, line)]
+    message = content.findings[0].message
+    if code == "OUT006":
+        assert f"has status '{status}', which a {type_} does not use" in message
+        assert "use one of: scheduled, in-progress, overrun, completed, cancelled" in message
+    else:
+        assert f"status '{status}' is not known" in message

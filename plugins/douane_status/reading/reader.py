@@ -19,7 +19,6 @@ from ..domain.model import (
     Status,
     Text,
     Update,
-    statuses_for,
 )
 from ..domain.timestamps import TimestampError, parse_timestamp
 from . import yamlsource as y
@@ -319,10 +318,10 @@ class _EventReader:
             return []
         if not node.items:
             self.fail(node.line, "OUT003", "updates is empty: add at least one update")
-        allowed = statuses_for(event_type) if event_type else STATUSES
+        # A known status of the other type is OUT006 (rules.format_rules), not an unknown value.
         result = []
         for number, entry in enumerate(node.items, start=1):
-            update = self.update(number, entry, allowed)
+            update = self.update(number, entry, STATUSES)
             if update is not None:
                 result.append(update)
         return result

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..domain.findings import Finding, error
-from ..domain.model import Event, EventType
+from ..domain.model import Event, EventType, statuses_for
 from .context import (
     RuleContext,
 )
@@ -18,8 +18,7 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
     """OUT006 (format): ``end`` after ``start``; updates in time order; nothing after a final one;
     each ``next_update`` after its own update.
 
-    Statuses that do not belong to the event's type are refused while reading (OUT004 names the
-    allowed ones), so this rule sees only valid statuses.
+    Whether each status suits the event's type is ``check_status_allowed_for_type``.
     """
     if event.end is not None and event.end <= event.start:
         yield error(
@@ -54,6 +53,25 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
                 f"update {update.number} (line {update.line}) comes after the final update "
                 f"{previous.number} ('{previous.status}'): a closed event gets no more updates; "
                 "remove it or change the earlier status",
+            )
+
+
+def check_status_allowed_for_type(event: Event, context: RuleContext) -> Iterable[Finding]:
+    """OUT006 (format): each update's status is one the event's type allows.
+
+    A known status of the other kind (``disruption`` on a maintenance) is a wrong step in the
+    event's course, not an unknown value (OUT004).
+    """
+    allowed = statuses_for(event.type)
+    for update in event.updates:
+        if update.status not in allowed:
+            yield error(
+                event.path,
+                update.line,
+                "OUT006",
+                f"update {update.number} (line {update.line}) has status '{update.status}', "
+                f"which a {event.type} does not use; use one of: "
+                f"{', '.join(str(s) for s in allowed)}",
             )
 
 

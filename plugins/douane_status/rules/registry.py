@@ -29,6 +29,7 @@ from .disruption_rules import (
 from .format_rules import (
     check_chronology,
     check_follows_only_on_unplanned_maintenance,
+    check_status_allowed_for_type,
     check_unique_ids,
 )
 from .planned_rules import (
@@ -43,6 +44,7 @@ from .recovery_rules import check_recovery_follows_disruption
 __all__ = ["FORMAT_RULES", "PROTOCOL_RULES", "EventRule", "RuleContext", "check_unique_ids"]
 
 FORMAT_RULES: tuple[EventRule, ...] = (
+    check_status_allowed_for_type,
     check_chronology,
     check_follows_only_on_unplanned_maintenance,
 )
