@@ -19,7 +19,7 @@ from ..domain.workdays import WorkCalendar
 from ..reading.catalog import read_catalog
 from ..reading.reader import read_event
 from ..reading.source import display_path, read_source
-from .registry import FORMAT_RULES, PROTOCOL_RULES, RuleContext, check_unique_ids
+from .registry import FORMAT_RULES, PROTOCOL_RULES, IdUse, RuleContext, check_unique_ids
 
 OUTAGES_DIR = "outages"
 
@@ -114,9 +114,12 @@ def load_content(
         # A missing target is answered with the nearest disruption ids: that needs them all.
         for path in files if targets - set(by_stem) else (by_stem[t] for t in sorted(targets)):
             read(path)
-    events = [e for path in files if (e := parsed.get(path)) is not None]
     stems = Counter(path.stem for path in files)
-    ids = [(path.stem, show(path)) for path in files if stems[path.stem] > 1]
+    shared = [path for path in files if stems[path.stem] > 1]
+    for path in shared:  # which of them is published decides who keeps the id
+        read(path)
+    events = [e for path in files if (e := parsed.get(path)) is not None]
+    ids = [IdUse(path.stem, show(path), _published_since(parsed[path], now)) for path in shared]
     findings.extend(f for f in check_unique_ids(ids) if f.file in reported)
 
     context = RuleContext(settings, now, catalog, {e.id: e for e in events}, WorkCalendar(settings))
@@ -125,6 +128,13 @@ def load_content(
     usable = [e for e in events if e.path not in broken]
     usable.sort(key=lambda e: (e.start, e.id))
     return Content(catalog, tuple(usable), tuple(sorted_findings(findings)))
+
+
+def _published_since(event: Event | None, now: dt.datetime) -> dt.datetime | None:
+    """When the public first saw the event (its first update), or None while it has not."""
+    if event is None or not event.updates or event.updates[0].at > now:
+        return None
+    return event.updates[0].at
 
 
 def _rule_findings(

@@ -5,7 +5,9 @@ The rules about one file's fields while it is read (OUT001-OUT005) live in ``rea
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ..domain.findings import Finding, error
 from ..domain.model import Event, EventType, statuses_for
@@ -93,24 +95,50 @@ def check_follows_only_on_unplanned_maintenance(
     )
 
 
-def check_unique_ids(files: Sequence[tuple[str, str]]) -> list[Finding]:
+@dataclass(frozen=True)
+class IdUse:
+    """One outage file's use of an event id, and since when it is public (None: not yet)."""
+
+    event_id: str
+    path: str
+    published: dt.datetime | None
+
+
+def check_unique_ids(files: Sequence[IdUse]) -> list[Finding]:
     """OUT007 (format): event ids (file names) are unique across all years.
 
-    ``files`` holds (event id, path) for every outage file, readable or not.
+    ``files`` holds every outage file, readable or not. Every file that shares an id is reported,
+    naming the others. An id is a public address: the file published under it first keeps it, and
+    the others are asked to rename; when none is published yet, all but one must be renamed.
     """
-    first_path: dict[str, str] = {}
+    by_id: dict[str, list[IdUse]] = {}
+    for use in sorted(files, key=lambda u: u.path):
+        by_id.setdefault(use.event_id, []).append(use)
     findings = []
-    for event_id, path in sorted(files, key=lambda f: f[1]):
-        if event_id in first_path:
+    for event_id, uses in by_id.items():
+        if len(uses) < 2:
+            continue
+        public = [u for u in uses if u.published is not None]
+        keeper = min(public, key=lambda u: (u.published, u.path)) if public else None
+        for use in uses:
+            others = ", ".join(u.path for u in uses if u is not use)
+            if keeper is None:
+                advice = "every event needs its own id: rename all but one of these files"
+            elif use is keeper:
+                advice = (
+                    "this file is published under it (its public address): keep this name and "
+                    "rename the other file"
+                )
+            else:
+                advice = (
+                    f"{keeper.path} is published under it (its public address): rename this file"
+                )
             findings.append(
                 error(
-                    path,
+                    use.path,
                     1,
                     "OUT007",
-                    f"event id '{event_id}' is also used by {first_path[event_id]}: "
-                    "rename this file",
+                    f"event id '{event_id}' is also used by {others}: {advice}",
                 )
             )
-        else:
-            first_path[event_id] = path
     return findings

@@ -27,6 +27,7 @@ from .disruption_rules import (
     check_promises_kept,
 )
 from .format_rules import (
+    IdUse,
     check_chronology,
     check_follows_only_on_unplanned_maintenance,
     check_status_allowed_for_type,
@@ -41,7 +42,14 @@ from .planned_rules import (
 )
 from .recovery_rules import check_recovery_follows_disruption
 
-__all__ = ["FORMAT_RULES", "PROTOCOL_RULES", "EventRule", "RuleContext", "check_unique_ids"]
+__all__ = [
+    "FORMAT_RULES",
+    "PROTOCOL_RULES",
+    "EventRule",
+    "IdUse",
+    "RuleContext",
+    "check_unique_ids",
+]
 
 FORMAT_RULES: tuple[EventRule, ...] = (
     check_status_allowed_for_type,

@@ -1,0 +1,113 @@
+"""OUT007: an event id is a public address, so every file that shares one is reported, naming the
+others, and the file published under it first is never the one asked to rename."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rulekit import SETTINGS, local, outage, update, write_content
+
+from douane_status.rules.content import Content, load_content
+
+ID = "2026-11-30-dms-verstoring"
+NOW = "2026-12-01 12:00"
+
+
+def disruption(first_at: str):
+    return outage(
+        ID,
+        "disruption",
+        start=first_at,
+        updates=[
+            update(first_at, "investigating", next_update=first_at),
+            update(first_at, "no-fault"),
+        ],
+    )
+
+
+def twins(root: Path, published_at: str, new_at: str) -> tuple[Path, Path]:
+    """The published file in the 2027 folder (it sorts last) and a new one in 2026."""
+    content = write_content(root, [])
+    paths = []
+    for year, first_at in (("2027", published_at), ("2026", new_at)):
+        folder = content / "outages" / year
+        folder.mkdir()
+        path = folder / f"{ID}.md"
+        path.write_text(disruption(first_at).text, encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def out007(content: Content) -> dict[str, str]:
+    return {f.file: f.message for f in content.findings if f.code == "OUT007"}
+
+
+PUBLISHED = f"content/outages/2027/{ID}.md"
+NEW = f"content/outages/2026/{ID}.md"
+
+
+def test_out007_on_every_file_naming_the_others_and_the_published_one_keeps_its_id(
+    tmp_path: Path,
+) -> None:
+    twins(tmp_path, "2026-11-30 09:00", "2026-12-02 09:00")  # the new one: after now
+    content = load_content(tmp_path / "content", SETTINGS, local(NOW), root=tmp_path)
+    messages = out007(content)
+    assert set(messages) == {PUBLISHED, NEW}
+    assert messages[NEW] == (
+        f"event id '{ID}' is also used by {PUBLISHED}: {PUBLISHED} is published under it (its "
+        "public address): rename this file"
+    )
+    assert messages[PUBLISHED] == (
+        f"event id '{ID}' is also used by {NEW}: this file is published under it (its public "
+        "address): keep this name and rename the other file"
+    )
+    assert [(f.line, f.is_error) for f in content.findings if f.code == "OUT007"] == [
+        (1, True),
+        (1, True),
+    ]
+
+
+def test_check_path_of_a_new_file_that_reuses_a_published_id(tmp_path: Path) -> None:
+    _, new = twins(tmp_path, "2026-11-30 09:00", "2026-12-02 09:00")
+    content = load_content(tmp_path / "content", SETTINGS, local(NOW), root=tmp_path, only=[new])
+    assert list(out007(content)) == [NEW]
+    assert out007(content)[NEW].endswith(
+        f"{PUBLISHED} is published under it (its public address): rename this file"
+    )
+
+
+def test_the_earlier_published_keeps_the_id_at_the_minute(tmp_path: Path) -> None:
+    # both published: the one first seen keeps the id, whichever folder it is in
+    for name, published_at, new_at, keeper in (
+        ("before", "2026-11-30 08:59", "2026-11-30 09:00", PUBLISHED),
+        ("after", "2026-11-30 09:01", "2026-11-30 09:00", NEW),
+    ):
+        root = tmp_path / name
+        twins(root, published_at, new_at)
+        content = load_content(root / "content", SETTINGS, local(NOW), root=root)
+        assert out007(content)[keeper].endswith("keep this name and rename the other file")
+
+
+def test_first_update_at_now_is_published_a_minute_later_is_not(tmp_path: Path) -> None:
+    # the new file is not yet published; the other one is from its first update on
+    for name, published_at, kept in (
+        ("minute-before", "2026-12-01 11:59", True),
+        ("at-now", NOW, True),
+        ("minute-after", "2026-12-01 12:01", False),
+    ):
+        root = tmp_path / name
+        twins(root, published_at, "2026-12-02 09:00")
+        content = load_content(root / "content", SETTINGS, local(NOW), root=root)
+        message = out007(content)[PUBLISHED]
+        if kept:
+            assert message.endswith("keep this name and rename the other file"), name
+        else:
+            assert message.endswith("rename all but one of these files"), name
+
+
+def test_none_published_asks_to_rename_all_but_one(tmp_path: Path) -> None:
+    twins(tmp_path, "2026-12-02 09:00", "2026-12-03 09:00")
+    content = load_content(tmp_path / "content", SETTINGS, local(NOW), root=tmp_path)
+    messages = out007(content)
+    assert set(messages) == {PUBLISHED, NEW}
+    assert all(m.endswith("rename all but one of these files") for m in messages.values())
