@@ -70,7 +70,7 @@ DOUANE_STATUS = {
     "office_hours_end": "17:00",
     # Days the helpdesk is closed besides public holidays (bridge days), as "YYYY-MM-DD".
     "closure_days": [],
-    "retention_days": 365,
+    "retention_years": 1,
     # Feed entry ids and calendar UIDs start with this tag URI (RFC 4151): "tag:", a domain the
     # organisation held on the date that follows, and a name. Subscribers keep these ids for good:
     # never change it, not even when the site moves to another address (SITEURL).

@@ -368,7 +368,7 @@ def test_an_event_across_a_month_boundary_counts_in_both_months() -> None:
 
 
 def test_report_period_is_the_retention_year_with_partial_first_and_last_months() -> None:
-    start = report_start(NOW, AMS, 365)
+    start = report_start(NOW, AMS, 1)
     assert start == at("2025-11-29 10:00")
     found = months((), start, NOW, AMS)
     assert [(m.year, m.month) for m in found][:2] == [(2025, 11), (2025, 12)]
@@ -383,8 +383,8 @@ def test_report_period_is_the_retention_year_with_partial_first_and_last_months(
 
 def test_report_start_keeps_the_wall_clock_across_daylight_saving() -> None:
     summer_now = at("2026-07-01 12:00")
-    assert report_start(summer_now, AMS, 365) == at("2025-07-01 12:00")
-    assert report_start(at("2026-04-01 12:00"), AMS, 365) == at("2025-04-01 12:00")
+    assert report_start(summer_now, AMS, 1) == at("2025-07-01 12:00")
+    assert report_start(at("2026-04-01 12:00"), AMS, 1) == at("2025-04-01 12:00")
 
 
 @pytest.mark.parametrize("count", [1, 90])

@@ -420,7 +420,7 @@ def test_json_facts_of_the_site_fixture(fixture_site: Path) -> None:
     data = read_json(fixture_site)
     assert data["totals"]["P08"] == 1 and sum(data["totals"].values()) == 1
     events = by_id(data)
-    # Past retention at now: the 2025 events (their last updates are more than 365 days ago).
+    # Past retention at now: the 2025 events (their last updates are more than a calendar year ago).
     assert not [i for i in events if i.startswith("2025-")]
     assert {
         i: e["notice_working_days"] for i, e in events.items() if e["type"] != "disruption"

@@ -16,7 +16,7 @@ def test_times_and_dates_are_read_from_their_text() -> None:
             "office_hours_start": "07:30",
             "office_hours_end": dt.time(18, 0),
             "closure_days": ["2026-12-24", dt.date(2026, 12, 31)],
-            "retention_days": 400,
+            "retention_years": 2,
             "helpdesk_phone": "088-15 666 55",
         },
         site_url="https://status.example.org/",
@@ -26,7 +26,7 @@ def test_times_and_dates_are_read_from_their_text() -> None:
         dt.time(18, 0),
     )
     assert settings.closure_days == (dt.date(2026, 12, 24), dt.date(2026, 12, 31))
-    assert (settings.retention_days, settings.site_url) == (400, "https://status.example.org")
+    assert (settings.retention_years, settings.site_url) == (2, "https://status.example.org")
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,9 @@ def test_times_and_dates_are_read_from_their_text() -> None:
         ),
         ({"closure_days": "2026-12-24"}, "is not a list of dates"),
         ({"closure_days": [dt.datetime(2026, 12, 24, 9)]}, "is not a list of dates"),
-        ({"retention_days": -1}, "retention_days=-1 is not a whole number of at least 0"),
+        ({"retention_years": -1}, "retention_years=-1 is not a whole number of at least 0"),
+        # retention is a period in calendar years, not a number of days
+        ({"retention_days": 365}, "unknown setting(s) retention_days; known: closure_days"),
         ({"recent_days": True}, "recent_days=True is not a whole number"),
         ({"helpdesk_email": None}, "helpdesk_email=None is not a text"),
         ({"retention": 365}, "unknown setting(s) retention; known: closure_days"),

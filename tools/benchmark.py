@@ -82,7 +82,8 @@ def prepare_project(repo: Path, root: Path, events: int) -> Path:
     years = max(1, -(-events // EVENTS_PER_YEAR))
     days = 360 * years
     conf = (repo / "pelicanconf.py").read_text(encoding="utf-8")
-    conf += f'\nDOUANE_STATUS = {{**DOUANE_STATUS, "retention_days": {days + 10}}}\n'
+    keep = -(-(days + 10) // 365)  # whole calendar years that hold the whole history
+    conf += f'\nDOUANE_STATUS = {{**DOUANE_STATUS, "retention_years": {keep}}}\n'
     (project / "pelicanconf.py").write_text(conf, encoding="utf-8")
     for name in ("systems.yaml", "phrases.yaml"):
         shutil.copy2(repo / "content" / name, project / "content" / name)

@@ -40,7 +40,7 @@ class StatusSettings:
     overrun_update_office_minutes: int = 60
     overrun_update_outside_minutes: int = 120
     promise_grace_minutes: int = 5
-    retention_days: int = 365
+    retention_years: int = 1  # calendar years: the same local date and time, 29 Feb -> 28 Feb
     recent_days: int = 7
     site_url: str = ""
     helpdesk_phone: str = "088-15 666 55"

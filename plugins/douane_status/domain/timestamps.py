@@ -10,6 +10,7 @@ option places on a date (today, the last one before now, or the first one after 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Literal
@@ -32,6 +33,20 @@ _CLOCK_ONLY = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d
 ClockDay = Literal["today", "at-or-before", "at-or-after"]
 # The years a timestamp may have: every instant stays clear of datetime's year limits
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def years_later(moment: dt.datetime, years: int, tz: ZoneInfo) -> dt.datetime:
+    """The instant (UTC) at the same local date and time ``years`` later (earlier if negative).
+
+    29 February becomes 28 February in a year without it. A local time that does not exist that
+    day (spring-forward gap) or occurs twice (autumn fall-back) is read as the later instant, so a
+    period never comes out shorter than its calendar length.
+    """
+    local = moment.astimezone(tz)
+    year = local.year + years
+    day = local.day if local.month != 2 or calendar.isleap(year) else min(local.day, 28)
+    wall = local.replace(tzinfo=None, fold=0).replace(year=year, day=day)
+    return max(wall.replace(tzinfo=tz, fold=fold).astimezone(dt.UTC) for fold in (0, 1))
 
 
 class TimestampError(ValueError):

@@ -1,5 +1,8 @@
 """Retention (protocol afspraak 7): find and remove the files of events kept for a full year.
 
+A year is a calendar year (``retention_years``): until the same local date and time a year after
+the event ended, 29 February ending on 28 February (``state.phases.retention_end``).
+
 Git history keeps what is removed; the site, feeds and API already leave such events out
 (``state.published``), so pruning only tidies the content folder.
 """

@@ -251,7 +251,7 @@ def history_period(views: LanguageViews) -> dict[str, Any]:
 def report_page(views: LanguageViews, by_month: dict[str, tuple[Month, ...]]) -> Page:
     """Availability per system and month over the retention period, with its downloads."""
     lang = views.lang
-    start = report_start(views.now, views.tz, views.settings.retention_days)
+    start = report_start(views.now, views.tz, views.settings.retention_years)
 
     reports = [
         system_report(views.system_ref(s.id), by_month[s.id], lang, views.moment)

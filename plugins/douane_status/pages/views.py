@@ -81,7 +81,7 @@ class SitePages:
             for s in system_ids
         }
         self.by_month = report_months(
-            self.events, system_ids, now, settings.tz, settings.retention_days
+            self.events, system_ids, now, settings.tz, settings.retention_years
         )
         self.compliance = compliance_report(content, settings, now)  # beside the build's warnings
         self._views: dict[Lang, LanguageViews] = {}

@@ -30,6 +30,7 @@ from enum import IntEnum
 from zoneinfo import ZoneInfo
 
 from ..domain.model import Event, EventType, Status
+from ..domain.timestamps import years_later
 from ..state.phases import actual_end, expected_end
 
 MINUTE = dt.timedelta(minutes=1)
@@ -225,12 +226,10 @@ def available_share(measured: int, lost: int) -> Decimal:
     return share.quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
 
 
-def report_start(now: dt.datetime, tz: ZoneInfo, retention_days: int) -> dt.datetime:
-    """The start of the retention year that ends at "now": ``retention_days`` calendar days
-    back on the local calendar (the same wall-clock time across a daylight-saving switch)."""
-    local = to_minute(now).astimezone(tz).replace(tzinfo=None)
-    earlier = local - dt.timedelta(days=retention_days)
-    return earlier.replace(tzinfo=tz).astimezone(dt.UTC)
+def report_start(now: dt.datetime, tz: ZoneInfo, retention_years: int) -> dt.datetime:
+    """The start of the retention period that ends at "now": the same local date and time
+    ``retention_years`` calendar years back (29 February from 28 February)."""
+    return years_later(to_minute(now), -retention_years, tz)
 
 
 def months(
@@ -257,9 +256,9 @@ def report_months(
     system_ids: Sequence[str],
     now: dt.datetime,
     tz: ZoneInfo,
-    retention_days: int,
+    retention_years: int,
 ) -> dict[str, tuple[Month, ...]]:
     """Per system, the months of the retention year that ends at "now" (the report's rows)."""
     events = tuple(events)
-    start, end = report_start(now, tz, retention_days), to_minute(now)
+    start, end = report_start(now, tz, retention_years), to_minute(now)
     return {s: months(system_intervals(events, s, now), start, end, tz) for s in system_ids}

@@ -115,8 +115,8 @@ def write_report_files(
     """Write the CSV (one per language, headers in that language) and the JSON downloads."""
     events = published(content.events, now, settings)
     system_ids = [s.id for s in content.catalog.systems]
-    by_system = report_months(events, system_ids, now, settings.tz, settings.retention_days)
-    start = report_start(now, settings.tz, settings.retention_days)
+    by_system = report_months(events, system_ids, now, settings.tz, settings.retention_years)
+    start = report_start(now, settings.tz, settings.retention_years)
     data = report_json(content.catalog, by_system, start, to_minute(now), settings.tz)
     written = []
     for lang in LANGUAGES:

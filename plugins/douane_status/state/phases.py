@@ -12,6 +12,7 @@ from enum import IntEnum, StrEnum
 
 from ..domain.config import StatusSettings
 from ..domain.model import Catalog, Event, Fallback, Status
+from ..domain.timestamps import years_later
 
 
 class Phase(StrEnum):
@@ -119,16 +120,14 @@ def overall_state(statuses: Iterable[SystemStatus]) -> SystemState:
 
 
 def retention_end(event: Event, settings: StatusSettings) -> dt.datetime:
-    """The last instant an event is published: ``retention_days`` calendar days after its end.
+    """The last instant an event is published: ``retention_years`` calendar years after its end.
 
     An event ends with its final update; an open event counts from its last update (protocol
-    afspraak 7). Either way that is the latest update, so the last message is kept a full year.
-    Days are counted on the Amsterdam calendar: the boundary keeps its wall-clock time across a
-    daylight-saving switch.
+    afspraak 7: "voor de periode van 1 jaar"). Either way that is the latest update, so the last
+    message is kept a full year: until the same local date and time a year later (29 February
+    ends on 28 February), whatever daylight saving did in between.
     """
-    local = event.latest.at.astimezone(settings.tz).replace(tzinfo=None)
-    later = local + dt.timedelta(days=settings.retention_days)
-    return later.replace(tzinfo=settings.tz).astimezone(dt.UTC)
+    return years_later(event.latest.at, settings.retention_years, settings.tz)
 
 
 def in_retention(event: Event, now: dt.datetime, settings: StatusSettings) -> bool:
