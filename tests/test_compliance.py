@@ -38,6 +38,7 @@ from douane_status.reports.compliance import (
     compliance_report,
     event_facts,
     fallback_decision_minutes,
+    first_message_minutes,
     notice_working_days,
     overrun_notices,
     promises,
@@ -136,6 +137,25 @@ def test_notice_uses_the_local_date_of_both_moments() -> None:
     assert notice_working_days(event, CALENDAR) == 4
 
 
+@pytest.mark.parametrize(
+    ("first_at", "days"),
+    [
+        pytest.param("2026-11-15 23:59", 5, id="first-message-the-day-before"),
+        pytest.param("2026-11-16 00:00", 4, id="first-message-on-the-announced-date"),
+    ],
+)
+def test_notice_counts_from_the_first_message_when_it_is_later(first_at: str, days: int) -> None:
+    # 'announced' claims 1 November; the message went out on 15 or 16 November (as P02 reads it)
+    event = make(
+        "release",
+        "2026-11-21 08:00",
+        upd(1, first_at, "scheduled"),
+        end="2026-11-21 10:00",
+        announced="2026-11-01 10:00",
+    )
+    assert notice_working_days(event, CALENDAR) == days
+
+
 def test_notice_is_for_planned_types_only() -> None:
     disruption = make("disruption", "2026-11-24 10:00", upd(1, "2026-11-24 10:05", "disruption"))
     assert notice_working_days(disruption, CALENDAR) is None
@@ -147,6 +167,25 @@ def test_notice_is_for_planned_types_only() -> None:
         announced="2026-11-24 12:00",
     )
     assert notice_working_days(recovery, CALENDAR) == 2  # 25 and 26 November
+
+
+# -- first message -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("first_at", "minutes"), [("10:29", 29), ("10:30", 30), ("10:31", 31)])
+def test_first_message_minutes_from_start_to_first_update(first_at: str, minutes: int) -> None:
+    event = make("disruption", "2026-11-24 10:00", upd(1, f"2026-11-24 {first_at}", "disruption"))
+    assert first_message_minutes(event) == minutes
+
+
+def test_first_message_is_for_disruptions_only() -> None:
+    event = make(
+        "maintenance",
+        "2026-11-22 08:00",
+        upd(1, "2026-11-01 08:00", "scheduled"),
+        end="2026-11-22 12:00",
+    )
+    assert first_message_minutes(event) is None
 
 
 # -- fallback decision -------------------------------------------------------------------------
@@ -276,7 +315,7 @@ def test_totals_list_every_catalogue_code_then_any_other() -> None:
     facts = event_facts(event, found, at("2026-11-24 11:00"), CALENDAR)
     totals = rule_totals([facts])
     assert list(totals) == [*RULE_CODES, "P99"]
-    assert RULE_CODES[0] == "P02" and RULE_CODES[-1] == "P13"
+    assert RULE_CODES[0] == "P02" and RULE_CODES[-1] == "P14"
     assert totals["P10"] == 2 and totals["P08"] == 1 and totals["P99"] == 1
     assert sum(totals.values()) == 4
 
@@ -384,6 +423,7 @@ def test_json_facts_of_the_compliance_fixture(compliance_site: Path) -> None:
     assert maintenance["type"] == "maintenance" and maintenance["systems"] == ["dms"]
     assert maintenance["notice_working_days"] == 4
     assert maintenance["fallback_decision_minutes"] is None
+    assert maintenance["first_message_minutes"] is None
     assert maintenance["overrun_notices"] == [
         {
             "update": 3,
@@ -403,6 +443,7 @@ def test_json_facts_of_the_compliance_fixture(compliance_site: Path) -> None:
     disruption = events["2026-11-24-ics2-verstoring"]
     assert disruption["notice_working_days"] is None
     assert disruption["fallback_decision_minutes"] == 50
+    assert disruption["first_message_minutes"] == 5
     assert [(p["update"], p["late_minutes"]) for p in disruption["promises"]] == [
         (1, 15),
         (2, 0),
@@ -522,6 +563,8 @@ def test_page_shows_each_events_facts_and_warnings(compliance_site: Path) -> Non
         "Fallback procedure allowed 50 minutes after the first update reporting the disruption"
         in disruption
     )
+    assert "First message 5 minutes after the start" in disruption
+    assert "First message" not in maintenance
     rows = articles[1].cssselect("table.compliance-promises tbody tr")
     assert [text_of(r.cssselect("td")[-1]) for r in rows] == ["15", "0", "0"]
     assert "none (yet) 20" in ongoing
@@ -552,6 +595,7 @@ def test_dutch_page_is_dutch_without_the_checks_english_or_source_lines(
     assert not doc.cssselect('main [lang="en"]')
     ongoing = text_of(doc.get_element_by_id("c-2026-11-29-ncts-verstoring"))
     assert "Noodprocedure toegestaan 0 minuten na het eerste bericht" in ongoing
+    assert "Eerste bericht " in ongoing and " minuten na het begin" in ongoing
     assert "(nog) geen 20" in ongoing
     assert not page(compliance_site, "en").cssselect('main span[lang="en"]')
 

@@ -52,6 +52,7 @@ class WarningRow:
 class EventCompliance:
     event: EventView
     notice: str | None  # planned types only
+    first_message: str | None  # disruptions only
     fallback_decision: str | None  # disruptions only
     promises: tuple[PromiseRow, ...]
     overruns: tuple[OverrunRow, ...]
@@ -79,7 +80,13 @@ def event_compliance(facts: EventFacts, views: LanguageViews) -> EventCompliance
     if days is not None:
         key = "compliance_working_days_one" if days == 1 else "compliance_working_days"
         notice = i18n.word(key, lang, count=days)
-    decision = None
+    decision = first = None
+    if facts.first_message_minutes is not None:
+        first = i18n.word(
+            "compliance_first_message_after",
+            lang,
+            minutes=_minutes(facts.first_message_minutes, lang),
+        )
     if facts.event.type is EventType.DISRUPTION:
         minutes = facts.fallback_decision_minutes
         decision = (
@@ -90,6 +97,7 @@ def event_compliance(facts: EventFacts, views: LanguageViews) -> EventCompliance
     return EventCompliance(
         view,
         notice,
+        first,
         decision,
         tuple(
             PromiseRow(

@@ -169,6 +169,7 @@ WORDS: dict[str, Message] = {
     "compliance_working_days_one": _WORKING_DAYS,
     "compliance_fallback_after": N_("%(minutes)s after the first update reporting the disruption"),
     "compliance_fallback_none": N_("Not given"),
+    "compliance_first_message_after": N_("%(minutes)s after the start"),
     # The protocol rules that give warnings (protocol-rules.md), in a few words.
     "rule_P02": N_("Announce planned maintenance and releases at least 10 working days ahead"),
     "rule_P03": N_("Stay within an agreed maintenance or release window"),
@@ -180,8 +181,11 @@ WORDS: dict[str, Message] = {
     "rule_P09": N_("A second message within 30 minutes of 'under investigation'"),
     "rule_P10": N_("Allow the fallback procedure within 30 minutes of a disruption"),
     "rule_P11": N_("At the end, end the fallback procedure and explain how messages are handled"),
-    "rule_P12": N_("Unplanned maintenance follows a disruption and is announced in advance"),
+    "rule_P12": N_(
+        "Unplanned maintenance follows a disruption that has ended, and is announced in advance"
+    ),
     "rule_P13": N_("'No fault found' only when the disruption was never confirmed"),
+    "rule_P14": N_("Report a disruption within 30 minutes of its start"),
 }
 
 _DURATION_UNITS = (

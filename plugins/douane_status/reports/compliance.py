@@ -7,6 +7,7 @@ functions of the events, the findings, "now" and the settings.
 - notice: working days strictly between the announcement date (the later of ``announced`` and
   the first update) and the ``start`` date (local dates), counted as P02 counts them; planned
   types only.
+- first message: minutes from a disruption's ``start`` to its first update (P14).
 - fallback decision: minutes from the first ``disruption`` update to the first update with
   ``fallback: allowed`` (negative when permission came before the disruption was confirmed).
 - promises: each non-final update's ``next_update`` against the next published update; an
@@ -32,7 +33,7 @@ from ..rules.context import announcement
 from ..state.phases import published
 
 # The warning codes of the rule catalogue (protocol-rules.md): each gets a total, also when zero.
-RULE_CODES: tuple[str, ...] = tuple(f"P{number:02d}" for number in range(2, 14))
+RULE_CODES: tuple[str, ...] = tuple(f"P{number:02d}" for number in range(2, 15))
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class OverrunNotice:
 class EventFacts:
     event: Event
     notice_working_days: int | None
+    first_message_minutes: int | None
     fallback_decision_minutes: int | None
     promises: tuple[Promise, ...]
     overrun_notices: tuple[OverrunNotice, ...]
@@ -78,6 +80,12 @@ def notice_working_days(event: Event, calendar: WorkCalendar) -> int | None:
         return None
     announced = calendar.local_date(moment)
     return calendar.working_days_between(announced, calendar.local_date(event.start))
+
+
+def first_message_minutes(event: Event) -> int | None:
+    if event.type is not EventType.DISRUPTION:
+        return None
+    return whole_minutes(event.updates[0].at - event.start)
 
 
 def fallback_decision_minutes(event: Event) -> int | None:
@@ -124,6 +132,7 @@ def event_facts(
     return EventFacts(
         event,
         notice_working_days(event, calendar),
+        first_message_minutes(event),
         fallback_decision_minutes(event),
         promises(event, now),
         overrun_notices(event),

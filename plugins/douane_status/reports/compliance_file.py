@@ -29,6 +29,7 @@ def _event(facts: EventFacts, tz: ZoneInfo) -> dict[str, object]:
         "systems": list(event.systems),
         "file": event.path,
         "notice_working_days": facts.notice_working_days,
+        "first_message_minutes": facts.first_message_minutes,
         "fallback_decision_minutes": facts.fallback_decision_minutes,
         "promises": [
             {
