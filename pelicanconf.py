@@ -68,9 +68,13 @@ DOUANE_STATUS = {
     "timezone": "Europe/Amsterdam",
     "office_hours_start": "08:00",
     "office_hours_end": "17:00",
-    # Days the helpdesk is closed besides public holidays (bridge days), as "YYYY-MM-DD".
+    # Days the helpdesk is closed besides the holidays of the Algemene termijnenwet (bridge days,
+    # Good Friday if it closes then), as "YYYY-MM-DD".
     "closure_days": [],
+    # Afspraak 7: messages stay published for a calendar year (same local date and time).
     "retention_years": 1,
+    # Afspraak 1, "zo snel mogelijk": a disruption's first message within this many minutes.
+    "first_message_minutes": 30,
     # Feed entry ids and calendar UIDs start with this tag URI (RFC 4151): "tag:", a domain the
     # organisation held on the date that follows, and a name. Subscribers keep these ids for good:
     # never change it, not even when the site moves to another address (SITEURL).
