@@ -111,3 +111,21 @@ def test_none_published_asks_to_rename_all_but_one(tmp_path: Path) -> None:
     messages = out007(content)
     assert set(messages) == {PUBLISHED, NEW}
     assert all(m.endswith("rename all but one of these files") for m in messages.values())
+
+
+def test_three_files_each_name_the_other_two(tmp_path: Path) -> None:
+    twins(tmp_path, "2026-11-30 09:00", "2026-12-02 09:00")
+    third = tmp_path / "content" / "outages" / "2025" / f"{ID}.md"
+    third.parent.mkdir()
+    third.write_text(disruption("2026-12-03 09:00").text, encoding="utf-8")
+    content = load_content(tmp_path / "content", SETTINGS, local(NOW), root=tmp_path)
+    messages = out007(content)
+    older = f"content/outages/2025/{ID}.md"
+    assert messages[PUBLISHED] == (
+        f"event id '{ID}' is also used by {older}, {NEW}: this file is published under it (its "
+        "public address): keep this name and rename the other files"
+    )
+    assert messages[older].startswith(f"event id '{ID}' is also used by {NEW}, {PUBLISHED}: ")
+    assert messages[older].endswith(
+        f"{PUBLISHED} is published under it (its public address): rename this file"
+    )

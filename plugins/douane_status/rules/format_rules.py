@@ -127,7 +127,7 @@ def check_unique_ids(files: Sequence[IdUse]) -> list[Finding]:
             elif use is keeper:
                 advice = (
                     "this file is published under it (its public address): keep this name and "
-                    "rename the other file"
+                    f"rename the other {'file' if len(uses) == 2 else 'files'}"
                 )
             else:
                 advice = (
