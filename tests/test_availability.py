@@ -387,6 +387,13 @@ def test_report_start_keeps_the_wall_clock_across_daylight_saving() -> None:
     assert report_start(at("2026-04-01 12:00"), AMS, 1) == at("2025-04-01 12:00")
 
 
+def test_report_start_is_a_calendar_year_back() -> None:
+    # 366 days back across 29 February; from 29 February, 28 February of the year before
+    assert report_start(at("2028-06-01 10:00"), AMS, 1) == at("2027-06-01 10:00")
+    assert report_start(at("2028-02-29 10:00"), AMS, 1) == at("2027-02-28 10:00")
+    assert report_start(at("2028-02-29 10:00"), AMS, 2) == at("2026-02-28 10:00")
+
+
 @pytest.mark.parametrize("count", [1, 90])
 def test_last_days_end_today(count: int) -> None:
     days = last_days((), NOW, AMS, count=count)
