@@ -279,7 +279,12 @@
       });
       var times = {};
       R.update_times.forEach(function (name) { times[name] = checkTimestamp(items[name], sub(where, name), R, problems); });
-      var status = "status" in items ? checkChoice(items.status, sub(where, "status"), allowed, R, problems) : null;
+      var status = "status" in items ? checkChoice(items.status, sub(where, "status"), R.statuses, R, problems) : null;
+      if (status !== null && allowed.indexOf(status) < 0) {
+        /* OUT006: a known status of the other kind is a wrong step in the event's course */
+        problems.add("OUT006", sub(where, "status"), where.nl + ": '" + status + "' hoort niet bij dit soort melding; kies uit: " + allowed.join(", "),
+          where.en + ": '" + status + "' is not used by this type; use one of: " + allowed.join(", "));
+      }
       if ("fallback" in items) checkChoice(items.fallback, sub(where, "fallback"), R.fallbacks, R, problems);
       if (status === R.overrun && !("expected_end" in items)) {
         problems.add("OUT003", sub(where, "expected_end"), where.nl + " is een uitloop zonder nieuw verwacht einde (expected_end)",
@@ -369,7 +374,13 @@
     var times = {};
     R.top_times.forEach(function (name) { times[name] = checkTimestamp(items[name], field(name), R, problems); });
     if ("fallback_possible" in items) checkBoolean(items.fallback_possible, field("fallback_possible"), R, problems);
-    if ("follows" in items) single(items.follows, field("follows"), R, problems);
+    if ("follows" in items) {
+      single(items.follows, field("follows"), R, problems);
+      if (type !== null && R.follows_types.indexOf(type) < 0) {
+        problems.add("OUT002", field("follows"), "alleen ongepland onderhoud (definitief herstel) volgt op een verstoring: verwijder 'follows' of kies een ander soort",
+          "only unplanned maintenance (permanent fix) follows a disruption: remove 'follows' or change the type");
+      }
+    }
     var updates = checkUpdates(items.updates, type, R, problems);
     checkBody(parts.body, problems);
     checkChronology(times.start || null, times.end || null, updates, R, problems);

@@ -46,6 +46,7 @@ def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
         "update_times": list(UPDATE_TIMES),
         "event_types": [str(t) for t in EventType],
         "planned_types": [str(t) for t in EventType if t.is_planned],
+        "follows_types": [str(EventType.UNPLANNED_MAINTENANCE)],  # OUT002 on any other type
         "statuses": [str(s) for s in Status],
         "statuses_by_type": {str(t): [str(s) for s in statuses_for(t)] for t in EventType},
         "final_statuses": sorted(str(s) for s in FINAL_STATUSES),
