@@ -324,6 +324,13 @@ def test_p13_a_confirmed_disruption_cannot_end_as_no_fault(tmp_path: Path) -> No
 # -- P14 first message soon after the start ----------------------------------------------------
 
 
+def _minute_later(time: str) -> str:
+    """The same wall-clock text one minute on (no case here is at :59); a promise must come
+    after the update that makes it (OUT006)."""
+    minute = int(time[14:16]) + 1
+    return f"{time[:14]}{minute:02d}{time[16:]}"
+
+
 @pytest.mark.parametrize(
     ("start", "first", "late"),
     [
@@ -348,7 +355,7 @@ def test_p14_first_message_within_30_minutes_of_the_start(
         f"{start[:10]}-dms-verstoring",
         "disruption",
         start=start,
-        updates=[update(first, "investigating", next_update=first), final_at(first)],
+        updates=[update(first, "investigating", next_update=_minute_later(first)), final_at(first)],
     )
     content = check(tmp_path, [event], now=LATER)
     assert found(content) == ([("P14", event.update_line(1))] if late else [])
