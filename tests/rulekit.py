@@ -144,10 +144,12 @@ def write_content(
     windows: Mapping[int, str] | None = None,
     systems: str = SYSTEMS_YAML,
 ) -> Path:
-    """A content folder below ``root``: systems.yaml, windows/<year>.yaml and the outages."""
+    """A content folder below ``root``: systems.yaml, windows/<year>.yaml, the outages and the
+    project's own phrasebook."""
     content = root / "content"
     (content / "outages").mkdir(parents=True, exist_ok=True)
     (content / "systems.yaml").write_text(systems, encoding="utf-8")
+    (content / "phrases.yaml").write_bytes((REPO / "content" / "phrases.yaml").read_bytes())
     if windows:
         (content / "windows").mkdir(exist_ok=True)
         for year, text in windows.items():

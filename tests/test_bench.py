@@ -25,6 +25,7 @@ def build_seconds(root: Path, events: int) -> float:
     content = root / f"content-{events}"
     content.mkdir()
     shutil.copy(REPO / "content" / "systems.yaml", content / "systems.yaml")
+    shutil.copy(REPO / "content" / "phrases.yaml", content / "phrases.yaml")
     write_history(content, events, NOW)
     samples = []
     for run in range(3):
@@ -51,6 +52,7 @@ def test_the_synthetic_history_is_valid_and_complete(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(REPO / "content" / "systems.yaml", content / "systems.yaml")
+    shutil.copy(REPO / "content" / "phrases.yaml", content / "phrases.yaml")
     write_windows(content, range(2025, 2028))
     write_history(content, 200, NOW)
     loaded = load_content(content, StatusSettings(), NOW)

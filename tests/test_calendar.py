@@ -232,6 +232,7 @@ def test_a_wrong_moved_from_is_refused(
     content = tmp_path / "content"
     (content / "windows").mkdir(parents=True)
     shutil.copy(FIXTURE_CONTENT / "systems.yaml", content / "systems.yaml")
+    shutil.copy(FIXTURE_CONTENT / "phrases.yaml", content / "phrases.yaml")
     (content / "windows" / "2026.yaml").write_text(
         WINDOW.format(moved_from=moved_from), encoding="utf-8"
     )
@@ -246,6 +247,7 @@ def test_a_valid_moved_from_keeps_the_original_identity(tmp_path: Path) -> None:
     content = tmp_path / "content"
     (content / "windows").mkdir(parents=True)
     shutil.copy(FIXTURE_CONTENT / "systems.yaml", content / "systems.yaml")
+    shutil.copy(FIXTURE_CONTENT / "phrases.yaml", content / "phrases.yaml")
     (content / "windows" / "2026.yaml").write_text(
         WINDOW.format(moved_from="2026-12-06"), encoding="utf-8"
     )

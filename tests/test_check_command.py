@@ -207,10 +207,20 @@ def test_a_broken_settings_file_is_a_usage_error(
     project = project_with(tmp_path, CLEAN)
     (project / "pelicanconf.py").write_text("DOUANE_STATUS = {'office_hours_start': 'noon'}\n")
     status, _, err = run(project, capsys)
-    assert status == 2 and "office_hours_start" in err
-    (project / "pelicanconf.py").write_text("DOUANE_STATUS = {\n")
+    assert status == 2 and "error: pelicanconf.py:1: " in err and "office_hours_start" in err
+    (project / "pelicanconf.py").write_text(
+        'SITEURL = ""\nDOUANE_STATUS = {\n    "timezone": "Europe/Amsterdam",\n'
+        '    "office_hours_start": "noon",\n}\n'
+    )
     status, _, err = run(project, capsys)
-    assert status == 2 and "pelicanconf.py cannot be read: SyntaxError" in err
+    assert status == 2 and "error: pelicanconf.py:4: DOUANE_STATUS office_hours_start" in err
+    (project / "pelicanconf.py").write_text("DOUANE_ADMIN = {'repo': 'no-slash'}\n")
+    status, _, err = run(project, capsys)
+    assert status == 2 and "error: pelicanconf.py:1: DOUANE_ADMIN repo must be" in err
+    (project / "pelicanconf.py").write_text("X = 1\nDOUANE_STATUS = {\n")
+    status, _, err = run(project, capsys)
+    assert status == 2 and "pelicanconf.py:2: cannot be read: SyntaxError" in err
+    assert "Traceback" not in err
 
 
 def test_settings_from_pelicanconf_are_used(

@@ -123,13 +123,24 @@ def test_a_ten_megabyte_string_is_refused_by_size(tmp_path: Path) -> None:
 
 
 def test_a_large_file_within_the_limit_is_read_quickly(tmp_path: Path) -> None:
-    title = "Verstoring " + "DMS " * 100_000  # one line of 400 kB
+    update = "In onderzoek " + "DMS " * 100_000  # one line of 400 kB
     body = "\n".join(["Een regel tekst."] * 25_000)  # 425 kB
-    data = BASE.replace("Verstoring DMS", title).replace("Tekst.", body).encode()
+    data = BASE.replace("In onderzoek.", update).replace("Tekst.", body).encode()
     assert 800_000 < len(data) < 1_000_000
     content, elapsed = check_bytes(tmp_path, "large.md", data)
     assert codes_at(content) == []
     assert elapsed < FAST
+
+
+def test_a_title_is_one_short_line(tmp_path: Path) -> None:
+    long_title = BASE.replace("Verstoring DMS", "Verstoring " + "DMS " * 100_000)
+    content, elapsed = check_bytes(tmp_path / "a", "long-title.md", long_title.encode())
+    assert codes_at(content) == ["OUT004@4"]
+    assert "at most 200" in content.findings[0].message
+    assert elapsed < FAST
+    just_right = BASE.replace("Verstoring DMS", "V" * 200)
+    content, _ = check_bytes(tmp_path / "b", "title-200.md", just_right.encode())
+    assert codes_at(content) == []
 
 
 def test_thousands_of_updates(tmp_path: Path) -> None:

@@ -220,11 +220,15 @@ def test_special_characters_stay_well_formed_and_intact(fixture_site: Path) -> N
     for name in ("en.atom.xml", "en.rss.xml"):
         feed = parse(fixture_site / "feeds" / name)
         cancelled = entry(feed, "2026-12-13-emcs-geannuleerd", 2)
-        assert cancelled.title == 'Maintenance of the "EMCS link" & <e-AD> – Cancelled'
+        # a title is plain text: its angle brackets become look-alikes, never a tag to a reader
+        assert cancelled.title == 'Maintenance of the "EMCS link" & ‹e-AD› – Cancelled'
         body = cancelled.content[0].value if name.endswith("atom.xml") else cancelled.description
         assert 'Messages containing "]]&gt;" or &lt;![CDATA[' in body
         planned = entry(feed, "2026-12-13-dms-onderhoud", 1)
-        assert planned.title == "Maintenance of DMS & ICS2 <planned> – Scheduled"
+        assert planned.title == "Maintenance of DMS & ICS2 ‹planned› – Scheduled"
+    rss = lxml.etree.parse(fixture_site / "feeds" / "en.rss.xml")
+    titles = [title.text or "" for title in rss.iter("title")]
+    assert len(titles) > 5 and not [t for t in titles if "<" in t or ">" in t]
 
 
 def test_events_outside_retention_or_not_yet_published_are_in_no_machine_file(
@@ -303,7 +307,7 @@ def head_feeds(site: Path, relative: str) -> list[tuple[str, str]]:
 
 
 def test_every_page_announces_its_languages_feeds(fixture_site: Path) -> None:
-    pages = sorted(fixture_site.rglob("*.html"))
+    pages = sorted(p for p in fixture_site.rglob("*.html") if "admin" not in p.parts)
     assert len(pages) > 20
     for path in pages:
         lang = lxml.html.fromstring(path.read_bytes()).get("lang")
@@ -350,7 +354,7 @@ def test_subscribe_page_lists_every_feed_calendar_and_api_file(
 
 
 def test_every_page_links_to_the_subscribe_page_from_its_footer(fixture_site: Path) -> None:
-    for path in sorted(fixture_site.rglob("*.html")):
+    for path in sorted(p for p in fixture_site.rglob("*.html") if "admin" not in p.parts):
         doc = lxml.html.fromstring(path.read_bytes())
         wanted = "/abonneren/" if doc.get("lang") == "nl" else "/en/subscribe/"
         assert doc.cssselect(f'footer a[href="{wanted}"]'), path
@@ -367,6 +371,7 @@ def test_feeds_carry_the_newest_messages_up_to_the_cap(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(REPO / "content" / "systems.yaml", content / "systems.yaml")
+    shutil.copy(REPO / "content" / "phrases.yaml", content / "phrases.yaml")
     now = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
     write_history(content, 60, now)  # 3-8 updates each: well over the cap
     site = build_into(tmp_path / "output", content=content, now=now)
@@ -396,6 +401,7 @@ def test_each_feed_gets_the_newest_messages_of_its_systems(
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(FIXTURE_CONTENT / "systems.yaml", content / "systems.yaml")
+    shutil.copy(FIXTURE_CONTENT / "phrases.yaml", content / "phrases.yaml")
     now = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
     write_history(content, 30, now)
     loaded = load_content(content, StatusSettings(), now)

@@ -512,7 +512,8 @@ def test_a_phrase_without_english_is_refused(project: Path) -> None:
     )
     assert result.returncode == 2
     assert re.search(
-        r"content/phrases.yaml:\d+: statuses.disruption has no 'en:' text", result.stderr
+        r"content/phrases.yaml:\d+: P01 error: statuses.disruption has no English text",
+        result.stderr,
     )
 
 
@@ -526,7 +527,7 @@ def test_a_phrase_with_an_unknown_placeholder_names_its_line(project: Path) -> N
     result = invoke(project, "new", "--type", "disruption", "--systems", "dms")
     assert result.returncode == 2
     line = text.splitlines().index("    nl: De beschikbaarheid van {sytems} is in onderzoek.") + 1
-    assert f"content/phrases.yaml:{line}: statuses.investigating nl: unknown placeholder" in (
+    assert f"content/phrases.yaml:{line}: OUT004 error: statuses.investigating nl: unknown" in (
         result.stderr
     )
 

@@ -48,6 +48,7 @@ def content_with_event(root: Path, final: dt.datetime) -> Path:
     content = root / "content"
     content.mkdir(parents=True)
     shutil.copy(FIXTURE_CONTENT / "systems.yaml", content / "systems.yaml")
+    shutil.copy(FIXTURE_CONTENT / "phrases.yaml", content / "phrases.yaml")
     start = final - dt.timedelta(minutes=20)
     (content / "outages").mkdir()
     (content / "outages" / "2026-01-01-oud.md").write_text(

@@ -20,15 +20,18 @@ the checks. That saves Pelican's import (about 0.1 s, a third of a check of a fe
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import runpy
 import sys
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..domain.config import StatusSettings
+from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
 from ..domain.errors import ConfigError, ExitStatus, UsageError
 from ..domain.findings import Finding, Severity
 from ..domain.options import option
@@ -59,16 +62,61 @@ def read_settings(project: Path) -> tuple[StatusSettings, Path]:
     try:
         values: dict[str, Any] = runpy.run_path(str(settings_file))
     except Exception as exc:  # the settings file is Python; report what broke, no traceback
-        raise ConfigError(f"{SETTINGS_FILE} cannot be read: {type(exc).__name__}: {exc}") from None
+        line = _error_line(exc, settings_file)
+        raise ConfigError(
+            f"{SETTINGS_FILE}:{line}: cannot be read: {type(exc).__name__}: {exc}"
+        ) from None
     douane = values.get("DOUANE_STATUS", {})
+    admin = values.get(ADMIN_SETTING, {})
     site_url = values.get("SITEURL", "")
     content = values.get("PATH", "content")
-    if not isinstance(douane, dict) or not isinstance(site_url, str):
-        raise ConfigError(f"{SETTINGS_FILE}: DOUANE_STATUS must be a dict and SITEURL a text")
+    where = _setting_lines(settings_file)
+    for name, value in (("DOUANE_STATUS", douane), (ADMIN_SETTING, admin)):
+        if not isinstance(value, dict):
+            raise ConfigError(f"{SETTINGS_FILE}:{where.get(name, 1)}: {name} must be a dict")
+    if not isinstance(site_url, str):
+        raise ConfigError(f"{SETTINGS_FILE}:{where.get('SITEURL', 1)}: SITEURL must be a text")
     if not isinstance(content, str):
-        raise ConfigError(f"{SETTINGS_FILE}: PATH must be a folder name")
+        raise ConfigError(f"{SETTINGS_FILE}:{where.get('PATH', 1)}: PATH must be a folder name")
     content_dir = Path(content) if Path(content).is_absolute() else project / content
-    return StatusSettings.from_mapping(douane, site_url=site_url), content_dir
+    try:
+        AdminSettings.from_mapping(admin)  # the build reads it: a mistake must show here first
+        return StatusSettings.from_mapping(douane, site_url=site_url), content_dir
+    except ConfigError as exc:
+        message = str(exc)
+        about = message.split("; known")[0]  # the setting at fault, not the list of known ones
+        named = [line for key, line in where.items() if re.search(rf"\b{re.escape(key)}\b", about)]
+        raise ConfigError(f"{SETTINGS_FILE}:{named[-1] if named else 1}: {message}") from None
+
+
+def _error_line(exc: Exception, settings_file: Path) -> int:
+    """The line of pelicanconf.py an exception was raised on (1 when it cannot be told)."""
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        return exc.lineno
+    frames = traceback.extract_tb(exc.__traceback__)
+    lines = [f.lineno for f in frames if f.filename == str(settings_file) and f.lineno]
+    return lines[-1] if lines else 1
+
+
+def _setting_lines(settings_file: Path) -> dict[str, int]:
+    """The line of each top-level setting and of each key in a settings dict, by name.
+
+    The settings' values are checked after the file ran, so their line is looked up in its
+    source: a finding names the line to change.
+    """
+    lines: dict[str, int] = {}
+    tree = ast.parse(settings_file.read_text("utf-8"))
+    for node in tree.body:
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                lines[target.id] = node.lineno
+        if isinstance(node.value, ast.Dict):
+            for key in node.value.keys:
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    lines[key.value] = key.lineno
+    return lines
 
 
 def resolve_paths(project: Path, paths: Sequence[str]) -> list[Path]:

@@ -164,7 +164,7 @@ def _event_properties() -> dict[str, Any]:
         "fallback_possible": {"type": "boolean", "description": _help("fallback_possible")},
         "follows": {
             "type": "string",
-            "pattern": EVENT_ID.pattern,
+            "pattern": f"^{EVENT_ID.pattern}$",
             "description": _help("follows"),
         },
         **{name: {**texts, "description": _help(name)} for name in OPTIONAL_TEXTS},

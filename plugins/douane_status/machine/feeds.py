@@ -31,6 +31,14 @@ FEED_TTL_MINUTES = 15  # the site is rebuilt every quarter of an hour
 FEED_MAX_ENTRIES = 100
 
 Message = tuple[Event, Update]
+# Many readers show an RSS title as HTML once the XML is decoded: an angle bracket in a title
+# (which is plain text, "<e-AD>") becomes its look-alike, so no reader takes it for a tag.
+_NO_TAGS = str.maketrans({"<": "‹", ">": "›"})
+
+
+def plain_title(title: str) -> str:
+    """A title that is plain text in every reader: no ``<`` or ``>`` left to read as markup."""
+    return title.translate(_NO_TAGS)
 
 
 def feed_files(
@@ -177,7 +185,7 @@ class _FeedWriter:
         entry.guid(identifiers.entry_id(self.settings, lang, event.id, update.number))
         entry.link(href=link, rel="alternate")
         status = i18n.label(i18n.STATUS_LABELS, update.status, lang)
-        entry.title(f"{event.title[lang]} – {status}")
+        entry.title(plain_title(f"{event.title[lang]} – {status}"))
         entry.published(update.at.astimezone(self.tz))
         entry.updated(update.at.astimezone(self.tz))
         entry.content(self._content(as_of(event, update), update), type="html")

@@ -1,14 +1,19 @@
-"""Markdown to safe HTML: rendered once per distinct text, then sanitised with nh3."""
+"""Markdown to safe HTML: rendered once per distinct text, then sanitised with nh3.
+
+The texts come from files that passed the check, whose OUT008 keeps away the shapes that make
+Python-Markdown slow or recurse without end (``reading.markdown_cost``).
+"""
 
 from __future__ import annotations
 
 import html
-import re
 from functools import lru_cache
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from ..reading.markdown_cost import is_plain
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h3", "h4",
@@ -16,22 +21,31 @@ _ALLOWED_TAGS = {
     "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}}
-# Letters, digits and punctuation Markdown leaves alone (no '_', '*', '`', '<', '&', '[', newline)
-_PLAIN = re.compile(r"^(?:[^\W_]|[ .,;:!?'’\"()/%€@+=-])*$")
-_BLOCK_START = re.compile(r"^(?: {4}|\s*(?:[-+#=>]|\d+[.)]))")
 
-_converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+def _new_converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+
+_converter = _new_converter()
 
 
 @lru_cache(maxsize=65536)
 def render_markdown(text: str) -> Markup:
     """Render an operator's Markdown; raw HTML, scripts and event handlers never get through."""
-    paragraphs = text.strip().split("\n\n")
-    if all(_PLAIN.match(p) and not _BLOCK_START.match(p) for p in paragraphs):
+    global _converter
+    if is_plain(text):
         # The common case, a sentence or two: the same output as Markdown, far cheaper.
+        paragraphs = text.strip().split("\n\n")
         rendered = "\n".join(f"<p>{html.escape(p.strip(), quote=False)}</p>" for p in paragraphs)
     else:
-        rendered = _converter.reset().convert(text)
+        try:
+            rendered = _converter.reset().convert(text)
+        except BaseException:
+            # an error inside Markdown leaves its parser state behind (reset() does not clear
+            # it), which would change how every later text renders: start afresh
+            _converter = _new_converter()
+            raise
     return Markup(
         nh3.clean(
             rendered,

@@ -16,14 +16,21 @@ from ..domain.findings import Finding, error
 from ..domain.model import Catalog, Process, System, Text, Window, WindowKind
 from ..domain.timestamps import TimestampError, localize
 from . import yamlsource as y
-from .reader import check_bilingual_text, check_no_unknown_fields
+from .phrases import read_phrasebook
 from .source import decode, display_path
+from .texts import check_bilingual_text, check_no_unknown_fields
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 PROCESS_FIELDS = ("id", "name")
 SYSTEM_FIELDS = ("id", "short", "name", "description", "processes", "fallback_procedure")
 WINDOW_FIELDS = ("date", "start", "end", "cancelled", "moved_from")
+# Without a windows file a year's planned work is judged by its weekday (P03); an empty one would
+# silently judge every planned event as outside a window.
+_NO_WINDOWS = (
+    "this windows file lists no windows: list them under 'maintenance:' and 'release:', or "
+    "delete the file"
+)
 
 
 class _DataReader:
@@ -103,6 +110,8 @@ def read_systems(
     reader = _DataReader(path)
     root = reader.load(data)
     if root is None:
+        if not reader.findings:
+            reader.fail(1, "OUT003", "systems.yaml is empty: it lists 'processes:' and 'systems:'")
         return (), (), reader.findings
     if not isinstance(root, y.Mapping):
         reader.fail(root.line, "OUT004", "systems.yaml must have 'processes:' and 'systems:'")
@@ -166,6 +175,8 @@ def read_windows(
     reader = _DataReader(path)
     root = reader.load(data)
     if root is None:
+        if not reader.findings:
+            reader.fail(1, "OUT003", _NO_WINDOWS)
         return (), reader.findings
     if not isinstance(root, y.Mapping):
         reader.fail(root.line, "OUT004", "a windows file has 'maintenance:' and 'release:' lists")
@@ -190,6 +201,9 @@ def read_windows(
                 )
                 continue
             windows.append(window)
+    listed = [root.items.get(kind) for kind in WindowKind]
+    if not any(isinstance(node, y.Sequence) and node.items for node in listed):
+        reader.fail(root.line, "OUT003", _NO_WINDOWS)
     return tuple(sorted(windows, key=lambda w: w.start)), reader.findings
 
 
@@ -260,7 +274,11 @@ def _moved_from(reader: _DataReader, entry: y.Mapping, date: dt.date) -> dt.date
 def read_catalog(
     content_dir: Path, display_root: Path, tz: ZoneInfo
 ) -> tuple[Catalog, list[Finding]]:
-    """Read systems.yaml and every windows/<year>.yaml below ``content_dir``."""
+    """Read systems.yaml, every windows/<year>.yaml and the phrasebook below ``content_dir``.
+
+    The phrasebook is only checked here (the public pages do not use it; the web editor and the
+    operators' commands read it themselves), so a mistake in it fails the check and the build.
+    """
     findings: list[Finding] = []
     systems_path = content_dir / "systems.yaml"
     shown = display_path(systems_path, display_root)
@@ -281,6 +299,7 @@ def read_catalog(
         windows.extend(found_windows)
         findings.extend(found)
     findings.extend(_duplicate_windows(windows))
+    findings.extend(read_phrasebook(content_dir, display_root)[1])
     return Catalog(processes, systems, tuple(windows)), findings
 
 

@@ -1,8 +1,9 @@
 """The phrasebook (``content/phrases.yaml``): the standard sentences, in Dutch and English.
 
 Read with ``yamlsource`` like every other content file. A mistake in it (a missing phrase, one
-language only, an unknown placeholder) is refused with the file and line, so operators can change
-the wording without being able to break a message under time pressure.
+language only, an unknown placeholder) is a finding with the file and line, from the check and
+the build alike, so operators can change the wording without being able to break a message under
+time pressure.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import PhrasebookError
+from ..domain.findings import Finding, error
 from ..domain.model import LANGUAGES, EventType, Fallback, Lang, Status, Text
 from . import yamlsource as y
 from .source import decode, display_path
+from .texts import check_bilingual_text, check_no_unknown_fields
 
 PHRASES_FILE = "phrases.yaml"
 PLACEHOLDERS = ("systems", "processes", "start", "end", "next_update", "expected_end")
@@ -73,74 +76,104 @@ class Phrasebook:
 
 
 def load_phrasebook(content_dir: Path, root: Path) -> Phrasebook:
+    """The phrasebook, or PhrasebookError naming every mistake with its line."""
+    book, findings = read_phrasebook(content_dir, root)
+    if book is None:
+        raise PhrasebookError("\n".join(f"{f.file}:{f.line}: {f.message}" for f in findings))
+    return book
+
+
+def read_phrasebook(content_dir: Path, root: Path) -> tuple[Phrasebook | None, list[Finding]]:
+    """The phrasebook and the findings about it (the check reports them like any file's)."""
     path = content_dir / PHRASES_FILE
     shown = display_path(path, root)
-    if not path.is_file():
-        raise PhrasebookError(
-            f"{shown} is missing: the standard sentences live there (copy it from the repository)"
-        )
-    return parse_phrasebook(shown, path.read_bytes())
+    if path.is_symlink() or not path.is_file():
+        return None, [
+            error(
+                shown,
+                1,
+                "OUT003",
+                f"{shown} is missing: the standard sentences live there (restore it from git)",
+            )
+        ]
+    return parse_phrases(shown, path.read_bytes())
 
 
 def parse_phrasebook(shown: str, data: bytes) -> Phrasebook:
+    book, findings = parse_phrases(shown, data)
+    if book is None:
+        raise PhrasebookError("\n".join(f"{f.file}:{f.line}: {f.message}" for f in findings))
+    return book
+
+
+def parse_phrases(shown: str, data: bytes) -> tuple[Phrasebook | None, list[Finding]]:
+    """Every mistake in a phrasebook's bytes, with its line (OUT001-OUT004, P01)."""
     text, findings = decode(shown, data)
     if text is None:
-        raise PhrasebookError(findings[0].as_text())
+        return None, findings
     try:
         root = y.load(text)
     except y.YamlError as exc:
-        raise PhrasebookError(f"{shown}:{exc.line}: {exc.message}") from None
+        return None, [error(shown, exc.line, "OUT001", exc.message)]
     if not isinstance(root, y.Mapping):
-        raise PhrasebookError(f"{shown}:1: the phrasebook must have the sections {_known()}")
-    problems: list[str] = []
+        what = "empty" if root is None else "not a list of sections"
+        line = 1 if root is None else root.line
+        return None, [
+            error(
+                shown, line, "OUT001", f"the phrasebook is {what}: it has the sections {_known()}"
+            )
+        ]
     phrases: dict[tuple[str, str], Phrase] = {}
-    _unknown(shown, root, tuple(SECTIONS), "", problems)
+    findings.extend(check_no_unknown_fields(shown, root, tuple(SECTIONS), ""))
     for section, keys in SECTIONS.items():
         node = root.items.get(section)
-        if not isinstance(node, y.Mapping):
-            line = root.key_lines.get(section, 1)
-            problems.append(f"{shown}:{line}: section '{section}:' is missing or not a mapping")
+        if node is None:
+            findings.append(error(shown, root.line, "OUT003", f"section '{section}:' is missing"))
             continue
-        _unknown(shown, node, keys, f" in {section}", problems)
+        if not isinstance(node, y.Mapping):
+            line = root.key_lines[section]
+            findings.append(
+                error(shown, line, "OUT004", f"section '{section}:' must hold its phrases")
+            )
+            continue
+        findings.extend(check_no_unknown_fields(shown, node, keys, f" in {section}"))
         for key in keys:
-            phrase = _phrase(shown, node, section, key, problems)
+            phrase = _phrase(shown, node, section, key, findings)
             if phrase is not None:
                 phrases[(section, key)] = phrase
-    if problems:
-        raise PhrasebookError("\n".join(problems))
-    return Phrasebook(shown, phrases)
+    if findings:
+        return None, findings
+    return Phrasebook(shown, phrases), []
 
 
 def _phrase(
-    shown: str, section_node: y.Mapping, section: str, key: str, problems: list[str]
+    shown: str, section_node: y.Mapping, section: str, key: str, findings: list[Finding]
 ) -> Phrase | None:
     node = section_node.items.get(key)
     if node is None:
-        problems.append(f"{shown}:{section_node.line}: phrase '{key}' is missing in {section}")
+        findings.append(
+            error(
+                shown,
+                section_node.line,
+                "OUT003",
+                f"phrase '{key}' is missing in {section}: add '{key}:' with 'nl:' and 'en:'",
+            )
+        )
         return None
     line = section_node.key_lines[key]
-    if not isinstance(node, y.Mapping):
-        problems.append(f"{shown}:{line}: {section}.{key} needs 'nl:' and 'en:' texts")
+    text, found = check_bilingual_text(shown, f"{section}.{key}", node, line)
+    findings.extend(found)
+    if text is None or not isinstance(node, y.Mapping):
         return None
-    _unknown(shown, node, LANGUAGES, f" in {section}.{key}", problems)
-    texts: dict[str, str] = {}
     fields: set[str] = set()
     for lang in LANGUAGES:
-        value = node.items.get(lang)
-        where = node.key_lines.get(lang, line)
-        if not isinstance(value, y.Scalar) or value.is_null or not value.text.strip():
-            problems.append(f"{shown}:{where}: {section}.{key} has no '{lang}:' text")
-            continue
         try:
-            used = _placeholders(value.text)
+            fields |= _placeholders(text[lang])
         except ValueError as exc:
-            problems.append(f"{shown}:{where}: {section}.{key} {lang}: {exc}")
-            continue
-        texts[lang] = value.text.strip()
-        fields |= used
-    if len(texts) != len(LANGUAGES):
-        return None
-    return Phrase(Text(texts["nl"], texts["en"]), line, frozenset(fields))
+            where = node.key_lines.get(lang, line)
+            findings.append(error(shown, where, "OUT004", f"{section}.{key} {lang}: {exc}"))
+            return None
+    return Phrase(text, line, frozenset(fields))
 
 
 def _placeholders(template: str) -> set[str]:
@@ -153,24 +186,18 @@ def _placeholders(template: str) -> set[str]:
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
-        if name not in PLACEHOLDERS or spec or conversion:
+        known = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+        if name not in PLACEHOLDERS:
+            raise ValueError(f"unknown placeholder '{{{name}}}'; known: {known}")
+        if spec or conversion:
+            written = (
+                f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+            )
             raise ValueError(
-                f"unknown placeholder '{{{name}}}'; known: "
-                + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+                f"placeholder '{written}' has a conversion or format: write it plain, '{{{name}}}'"
             )
         used.add(name)
     return used
-
-
-def _unknown(
-    shown: str, node: y.Mapping, known: tuple[str, ...], where: str, problems: list[str]
-) -> None:
-    for name in node.items:
-        if name not in known:
-            problems.append(
-                f"{shown}:{node.key_lines[name]}: unknown key '{name}'{where}; "
-                f"known: {', '.join(known)}"
-            )
 
 
 def _known() -> str:

@@ -7,12 +7,12 @@ boolean only in ``fallback_possible``, and ``10:30`` is never a number.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from zoneinfo import ZoneInfo
 
 from ..domain.findings import Finding, error
 from ..domain.model import (
+    LANGUAGES,
     Event,
     EventType,
     Fallback,
@@ -22,10 +22,23 @@ from ..domain.model import (
 )
 from ..domain.timestamps import TimestampError, parse_timestamp
 from . import yamlsource as y
+from .markdown_cost import Cost, markdown_cost, too_costly
 from .source import SourceFile
+from .texts import (
+    TEXT_FIELDS as TEXT_FIELDS,
+)
+from .texts import (
+    bilingual_fields,
+    check_bilingual_text,
+    check_no_unknown_fields,
+    without_bidi_controls,
+)
+from .texts import (
+    suggest as suggest,
+)
 
-EVENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
-
+EVENT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")  # in full: fullmatch, never match
+MAX_TITLE = 200  # characters: a title is one line, as headings, feeds and calendars show it
 TOP_FIELDS = (
     "type",
     "title",
@@ -41,7 +54,6 @@ TOP_FIELDS = (
     "updates",
 )
 UPDATE_FIELDS = ("at", "status", "next_update", "expected_end", "fallback", "nl", "en")
-TEXT_FIELDS = ("nl", "en")
 REQUIRED_FOR_ALL = ("type", "title", "systems", "start", "updates")
 REQUIRED_FOR_PLANNED = ("announced", "end", "fallback_possible")
 OPTIONAL_TEXTS = ("cause", "process_changes", "buffered_messages")
@@ -49,83 +61,6 @@ OPTIONAL_TEXTS = ("cause", "process_changes", "buffered_messages")
 EVENT_TYPES = tuple(EventType)
 STATUSES = tuple(Status)
 FALLBACKS = tuple(Fallback)
-
-
-def suggest(name: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def check_no_unknown_fields(
-    path: str, mapping: y.Mapping, known: tuple[str, ...], where: str
-) -> list[Finding]:
-    """OUT002 (format): no unknown fields; a typo gets the closest known name suggested."""
-    return [
-        error(
-            path,
-            mapping.key_lines[name],
-            "OUT002",
-            f"unknown field '{name}'{where}{suggest(name, known)}; known fields: "
-            f"{', '.join(known)}",
-        )
-        for name in mapping.items
-        if name not in known
-    ]
-
-
-def check_bilingual_text(
-    path: str, label: str, node: y.Node, line: int
-) -> tuple[Text | None, list[Finding]]:
-    """P01 (afspraak 6): a text has a non-empty ``nl`` and ``en``. Returns the text when usable."""
-    if isinstance(node, y.Scalar) and not node.is_null:
-        return None, [
-            error(
-                path,
-                line,
-                "P01",
-                f"{label} has one text only; every message is in Dutch and English: write it "
-                f"as two lines '  nl: …' and '  en: …' under '{label}:'",
-            )
-        ]
-    if not isinstance(node, y.Mapping):
-        if isinstance(node, y.Scalar):  # empty
-            return None, [error(path, line, "P01", f"{label} is empty: add 'nl:' and 'en:' texts")]
-        return None, [
-            error(path, line, "OUT004", f"{label} must have 'nl:' and 'en:' texts, not a list")
-        ]
-    findings = check_no_unknown_fields(path, node, TEXT_FIELDS, f" in {label}")
-    text, text_findings = _bilingual_fields(path, label, node, line)
-    return text, findings + text_findings
-
-
-def _bilingual_fields(
-    path: str, label: str, node: y.Mapping, line: int
-) -> tuple[Text | None, list[Finding]]:
-    """P01 for the ``nl`` and ``en`` fields of a mapping; other fields are not looked at."""
-    findings: list[Finding] = []
-    texts: dict[str, str] = {}
-    for lang, name in (("nl", "Dutch"), ("en", "English")):
-        value = node.items.get(lang)
-        if value is None or (isinstance(value, y.Scalar) and not value.text.strip()):
-            findings.append(
-                error(
-                    path,
-                    node.key_lines.get(lang, line),
-                    "P01",
-                    f"{label} has no {name} text: add '{lang}:'",
-                )
-            )
-        elif not isinstance(value, y.Scalar):
-            findings.append(
-                error(
-                    path, value.line, "OUT004", f"{label} '{lang}' must be text, not a {value.kind}"
-                )
-            )
-        else:
-            texts[lang] = value.text.strip()
-    if len(texts) == 2:
-        return Text(texts["nl"], texts["en"]), findings
-    return None, findings
 
 
 class _EventReader:
@@ -207,7 +142,7 @@ class _EventReader:
         if front is None:
             self.ok = False
             return None
-        if not EVENT_ID.match(self.event_id):
+        if not EVENT_ID.fullmatch(self.event_id):
             self.fail(
                 1,
                 "OUT004",
@@ -217,7 +152,7 @@ class _EventReader:
         self.extend(check_no_unknown_fields(self.path, front, TOP_FIELDS, ""))
         items, lines = front.items, dict(front.key_lines)
         event_type = self.event_type(front)
-        title = self.text(items, lines, "title")
+        title = self.title(items, lines)
         systems = self.systems(items.get("systems"))
         announced = self.timestamp(items.get("announced"), "announced")
         start = self.timestamp(items.get("start"), "start")
@@ -234,6 +169,7 @@ class _EventReader:
         optional = {name: self.text(items, lines, name) for name in OPTIONAL_TEXTS if name in items}
         updates = self.updates(items.get("updates"), event_type, lines)
         body = self.body()
+        self.check_markdown_cost(optional, updates, body, lines)
 
         if not self.ok or event_type is None or title is None or start is None or body is None:
             return None
@@ -277,6 +213,49 @@ class _EventReader:
         text, findings = check_bilingual_text(self.path, name, items[name], lines[name])
         self.extend(findings)
         return text
+
+    def title(self, items: dict[str, y.Node], lines: dict[str, int]) -> Text | None:
+        """The title: one line of at most ``MAX_TITLE`` characters in each language (OUT004)."""
+        title = self.text(items, lines, "title")
+        node = items.get("title")
+        if title is None or not isinstance(node, y.Mapping):
+            return title
+        for lang in LANGUAGES:
+            line = node.key_lines.get(lang, lines["title"])
+            if "\n" in title[lang]:
+                self.fail(line, "OUT004", f"title {lang} has more than one line: make it one line")
+            elif len(title[lang]) > MAX_TITLE:
+                self.fail(
+                    line,
+                    "OUT004",
+                    f"title {lang} has {len(title[lang])} characters: shorten it to at most "
+                    f"{MAX_TITLE} (the details go in the body)",
+                )
+        return title
+
+    def check_markdown_cost(
+        self,
+        optional: dict[str, Text | None],
+        updates: list[Update],
+        body: Text | None,
+        lines: dict[str, int],
+    ) -> None:
+        """OUT008 (format): the file's Markdown renders quickly; every text is counted once."""
+        texts = [(lines[name], text) for name, text in optional.items() if text is not None]
+        texts += [(update.line, update.text) for update in updates]
+        by_line = [(line, text[lang]) for line, text in texts for lang in LANGUAGES]
+        if body is not None:
+            by_line += [(self.source.body[lang].line, body[lang]) for lang in LANGUAGES]
+        total, seen = Cost(), set[str]()
+        for line, text in by_line:
+            if text in seen:
+                continue
+            seen.add(text)
+            total += markdown_cost(text)
+            problem = too_costly(total)
+            if problem is not None:
+                self.fail(line, "OUT008", problem)
+                return
 
     def systems(self, node: y.Node | None) -> tuple[str, ...]:
         if node is None:
@@ -356,7 +335,7 @@ class _EventReader:
                 f"{label} is an overrun without 'expected_end': add the new expected end time",
             )
         # the update's own 'nl' and 'en' are its text; its other fields were checked above
-        text, findings = _bilingual_fields(self.path, label, node, node.line)
+        text, findings = bilingual_fields(self.path, label, node, node.line)
         self.extend(findings)
         if at is None or status is None or text is None:
             return None
@@ -378,7 +357,9 @@ class _EventReader:
             )
         if missing:
             return None
-        return Text(blocks["nl"].text, blocks["en"].text)
+        return Text(
+            without_bidi_controls(blocks["nl"].text), without_bidi_controls(blocks["en"].text)
+        )
 
 
 def read_event(

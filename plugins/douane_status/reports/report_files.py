@@ -63,6 +63,9 @@ def _record(month: Month, tz: ZoneInfo) -> dict[str, object]:
     }
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def report_csv(
     catalog: Catalog, by_system: Mapping[str, tuple[Month, ...]], lang: Lang, tz: ZoneInfo
 ) -> str:
@@ -75,8 +78,19 @@ def report_csv(
             record = _record(month, tz)
             record["system"] = system.id
             record["system_name"] = f"{system.short}: {system.name[lang]}"
-            writer.writerow(record[column] for column in CSV_COLUMNS)
+            writer.writerow(spreadsheet_safe(record[column]) for column in CSV_COLUMNS)
     return out.getvalue()
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading ``'`` (as OWASP advises).
+
+    Names come from systems.yaml, which anyone with write access edits: ``=HYPERLINK(…)`` there
+    must stay text in the report a manager opens.
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def report_json(

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.config import StatusSettings
-from ..domain.findings import Finding, has_errors, sorted_findings
+from ..domain.findings import Finding, error, has_errors, sorted_findings
 from ..domain.model import Catalog, Event
 from ..domain.workdays import WorkCalendar
 from ..reading.catalog import read_catalog
@@ -22,6 +23,8 @@ from ..reading.source import display_path, read_source
 from .registry import FORMAT_RULES, PROTOCOL_RULES, IdUse, RuleContext, check_unique_ids
 
 OUTAGES_DIR = "outages"
+_YEAR = re.compile(r"(19|2\d)\d\d")
+_YEAR_PREFIX = re.compile(r"(\d{4})-")
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,14 @@ class Content:
 
 
 def outage_files(paths: Iterable[Path]) -> list[Path]:
-    """Every ``*.md`` file named directly or found below a named folder, sorted."""
+    """Every regular ``*.md`` file named directly or found below a named folder, sorted.
+
+    Links are never followed: a link (to a file or a folder) is refused by ``refused_entries``.
+    """
     found: set[Path] = set()
     for path in paths:
+        if path.is_symlink():
+            continue
         if path.is_dir():
             found.update(_markdown_files_below(path))
         elif path.is_file():
@@ -47,14 +55,66 @@ def outage_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _markdown_files_below(folder: Path) -> Iterator[Path]:
-    # scandir knows which entries are folders and files without a stat each (as rglob needs);
-    # folders that are links are not followed
+    # scandir knows which entries are folders and files without a stat each (as rglob needs)
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 yield from _markdown_files_below(Path(entry.path))
-            elif entry.name.endswith(".md") and entry.is_file():
+            elif entry.name.endswith(".md") and entry.is_file(follow_symlinks=False):
                 yield Path(entry.path)
+
+
+def refused_entries(outages: Path) -> list[tuple[Path, str]]:
+    """What lies below ``content/outages/`` but is no outage file there, with what to do.
+
+    The folder holds year folders, and they hold regular ``*.md`` files; anything else (a link,
+    which is never followed, a stray file or folder) would be left out of the site unseen.
+    """
+    if outages.is_symlink():
+        return [(outages, "content/outages/ is a link: make it a folder in the repository")]
+    if not outages.is_dir():
+        return []
+    refused = []
+    with os.scandir(outages) as years:
+        for year in years:
+            path = Path(year.path)
+            if year.is_symlink():
+                refused.append((path, "this is a link, which is never followed: remove it"))
+            elif year.is_file() and year.name.endswith(".md"):
+                continue  # an outage file in the wrong place: read, and told where it belongs
+            elif not year.is_dir() or not _YEAR.fullmatch(year.name):
+                refused.append((path, "content/outages/ holds only year folders, e.g. 2027/"))
+            else:
+                refused.extend(_refused_in_year(path))
+    return sorted(refused, key=lambda r: r[0].parts)
+
+
+def _refused_in_year(folder: Path) -> Iterator[tuple[Path, str]]:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                yield path, "this is a link, which is never followed: put the file itself here"
+            elif entry.is_dir():
+                yield path, "a year folder holds outage files only: move them up, remove the folder"
+            elif not entry.is_file():
+                yield path, "this is not a regular file: remove it"
+            elif not entry.name.endswith(".md"):
+                yield path, "an outage file is named <id>.md: rename it, or remove it"
+
+
+def _year_folder_problem(path: Path) -> str | None:
+    """OUT009: an outage file lies in the folder of its year, ``content/outages/<year>/``."""
+    folder = path.parent.name
+    if not _YEAR.fullmatch(folder) or path.parent.parent.name != OUTAGES_DIR:
+        return "an outage file lies in content/outages/<year>/: move it there"
+    prefix = _YEAR_PREFIX.match(path.stem)
+    if prefix and prefix.group(1) != folder:
+        return (
+            f"the id starts with the year {prefix.group(1)} but the file is in {folder}/: "
+            f"move it to content/outages/{prefix.group(1)}/"
+        )
+    return None
 
 
 def load_content(
@@ -108,6 +168,10 @@ def load_content(
 
     for path in sorted(wanted):
         read(path)
+        problem = _year_folder_problem(path)
+        if problem is not None:
+            findings.append(error(show(path), 1, "OUT009", problem))
+    findings.extend(_refused_findings(content_dir / OUTAGES_DIR, root, only))
     if only is not None:
         by_stem = {path.stem: path for path in reversed(files)}
         targets = {e.follows for e in parsed.values() if e is not None and e.follows}
@@ -135,6 +199,16 @@ def _published_since(event: Event | None, now: dt.datetime) -> dt.datetime | Non
     if event is None or not event.updates or event.updates[0].at > now:
         return None
     return event.updates[0].at
+
+
+def _refused_findings(outages: Path, root: Path, only: Sequence[Path] | None) -> list[Finding]:
+    """OUT009 for every entry that is no outage file, within the checked paths."""
+    scope = [p.absolute() for p in only] if only is not None else [outages.absolute()]
+    return [
+        error(f"{display_path(path.parent, root)}/{path.name}", 1, "OUT009", message)
+        for path, message in refused_entries(outages)
+        if any(path.absolute().is_relative_to(p) for p in scope)
+    ]
 
 
 def _rule_findings(

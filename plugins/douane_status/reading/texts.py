@@ -1,0 +1,100 @@
+"""Texts in two languages, and field names, as every content file has them (OUT002, P01).
+
+Shared by the outage files, the systems file and the windows files. Every text loses the
+invisible bidirectional controls here, when it is read, so no page, feed or file ever shows them.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from ..domain.findings import Finding, error
+from ..domain.model import Text
+from . import yamlsource as y
+
+TEXT_FIELDS = ("nl", "en")
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible, they
+# reorder the text around them (a date or a system name can be made to read backwards).
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(text: str) -> str:
+    """The text without the invisible characters that reorder it on screen."""
+    return text.translate(_BIDI_CONTROLS)
+
+
+def suggest(name: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def check_no_unknown_fields(
+    path: str, mapping: y.Mapping, known: tuple[str, ...], where: str
+) -> list[Finding]:
+    """OUT002 (format): no unknown fields; a typo gets the closest known name suggested."""
+    return [
+        error(
+            path,
+            mapping.key_lines[name],
+            "OUT002",
+            f"unknown field '{name}'{where}{suggest(name, known)}; known fields: "
+            f"{', '.join(known)}",
+        )
+        for name in mapping.items
+        if name not in known
+    ]
+
+
+def check_bilingual_text(
+    path: str, label: str, node: y.Node, line: int
+) -> tuple[Text | None, list[Finding]]:
+    """P01 (afspraak 6): a text has a non-empty ``nl`` and ``en``. Returns the text when usable."""
+    if isinstance(node, y.Scalar) and not node.is_null:
+        return None, [
+            error(
+                path,
+                line,
+                "P01",
+                f"{label} has one text only; every message is in Dutch and English: write it "
+                f"as two lines '  nl: …' and '  en: …' under '{label}:'",
+            )
+        ]
+    if not isinstance(node, y.Mapping):
+        if isinstance(node, y.Scalar):  # empty
+            return None, [error(path, line, "P01", f"{label} is empty: add 'nl:' and 'en:' texts")]
+        return None, [
+            error(path, line, "OUT004", f"{label} must have 'nl:' and 'en:' texts, not a list")
+        ]
+    findings = check_no_unknown_fields(path, node, TEXT_FIELDS, f" in {label}")
+    text, text_findings = bilingual_fields(path, label, node, line)
+    return text, findings + text_findings
+
+
+def bilingual_fields(
+    path: str, label: str, node: y.Mapping, line: int
+) -> tuple[Text | None, list[Finding]]:
+    """P01 for the ``nl`` and ``en`` fields of a mapping; other fields are not looked at."""
+    findings: list[Finding] = []
+    texts: dict[str, str] = {}
+    for lang, name in (("nl", "Dutch"), ("en", "English")):
+        value = node.items.get(lang)
+        if value is None or (isinstance(value, y.Scalar) and not value.text.strip()):
+            findings.append(
+                error(
+                    path,
+                    node.key_lines.get(lang, line),
+                    "P01",
+                    f"{label} has no {name} text: add '{lang}:'",
+                )
+            )
+        elif not isinstance(value, y.Scalar):
+            findings.append(
+                error(
+                    path, value.line, "OUT004", f"{label} '{lang}' must be text, not a {value.kind}"
+                )
+            )
+        else:
+            texts[lang] = without_bidi_controls(value.text).strip()
+    if len(texts) == 2:
+        return Text(texts["nl"], texts["en"]), findings
+    return None, findings
