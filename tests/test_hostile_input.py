@@ -373,3 +373,15 @@ def test_long_words_wrap_on_every_page(hostile_site: Path) -> None:
             continue
         sheets = lxml.html.parse(str(page)).getroot().xpath("//link[@rel='stylesheet']/@href")
         assert any(os.path.basename(href).startswith("site") for href in sheets), page
+
+
+def test_bidi_controls_are_removed_when_read(tmp_path: Path) -> None:
+    content_dir = write_content(tmp_path, [])
+    (content_dir / "outages" / "2026").mkdir()
+    corpus_file = CORPUS / "bidi-controls.md"
+    (content_dir / "outages" / "2026" / corpus_file.name).write_bytes(corpus_file.read_bytes())
+    assert any(c in corpus_file.read_text("utf-8") for c in BIDI)
+    (event,) = load_content(content_dir, SETTINGS, local(NOW), root=tmp_path).events
+    texts = [event.title.nl, event.body.nl, *(u.text.nl for u in event.updates)]
+    assert not [t for t in texts if any(c in t for c in BIDI)]
+    assert event.title.nl == "Verstoring SMD DMS" and event.updates[0].text.nl == "In onderzoek."
