@@ -25,6 +25,7 @@ from rulekit import REPO, SETTINGS, SYSTEMS_YAML, local, write_content
 
 from douane_status.commands.check import CheckOptions, run_check
 from douane_status.presentation.markup import render_markdown
+from douane_status.presentation.plaintext import plain_text
 from douane_status.reading.markdown_cost import MAX_DEPTH, markdown_cost, too_costly
 from douane_status.rules.content import Content, load_content
 
@@ -385,3 +386,28 @@ def test_bidi_controls_are_removed_when_read(tmp_path: Path) -> None:
     texts = [event.title.nl, event.body.nl, *(u.text.nl for u in event.updates)]
     assert not [t for t in texts if any(c in t for c in BIDI)]
     assert event.title.nl == "Verstoring SMD DMS" and event.updates[0].text.nl == "In onderzoek."
+
+
+def test_a_megabyte_file_at_every_limit_checks_and_renders_quickly(tmp_path: Path) -> None:
+    """The largest file the check passes: Markdown at its limits and plain text for the rest."""
+    marked = "\n\n".join(f"Regel {n} met R&D " + "tekst " * 50 for n in range(900))
+    plain = "\n".join(["Een gewone regel tekst, zonder opmaak."] * 15_000)
+    data = BASE.replace("Tekst.", marked).replace("Text.", plain)
+    assert 800_000 < len(data.encode()) < 1_000_000
+    cost = markdown_cost(marked)
+    assert cost.length > 250_000 and cost.elements > 1_500 and cost.work > 250_000
+    content_dir = write_content(tmp_path, [])
+    (content_dir / "outages" / "2026").mkdir()
+    (content_dir / "outages" / "2026" / "2026-11-30-groot.md").write_text(data, encoding="utf-8")
+    began = time.perf_counter()
+    content = load_content(content_dir, SETTINGS, local(NOW), root=tmp_path)
+    checked = time.perf_counter() - began
+    assert codes(content) == [] and checked < QUICK
+    (event,) = content.events
+    render_markdown.cache_clear()
+    plain_text.cache_clear()
+    began = time.perf_counter()
+    assert event.body.en == plain
+    for text in (event.body.nl, event.body.en):
+        plain_text(text)  # renders the Markdown, then strips it: what the calendar and API do
+    assert time.perf_counter() - began < QUICK
