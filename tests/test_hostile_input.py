@@ -411,3 +411,19 @@ def test_a_megabyte_file_at_every_limit_checks_and_renders_quickly(tmp_path: Pat
     for text in (event.body.nl, event.body.en):
         plain_text(text)  # renders the Markdown, then strips it: what the calendar and API do
     assert time.perf_counter() - began < QUICK
+
+
+def test_a_phrasebook_link_is_followed_only_inside_the_repository(tmp_path: Path) -> None:
+    content_dir = write_content(tmp_path / "project", [])
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(PHRASES, encoding="utf-8")
+    (content_dir / "phrases.yaml").unlink()
+    (content_dir / "phrases.yaml").symlink_to(outside)
+    content = load_content(content_dir, SETTINGS, local(NOW), root=tmp_path / "project")
+    assert codes(content) == ["OUT004@1"]
+    assert "never followed" in content.findings[0].message
+    # the test fixtures link to the project's own phrasebook, inside the repository
+    fixture = REPO / "tests" / "fixtures" / "site" / "content"
+    assert (fixture / "phrases.yaml").is_symlink()
+    findings = load_content(fixture, SETTINGS, local(NOW)).findings
+    assert not [f for f in findings if "phrases" in f.file]

@@ -87,7 +87,17 @@ def read_phrasebook(content_dir: Path, root: Path) -> tuple[Phrasebook | None, l
     """The phrasebook and the findings about it (the check reports them like any file's)."""
     path = content_dir / PHRASES_FILE
     shown = display_path(path, root)
-    if path.is_symlink() or not path.is_file():
+    if path.is_symlink() and not path.resolve().is_relative_to(_repository(path, root)):
+        return None, [
+            error(
+                shown,
+                1,
+                "OUT004",
+                f"{shown} is a link to outside the project, which is never followed: "
+                "put the file itself here",
+            )
+        ]
+    if not path.is_file():
         return None, [
             error(
                 shown,
@@ -97,6 +107,14 @@ def read_phrasebook(content_dir: Path, root: Path) -> tuple[Phrasebook | None, l
             )
         ]
     return parse_phrases(shown, path.read_bytes())
+
+
+def _repository(path: Path, root: Path) -> Path:
+    """The git work tree ``path`` lies in (a link may point anywhere inside it), else ``root``."""
+    for folder in path.absolute().parents:
+        if (folder / ".git").exists():
+            return folder.resolve()
+    return root.resolve()
 
 
 def parse_phrasebook(shown: str, data: bytes) -> Phrasebook:
