@@ -50,8 +50,8 @@ def content_with_event(root: Path, final: dt.datetime) -> Path:
     shutil.copy(FIXTURE_CONTENT / "systems.yaml", content / "systems.yaml")
     shutil.copy(FIXTURE_CONTENT / "phrases.yaml", content / "phrases.yaml")
     start = final - dt.timedelta(minutes=20)
-    (content / "outages").mkdir()
-    (content / "outages" / "2026-01-01-oud.md").write_text(
+    (content / "outages" / "2026").mkdir(parents=True)  # an id's folder is its year
+    (content / "outages" / "2026" / "2026-01-01-oud.md").write_text(
         EVENT.format(start=f"{start:%Y-%m-%d %H:%M%z}", final=f"{final:%Y-%m-%d %H:%M%z}"),
         encoding="utf-8",
     )

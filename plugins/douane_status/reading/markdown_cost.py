@@ -43,7 +43,7 @@ _HARD_BREAK = re.compile(r" {2,}$", re.MULTILINE)
 # One level of nesting at the start of a line: a quote, a list marker, or four columns of indent.
 _LEVEL = re.compile(r" {0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?| {4}|\t")
 
-MAX_LENGTH = 300_000  # characters of Markdown in one file's texts (plain text has no limit)
+MAX_LENGTH = 150_000  # characters of Markdown in one file's texts (plain text has no limit)
 MAX_ELEMENTS = 2_000  # paragraphs and marks in one file's texts (a message has tens)
 MAX_WORK = 500_000  # marks times their paragraph's length, summed (a message has thousands)
 MAX_DEPTH = 16  # levels of quotes, lists and indents on one line (a message has two or three)
