@@ -17,6 +17,7 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
+import markdown
 import pytest
 from conftest import build_into
 from hypothesis import HealthCheck, given, settings
@@ -156,14 +157,26 @@ def test_the_limits_are_counted_over_the_whole_file(tmp_path: Path) -> None:
     assert "more than 2,000 paragraphs and Markdown marks" in content.findings[0].message
 
 
+CONVERTER = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+
 def test_plain_texts_render_as_markdown_would() -> None:
     """The renderer's shortcut for plain text gives exactly Markdown's output."""
-    import markdown
-
-    converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
     for text in ["Een regel.\nTwee: drie (vier)!\nvijf", "a\nb\n\nc\nd", "50% van 3 + 4 = 7."]:
         assert markdown_cost(text).length == 0  # plain: never given to Markdown
-        assert str(render_markdown(text)) == converter.reset().convert(text)
+        assert str(render_markdown(text)) == CONVERTER.reset().convert(text)
+    assert str(render_markdown("    code\n\ntekst")).startswith("<pre><code>code")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    text=st.lists(st.sampled_from([*"ab1 .,;:!?'\"()/%€@+=-\n", "2026. ", "1) ", "    "])).map(
+        "".join
+    )
+)
+def test_the_plain_shortcut_never_changes_the_output(text: str) -> None:
+    if markdown_cost(text).length == 0 and text.strip():
+        assert str(render_markdown(text)) == CONVERTER.reset().convert(text)
 
 
 def test_an_error_inside_markdown_does_not_change_later_renders() -> None:

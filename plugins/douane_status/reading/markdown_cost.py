@@ -57,7 +57,7 @@ def is_plain(text: str) -> bool:
     """
     return all(
         line and line == line.strip() and _PLAIN.match(line) and not _BLOCK_START.match(line)
-        for paragraph in text.strip().split("\n\n")
+        for paragraph in text.strip("\n").split("\n\n")
         for line in paragraph.split("\n")
     )
 
