@@ -33,7 +33,9 @@ from douane_status.rules.content import Content, load_content
 CORPUS = Path(__file__).parent / "corpus"
 BASE = (CORPUS / "valid-disruption.md").read_text("utf-8")
 NOW = "2026-12-01 12:00"
-QUICK = 1.0  # seconds to render what the check passed ("well under 2 s" on a busy machine)
+# Seconds of CPU time (the machine is shared: wall-clock time measures the neighbours too) to
+# check a file or render what the check passed: "well under 2 s".
+QUICK = 1.0
 
 
 def check_body(root: Path, body: str, name: str = "2026-11-30-body.md") -> Content:
@@ -78,10 +80,10 @@ def test_check_and_build_agree_on_generated_markdown(
         return
     (event,) = content.events
     render_markdown.cache_clear()
-    began = time.perf_counter()
+    began = time.process_time()
     for text in {event.body.nl, event.body.en}:
         render_markdown(text)
-    assert time.perf_counter() - began < QUICK, body[:200]
+    assert time.process_time() - began < QUICK, body[:200]
 
 
 @pytest.mark.parametrize(
@@ -104,9 +106,9 @@ def test_check_and_build_agree_on_generated_markdown(
     ],
 )
 def test_slow_shapes_get_a_finding_and_what_to_do(tmp_path: Path, shape: str, reason: str) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     content = check_body(tmp_path, shape)
-    assert time.perf_counter() - began < QUICK
+    assert time.process_time() - began < QUICK
     assert codes(content) == ["OUT008@19"]  # the line of '::: nl'
     message = content.findings[0].message
     wanted = {
@@ -135,9 +137,9 @@ def test_shapes_just_within_the_limits_build_quickly(tmp_path: Path, shape: str)
     assert codes(content) == []
     (event,) = content.events
     render_markdown.cache_clear()
-    began = time.perf_counter()
+    began = time.process_time()
     render_markdown(event.body.nl)
-    assert time.perf_counter() - began < QUICK
+    assert time.process_time() - began < QUICK
 
 
 def test_the_limits_are_counted_over_the_whole_file(tmp_path: Path) -> None:
@@ -412,18 +414,18 @@ def test_a_megabyte_file_at_every_limit_checks_and_renders_quickly(tmp_path: Pat
     content_dir = write_content(tmp_path, [])
     (content_dir / "outages" / "2026").mkdir()
     (content_dir / "outages" / "2026" / "2026-11-30-groot.md").write_text(data, encoding="utf-8")
-    began = time.perf_counter()
+    began = time.process_time()
     content = load_content(content_dir, SETTINGS, local(NOW), root=tmp_path)
-    checked = time.perf_counter() - began
+    checked = time.process_time() - began
     assert codes(content) == [] and checked < QUICK
     (event,) = content.events
     render_markdown.cache_clear()
     plain_text.cache_clear()
-    began = time.perf_counter()
+    began = time.process_time()
     assert event.body.en == plain
     for text in (event.body.nl, event.body.en):
         plain_text(text)  # renders the Markdown, then strips it: what the calendar and API do
-    assert time.perf_counter() - began < QUICK
+    assert time.process_time() - began < QUICK
 
 
 def test_a_phrasebook_link_is_followed_only_inside_the_repository(tmp_path: Path) -> None:
