@@ -382,13 +382,14 @@ def test_no_bidi_controls_in_any_output(hostile_site: Path) -> None:
 
 def test_long_words_wrap_on_every_page(hostile_site: Path) -> None:
     css = (REPO / "theme" / "static" / "css" / "site.css").read_text("utf-8")
-    body_rule = css[css.index("\nbody {") : css.index("}", css.index("\nbody {"))]
-    assert "overflow-wrap: anywhere" in body_rule
+    assert "\nmain { overflow-wrap: anywhere; }" in css
     for page in hostile_site.rglob("*.html"):
         if "admin" in page.parts:
             continue
-        sheets = lxml.html.parse(str(page)).getroot().xpath("//link[@rel='stylesheet']/@href")
+        doc = lxml.html.parse(str(page)).getroot()
+        sheets = doc.xpath("//link[@rel='stylesheet']/@href")
         assert any(os.path.basename(href).startswith("site") for href in sheets), page
+        assert doc.xpath("//main"), page
 
 
 def test_bidi_controls_are_removed_when_read(tmp_path: Path) -> None:
@@ -442,3 +443,25 @@ def test_a_phrasebook_link_is_followed_only_inside_the_repository(tmp_path: Path
     assert (fixture / "phrases.yaml").is_symlink()
     findings = load_content(fixture, SETTINGS, local(NOW)).findings
     assert not [f for f in findings if "phrases" in f.file]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_very_long_word_never_widens_a_phone_page(hostile_site: Path) -> None:
+    from tools.browser import BrowserMissing, chromium, serve_directory
+
+    pages = sorted(
+        "/" + p.parent.relative_to(hostile_site).as_posix() + "/"
+        for p in hostile_site.rglob("index.html")
+        if LONG_WORD[:60] in p.read_text("utf-8")
+    )
+    assert pages  # the event's page, where the Dutch body holds the word
+    widths = {}
+    try:
+        with serve_directory(hostile_site) as origin, chromium((375, 740)) as driver:
+            for path in pages:
+                driver.get(origin + path)
+                widths[path] = driver.execute_script("return document.documentElement.scrollWidth")
+    except BrowserMissing as exc:
+        pytest.fail(str(exc))
+    assert widths and all(width <= 375 for width in widths.values()), widths
