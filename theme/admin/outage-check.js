@@ -104,7 +104,7 @@
 
   /* OUT004: the file name is a valid event id. */
   function checkFileName(eventId, R, problems) {
-    if (eventId && !new RegExp(R.event_id).test(eventId)) {
+    if (eventId && !new RegExp("^(?:" + R.event_id + ")$").test(eventId)) {  /* in full, as fullmatch */
       problems.add("OUT004", { nl: "bestandsnaam", en: "file name" },
         "De bestandsnaam '" + eventId + "' kan geen id zijn: gebruik kleine letters, cijfers en streepjes",
         "The file name '" + eventId + "' cannot be an event id: use lowercase letters, digits and hyphens");
@@ -209,6 +209,25 @@
     }
     checkNoUnknownFields(node, R.text_fields, where, problems);
     checkLanguages(node, where, R, problems);
+  }
+
+  /* OUT004: a title is one line of at most R.max_title characters in each language (headings,
+     feeds and calendars show it whole). */
+  function checkTitleLine(node, R, problems) {
+    if (!root.YAML.isMap(node)) return;
+    var items = pairs(node);
+    ["nl", "en"].forEach(function (lang) {
+      var value = items[lang];
+      if (value === undefined || !root.YAML.isScalar(value) || isNull(value, R)) return;
+      var title = text(value).trim();
+      var where = sub(field("title"), lang);
+      if (title.indexOf("\n") >= 0) {
+        problems.add("OUT004", where, "de titel is meer dan één regel: maak er één regel van", "the title has more than one line: make it one line");
+      } else if (Array.from(title).length > R.max_title) {
+        problems.add("OUT004", where, "de titel heeft " + Array.from(title).length + " tekens: maak hem korter, hooguit " + R.max_title + " (details horen in de toelichting)",
+          "the title has " + Array.from(title).length + " characters: shorten it to at most " + R.max_title + " (the details go in the body)");
+      }
+    });
   }
 
   function checkLanguages(map, where, R, problems) {
@@ -370,6 +389,7 @@
     ["title"].concat(R.optional_texts).forEach(function (name) {
       if (name in items) checkBilingual(items[name], field(name), R, problems);
     });
+    if ("title" in items) checkTitleLine(items.title, R, problems);
     checkSystems(items.systems, R, problems);
     var times = {};
     R.top_times.forEach(function (name) { times[name] = checkTimestamp(items[name], field(name), R, problems); });

@@ -16,6 +16,7 @@ from ..domain.timestamps import FIRST_YEAR, LAST_YEAR
 from ..reading import yamlsource
 from ..reading.reader import (
     EVENT_ID,
+    MAX_TITLE,
     OPTIONAL_TEXTS,
     REQUIRED_FOR_ALL,
     REQUIRED_FOR_PLANNED,
@@ -55,6 +56,7 @@ def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
         "booleans": _booleans(),
         "null_words": list(yamlsource.NULL_WORDS),
         "event_id": EVENT_ID.pattern,
+        "max_title": MAX_TITLE,
         "timestamp": TIMESTAMP_PATTERN,
         "years": [FIRST_YEAR, LAST_YEAR],
         "max_depth": yamlsource.MAX_DEPTH,
