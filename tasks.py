@@ -79,7 +79,7 @@ def command_line(specs: Sequence[OptionSpec], values: Mapping[str, object]) -> l
     return flags + (["--", *positionals] if positionals else [])
 
 
-build, serve, check, new, update, close, prune, clean, schema, editor = (
+build, serve, check, new, update, close, prune, clean, schema, editor, notify = (
     command_task(command) for command in cli.COMMANDS
 )
 

@@ -22,6 +22,7 @@ from ..domain.options import option
 from ..operators.options import CloseOptions, NewOptions, UpdateOptions
 from . import operate
 from .check import CheckOptions, run_check
+from .notify import NotifyOptions, notify
 from .options import add_options, options_from, parse_now
 from .settings import content_folder, print_findings, print_held_back, project_settings
 
@@ -239,6 +240,7 @@ COMMANDS = (
     Command("clean", CleanOptions, clean),
     Command("schema", SchemaOptions, schema),
     Command("editor", EditorOptions, editor),
+    Command("notify", NotifyOptions, notify),
 )
 
 

@@ -51,6 +51,7 @@ class StatusSettings:
     # The day the site began: the API's components were created then, and a feed without
     # messages was last updated then. Fixed, so that these times change only with the content.
     site_started: dt.date = dt.date(2025, 10, 1)
+    websub_hub: str = ""  # a WebSub hub the feeds name (rel="hub") and `invoke notify` pings
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property

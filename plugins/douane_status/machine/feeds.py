@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
@@ -169,6 +171,10 @@ class _FeedWriter:
         feed.description(i18n.word("site_tagline", lang))
         feed.author({"name": i18n.word("site_name", lang), "uri": page})
         feed.link(href=self_url, rel="self")
+        if self.settings.websub_hub:  # WebSub discovery: Atom's own link, RSS's through _RssHub
+            feed.link(href=self.settings.websub_hub, rel="hub")
+            feed.register_extension("websub", _RssHub, atom=False, rss=True)
+            feed.websub.hub = self.settings.websub_hub
         feed.link(href=page, rel="alternate")  # the last link is RSS's <link>
         feed.language(lang)
         feed.ttl(FEED_TTL_MINUTES)
@@ -201,3 +207,14 @@ class _FeedWriter:
             f"<li><strong>{escape(label)}</strong>: {escape(value)}</li>" for label, value in facts
         )
         return f"{render_markdown(update.text[self.lang])}\n<ul>{items}</ul>"
+
+
+class _RssHub(BaseExtension):  # type: ignore[misc]
+    """feedgen writes only RSS's self link: this adds ``<atom:link rel="hub">`` beside it."""
+
+    hub = ""
+
+    def extend_rss(self, rss_feed: Any) -> Any:  # lxml's element: lxml has no type hints here
+        link = rss_feed.makeelement("{http://www.w3.org/2005/Atom}link", href=self.hub, rel="hub")
+        rss_feed[0].append(link)
+        return rss_feed

@@ -1,0 +1,169 @@
+"""What a message becomes on each channel: an e-mail, a webhook's JSON body, its signature.
+
+Pure functions of the message as the built site shows it; nothing here sends anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import escape
+
+from ..domain.model import Lang
+from ..presentation import i18n
+from ..presentation.urls import page_path
+from .config import MailList, Webhook
+from .site_reader import Notice, SiteMessage
+from .words import status_word, word
+
+SIGNATURE_HEADER = "X-Douane-Status-Signature"
+MESSAGE_HEADER = "X-Douane-Status-Message"
+DOCUMENTATION = "https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/"
+
+
+def subscribe_page(notice: Notice, lang: Lang) -> str:
+    """The subscribe page of the site the message is on, in ``lang``."""
+    parts = urlsplit(notice.link)
+    return f"{parts.scheme}://{parts.netloc}{page_path('subscribe', lang)}"
+
+
+def subject(notice: Notice, lang: Lang) -> str:
+    return f"{notice.title} – {status_word(notice.status, lang)}"
+
+
+def mail(message: SiteMessage, mail_list: MailList, sender: str) -> EmailMessage:
+    """One e-mail of one message to one list, with a plain text and an HTML part."""
+    lang = mail_list.lang
+    notice = message.notices[lang]
+    page = subscribe_page(notice, lang)
+    email = EmailMessage()
+    email["From"] = sender
+    email["To"] = mail_list.address
+    email["Subject"] = subject(notice, lang)
+    email["Date"] = format_datetime(message.at)
+    domain = urlsplit(notice.link).hostname or "localhost"
+    # The same message to the same list has the same id, so a resent copy is known as one.
+    recipient = hashlib.sha256(mail_list.address.encode()).hexdigest()[:12]
+    email["Message-ID"] = f"<{message.id}.{lang}.{recipient}@{domain}>"
+    email["Content-Language"] = lang
+    email["List-Id"] = f"<{mail_list.address.replace('@', '.')}>"
+    email["List-Unsubscribe"] = f"<{page}>"
+    email["Auto-Submitted"] = "auto-generated"
+    paragraphs = notice.body.split("\n\n")
+    footer = word("why_this_mail", lang, list=mail_list.address, page=page)
+    text = "\n\n".join(
+        [
+            status_word(notice.status, lang).upper(),
+            *paragraphs,
+            word("read_on_site", lang, link=notice.link),
+            "-- ",
+            footer,
+        ]
+    )
+    email.set_content(text + "\n")
+    email.add_alternative(_html(notice, lang, paragraphs, page), subtype="html")
+    return email
+
+
+def _html(notice: Notice, lang: Lang, paragraphs: list[str], page: str) -> str:
+    body = "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in paragraphs)
+    link = escape(notice.link)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(subject(notice, lang))}</title></head><body>"
+        f"<h1>{escape(notice.title)}</h1>"
+        f"<p><strong>{escape(status_word(notice.status, lang))}</strong></p>{body}"
+        f'<p><a href="{link}">{escape(word("read_on_site", lang, link=notice.link))}</a></p>'
+        f'<hr><p><small><a href="{escape(page)}">{escape(word("unsubscribe_link", lang))}</a>'
+        "</small></p></body></html>\n"
+    )
+
+
+def webhook_body(message: SiteMessage, hook: Webhook, status: tuple[str, str]) -> bytes:
+    """The JSON body for ``hook``'s format, in its language."""
+    notice = message.notices[hook.lang]
+    if hook.format == "slack":
+        payload = slack_payload(notice, hook.lang)
+    elif hook.format == "teams":
+        payload = teams_payload(notice, hook.lang)
+    else:
+        payload = statuspage_payload(notice, hook.lang, status)
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def statuspage_payload(notice: Notice, lang: Lang, status: tuple[str, str]) -> dict[str, Any]:
+    """Statuspage's incident webhook: ``meta``, ``page`` and the incident as of this message."""
+    indicator, description = status
+    return {
+        "meta": {"unsubscribe": subscribe_page(notice, lang), "documentation": DOCUMENTATION},
+        "page": {
+            "id": notice.incident.get("page_id"),
+            "status_indicator": indicator,
+            "status_description": description,
+        },
+        "incident": dict(notice.incident),
+    }
+
+
+def slack_payload(notice: Notice, lang: Lang) -> dict[str, Any]:
+    """An incoming-webhook message: a plain text for notifications, and one block."""
+    title = f"{notice.title} – {status_word(notice.status, lang)}"
+    text = f"*<{_slack(notice.link)}|{_slack(title)}>*\n{_slack(notice.body)}"
+    return {
+        "text": title,
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}],
+    }
+
+
+def _slack(text: str) -> str:
+    """Slack's escaping of its three control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def teams_payload(notice: Notice, lang: Lang) -> dict[str, Any]:
+    """A message with an Adaptive Card, as a Teams channel's workflow webhook takes it."""
+    card = {
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "type": "AdaptiveCard",
+        "version": "1.4",
+        "lang": lang,
+        "body": [
+            {
+                "type": "TextBlock",
+                "text": notice.title,
+                "weight": "Bolder",
+                "size": "Medium",
+                "wrap": True,
+            },
+            {"type": "TextBlock", "text": status_word(notice.status, lang), "isSubtle": True},
+            *({"type": "TextBlock", "text": p, "wrap": True} for p in notice.body.split("\n\n")),
+        ],
+        "actions": [
+            {"type": "Action.OpenUrl", "title": word("open_message", lang), "url": notice.link}
+        ],
+    }
+    return {
+        "type": "message",
+        "attachments": [
+            {
+                "contentType": "application/vnd.microsoft.card.adaptive",
+                "contentUrl": None,
+                "content": card,
+            }
+        ],
+    }
+
+
+def signature(body: bytes, secret: bytes) -> str:
+    """``sha256=`` and the HMAC-SHA256 of the body, as the signature header carries it."""
+    return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+def site_name(lang: Lang) -> str:
+    return i18n.word("site_name", lang)

@@ -1,0 +1,232 @@
+"""What notifications need from a built site, read from its API and feeds: the one place that
+knows their shapes, so a change of the API or the feeds is answered here alone.
+
+A message is one update of an event, as the API lists it under ``incident_updates``, with its
+text in every language; its id is the update's id. A feed is known by its path, its own address,
+the WebSub hub it names (``<link rel="hub">``) and the ids of its entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..domain.model import LANGUAGES, Lang
+
+API_ROOTS: dict[Lang, str] = {"nl": "api/v2/", "en": "en/api/v2/"}
+INCIDENTS = "incidents.json"
+MAINTENANCES = "scheduled-maintenances.json"
+STATUS = "status.json"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+Kind = Literal["incident", "maintenance"]
+# The bytes of a file of the site by its path (``api/v2/status.json``), None when it has none.
+Reader = Callable[[str], bytes | None]
+
+
+class SiteShapeError(ValueError):
+    """A file of the site is not what the API or a feed should be."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One message in one language, as the API shows it."""
+
+    title: str  # the event's name
+    status: str  # Statuspage's update status: investigating, resolved, scheduled, ...
+    body: str  # plain text
+    link: str  # the event's page
+    incident: Mapping[str, Any]  # the event's document, as of this message (for webhooks)
+
+
+@dataclass(frozen=True)
+class SiteMessage:
+    """One update of one event, in every language."""
+
+    id: str
+    event_id: str
+    kind: Kind
+    at: dt.datetime
+    components: tuple[str, ...]  # the API's component ids of the event
+    component_names: tuple[str, ...]
+    notices: Mapping[Lang, Notice]
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str
+    url: str  # rel="self"
+    hub: str | None  # rel="hub"
+    entries: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Site:
+    messages: Mapping[str, SiteMessage]
+    feeds: Mapping[str, Feed]
+    status: Mapping[Lang, tuple[str, str]]  # the page's indicator and its description
+
+
+def api_paths() -> list[str]:
+    """Every API file notifications read, in both languages."""
+    return [
+        API_ROOTS[lang] + name for lang in LANGUAGES for name in (INCIDENTS, MAINTENANCES, STATUS)
+    ]
+
+
+def read_site(read: Reader, feed_paths: Iterable[str]) -> Site:
+    """The site's messages, feeds and status; SiteShapeError when its API is missing or broken."""
+    by_lang: dict[Lang, dict[str, tuple[Kind, dict[str, Any], dict[str, Any]]]] = {}
+    status: dict[Lang, tuple[str, str]] = {}
+    for lang in LANGUAGES:
+        root = API_ROOTS[lang]
+        found: dict[str, tuple[Kind, dict[str, Any], dict[str, Any]]] = {}
+        incidents = _json(read, root + INCIDENTS).get("incidents")
+        maintenances = _json(read, root + MAINTENANCES).get("scheduled_maintenances")
+        for kind, documents in (("incident", incidents), ("maintenance", maintenances)):
+            for document in _list(documents, root):
+                for update in _list(document.get("incident_updates"), root):
+                    found[str(update["id"])] = (kind, document, update)  # type: ignore[assignment]
+        state = _json(read, root + STATUS).get("status")
+        if not isinstance(state, dict):
+            raise SiteShapeError(f"{root}{STATUS} has no status")
+        status[lang] = (str(state.get("indicator", "")), str(state.get("description", "")))
+        by_lang[lang] = found
+    messages = {
+        message_id: _message(message_id, {lang: by_lang[lang][message_id] for lang in LANGUAGES})
+        for message_id in by_lang[LANGUAGES[0]]
+        if all(message_id in by_lang[lang] for lang in LANGUAGES)
+    }
+    feeds = {}
+    for path in feed_paths:
+        data = read(path)
+        feeds[path] = _feed(path, data) if data is not None else Feed(path, "", None, frozenset())
+    return Site(messages, feeds, status)
+
+
+def _json(read: Reader, path: str) -> dict[str, Any]:
+    data = read(path)
+    if data is None:
+        raise SiteShapeError(f"{path} is missing")
+    try:
+        value = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SiteShapeError(f"{path} is no JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise SiteShapeError(f"{path} is no JSON object")
+    return value
+
+
+def _list(value: object, where: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise SiteShapeError(f"{where}: a list of objects was expected")
+    return value
+
+
+def _message(
+    message_id: str, found: Mapping[Lang, tuple[Kind, dict[str, Any], dict[str, Any]]]
+) -> SiteMessage:
+    kind, document, update = found[LANGUAGES[0]]
+    try:
+        at = dt.datetime.fromisoformat(str(update["created_at"]))
+        components = document.get("components") or []
+        return SiteMessage(
+            id=message_id,
+            event_id=str(document["id"]),
+            kind=kind,
+            at=at,
+            components=tuple(str(c["id"]) for c in components),
+            component_names=tuple(str(c["name"]) for c in components),
+            notices={lang: _notice(*found[lang][1:]) for lang in found},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SiteShapeError(f"message {message_id}: {exc!r} in the API") from None
+
+
+def _notice(document: dict[str, Any], update: dict[str, Any]) -> Notice:
+    """The message, and its event as it stood then: the updates up to this one, its status."""
+    at = dt.datetime.fromisoformat(str(update["created_at"]))
+    updates = [
+        u
+        for u in document["incident_updates"]
+        if dt.datetime.fromisoformat(str(u["created_at"])) <= at
+    ]
+    incident = {
+        **document,
+        "status": update["status"],
+        "updated_at": update["created_at"],
+        "incident_updates": updates,
+    }
+    return Notice(
+        title=str(document["name"]),
+        status=str(update["status"]),
+        body=str(update["body"]),
+        link=str(document["shortlink"]),
+        incident=incident,
+    )
+
+
+def _feed(path: str, data: bytes) -> Feed:
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise SiteShapeError(f"{path} is no XML: {exc}") from None
+    if root.tag == ATOM + "feed":
+        links = root.findall(ATOM + "link")
+        ids = [e.findtext(ATOM + "id") or "" for e in root.findall(ATOM + "entry")]
+    else:
+        channel = root.find("channel")
+        if channel is None:
+            raise SiteShapeError(f"{path} is neither Atom nor RSS")
+        links = channel.findall(ATOM + "link")
+        ids = [i.findtext("guid") or "" for i in channel.findall("item")]
+    rels = {link.get("rel", "alternate"): link.get("href", "") for link in links}
+    return Feed(path, rels.get("self", ""), rels.get("hub") or None, frozenset(ids))
+
+
+def new_messages(built: Site, live: Site) -> list[SiteMessage]:
+    """The built site's messages the live one does not have, oldest first."""
+    return _in_order(m for key, m in built.messages.items() if key not in live.messages)
+
+
+def messages_since(built: Site, moment: dt.datetime) -> list[SiteMessage]:
+    """The built site's messages published at or after ``moment``, oldest first."""
+    return _in_order(m for m in built.messages.values() if m.at >= moment)
+
+
+def changed_feeds(built: Site, live: Site) -> list[Feed]:
+    """The built site's feeds with entries the live ones lack (or lack altogether)."""
+    return [
+        feed
+        for path, feed in sorted(built.feeds.items())
+        if path not in live.feeds or feed.entries - live.feeds[path].entries
+    ]
+
+
+def _in_order(messages: Iterable[SiteMessage]) -> list[SiteMessage]:
+    return sorted(messages, key=lambda m: (m.at, m.event_id, m.id))
+
+
+def feed_paths(paths: Sequence[str]) -> list[str]:
+    """The feeds among a site's file paths."""
+    return sorted(p for p in paths if p.startswith("feeds/") and p.endswith(".xml"))
+
+
+def message_systems(message: SiteMessage, systems: Mapping[str, str]) -> frozenset[str]:
+    """The system ids a message is about; ``systems`` maps each id to its short name.
+
+    A component is a system by its id, or (a component per process and system, under another id)
+    by its name, which is the system's short name.
+    """
+    by_name = {short: system_id for system_id, short in systems.items()}
+    found = set()
+    for component_id, name in zip(message.components, message.component_names, strict=True):
+        if component_id in systems:
+            found.add(component_id)
+        elif name in by_name:
+            found.add(by_name[name])
+    return frozenset(found)
