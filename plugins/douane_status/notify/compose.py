@@ -51,7 +51,6 @@ def mail(message: SiteMessage, mail_list: MailList, sender: str) -> EmailMessage
     # The same message to the same list has the same id, so a resent copy is known as one.
     recipient = hashlib.sha256(mail_list.address.encode()).hexdigest()[:12]
     email["Message-ID"] = f"<{message.id}.{lang}.{recipient}@{domain}>"
-    email["Content-Language"] = lang
     email["List-Id"] = f"<{mail_list.address.replace('@', '.')}>"
     email["List-Unsubscribe"] = f"<{page}>"
     email["Auto-Submitted"] = "auto-generated"
@@ -68,6 +67,7 @@ def mail(message: SiteMessage, mail_list: MailList, sender: str) -> EmailMessage
     )
     email.set_content(text + "\n")
     email.add_alternative(_html(notice, lang, paragraphs, page), subtype="html")
+    email["Content-Language"] = lang  # after the parts: making them moves Content-* headers
     return email
 
 

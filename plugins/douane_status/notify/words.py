@@ -5,17 +5,18 @@ from __future__ import annotations
 from ..domain.model import Lang
 from ..presentation.i18n import N_, Message, pN_, translate
 
-# Statuspage's update statuses, as the API writes them.
+# Statuspage's update statuses, as the API writes them (a context of their own: "Monitoring"
+# is no "current" here, as it is on the pages).
 UPDATE_STATUSES: dict[str, Message] = {
-    "investigating": N_("Investigating"),
-    "identified": N_("Cause identified"),
-    "monitoring": N_("Monitoring"),
-    "resolved": N_("Resolved"),
-    "scheduled": N_("Scheduled"),
-    "in_progress": N_("In progress"),
-    "verifying": N_("Verifying"),
-    "completed": N_("Completed"),
-    "postmortem": N_("Postmortem"),
+    "investigating": pN_("status of a message", "Investigating"),
+    "identified": pN_("status of a message", "Cause identified"),
+    "monitoring": pN_("status of a message", "Monitoring"),
+    "resolved": pN_("status of a message", "Resolved"),
+    "scheduled": pN_("status of a message", "Scheduled"),
+    "in_progress": pN_("status of a message", "In progress"),
+    "verifying": pN_("status of a message", "Verifying"),
+    "completed": pN_("status of a message", "Completed"),
+    "postmortem": pN_("status of a message", "Postmortem"),
 }
 WORDS: dict[str, Message] = {
     "read_on_site": N_("Read this message on the site: %(link)s"),
