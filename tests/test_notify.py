@@ -133,7 +133,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         self.server.posts.append((self.path, dict(self.headers.items()), body))
-        self.send_response(500 if self.path.startswith("/fail") else 204)
+        tries = sum(1 for path, _, _ in self.server.posts if path == self.path)
+        failing = self.path.startswith("/fail") or (self.path.startswith("/flaky") and tries < 3)
+        self.send_response(500 if failing else 204)
         self.end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
@@ -142,7 +144,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def http_receiver() -> Iterator[Receiver]:
-    """Webhooks and the WebSub hub on loopback: 204 for each POST, 500 below /fail."""
+    """Webhooks and the WebSub hub on loopback: 204 for each POST, 500 below /fail, and below
+    /flaky 500 for the first two POSTs to an address."""
     server = Receiver()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -466,3 +469,124 @@ def test_the_committed_notifications_file_is_valid() -> None:
     systems = yaml.safe_load((REPO / "content" / "systems.yaml").read_text(encoding="utf-8"))
     read = read_notifications(REPO / "content", [p["id"] for p in systems["processes"]])
     assert read.lists and read.webhooks, "the example names a list and a webhook"
+
+
+def test_slack_and_teams_hear_of_their_processes_in_their_language(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, live = sites
+    _, environ = smtp
+    (project / "content" / "notifications.yaml").write_text(
+        f"""
+webhooks:
+  - {{name: slack, url: "{receiver.url}/slack", format: slack, lang: nl, processes: [transit]}}
+  - {{name: teams, url_env: TEAMS_URL, format: teams, lang: en}}
+""",
+        encoding="utf-8",
+    )
+    environ = environ | {"TEAMS_URL": f"{receiver.url}/teams"}
+    found = update_ids(built)
+    new = sorted(set(found) - set(update_ids(live)))
+    transit = sorted(m for m in new if any(c["id"] == "ncts" for c in found[m]["components"]))
+    assert transit and transit != new, "the fixture's new hour has transit and other messages"
+
+    code, out = run(project, environ, capsys, site=str(built), live=str(live))
+    assert code == ExitStatus.OK, out
+    slack = [p for p in receiver.posts if p[0] == "/slack"]
+    teams = [p for p in receiver.posts if p[0] == "/teams"]
+    assert sorted(p[1]["X-Douane-Status-Message"] for p in slack) == transit
+    assert sorted(p[1]["X-Douane-Status-Message"] for p in teams) == new
+    assert all("X-Douane-Status-Signature" not in p[1] for p in slack + teams)  # no secret set
+    message = json.loads(slack[0][2])
+    assert set(message) == {"text", "blocks"}
+    assert message["blocks"][0]["text"]["type"] == "mrkdwn"
+    assert f"<{SITE_URL}/status-berichten/" in message["blocks"][0]["text"]["text"]
+    card = json.loads(teams[0][2])["attachments"][0]
+    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+    assert card["content"]["type"] == "AdaptiveCard" and card["content"]["lang"] == "en"
+    assert card["content"]["actions"][0]["title"] == "Open the message"
+    assert card["content"]["actions"][0]["url"].startswith(f"{SITE_URL}/en/")
+
+
+def test_a_webhook_that_fails_twice_is_retried_with_backoff_and_delivered(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, live = sites
+    _, environ = smtp
+    (project / "content" / "notifications.yaml").write_text(
+        f"webhooks:\n  - {{name: flaky, url: '{receiver.url}/flaky', lang: nl}}\n",
+        encoding="utf-8",
+    )
+    first = sorted(set(update_ids(built)) - set(update_ids(live)))[0]
+    since = next(
+        u["created_at"] for u in update_ids(built)[first]["incident_updates"] if u["id"] == first
+    )
+    code, out = run(project, environ, capsys, site=str(built), resend_since=since)
+    assert code == ExitStatus.OK, out
+    flaky = [p for p in receiver.posts if p[0] == "/flaky"]
+    assert flaky[2][1]["X-Douane-Status-Message"] == flaky[0][1]["X-Douane-Status-Message"]
+    assert out.split("waited ", 1)[1].split() == ["1.0", "waited", "4.0"]
+
+
+def test_a_refused_smtp_login_fails_the_mails_and_not_the_webhooks(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, live = sites
+    inbox, environ = smtp
+    configure(project, receiver)
+    new = sorted(set(update_ids(built)) - set(update_ids(live)))
+    environ = environ | {"NOTIFY_SMTP_PASSWORD": "wrong"}
+    code, out = run(project, environ, capsys, site=str(built), live=str(live))
+    assert code == ExitStatus.FINDINGS
+    assert inbox.mails == []
+    for message_id in new:
+        assert f"NOT delivered: {message_id} to email:alles@lists.example.org: SMTP" in out
+    assert sorted(p[1]["X-Douane-Status-Message"] for p in receiver.posts if p[0] == "/hook") == new
+    assert "--channel email:alles@lists.example.org --channel email:transit-en@" in out
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        ({}, "give either --live"),
+        ({"live": "x", "resend_since": "2026-11-29T09:00"}, "give either --live"),
+        ({"resend_since": "2026-11-29"}, "--resend-since '2026-11-29' is a date without a time"),
+        ({"site": "nowhere", "live": "x"}, "--site nowhere: no built site there"),
+        ({"save_live": "copy"}, "--save-live needs --live"),
+    ],
+)
+def test_a_wrong_call_is_a_usage_error_and_sends_nothing(
+    sites: tuple[Path, Path, Path],
+    receiver: Receiver,
+    capsys: pytest.CaptureFixture[str],
+    options: dict[str, str],
+    says: str,
+) -> None:
+    project, built, _ = sites
+    configure(project, receiver)
+    code, out = run(project, {}, capsys, **({"site": str(built)} | options))
+    assert code == ExitStatus.USAGE
+    assert says in out
+    assert receiver.posts == []
+
+
+def test_a_wrong_notifications_file_stops_the_run_before_anything_is_sent(
+    sites: tuple[Path, Path, Path], receiver: Receiver, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, built, live = sites
+    (project / "content" / "notifications.yaml").write_text(
+        f"webhooks:\n  - {{name: a, url: '{receiver.url}/hook', lang: fr}}\n", encoding="utf-8"
+    )
+    code, out = run(project, {}, capsys, site=str(built), live=str(live))
+    assert code == ExitStatus.USAGE
+    assert "webhooks[0].lang must be one of nl, en" in out
+    assert receiver.posts == []
