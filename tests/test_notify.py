@@ -590,3 +590,28 @@ def test_a_wrong_notifications_file_stops_the_run_before_anything_is_sent(
     assert code == ExitStatus.USAGE
     assert "webhooks[0].lang must be one of nl, en" in out
     assert receiver.posts == []
+
+
+def test_a_message_is_about_the_systems_its_components_are_by_id_or_by_name() -> None:
+    """A component per system (today) or per process and system (``import-dms``, named "DMS")."""
+    from douane_status.notify.site_reader import SiteMessage, message_systems
+
+    def message(ids: tuple[str, ...], names: tuple[str, ...]) -> SiteMessage:
+        return SiteMessage("e-update-1", "e", "incident", dt.datetime.now(dt.UTC), ids, names, {})
+
+    systems = {"dms": "DMS", "ncts": "NCTS", "aes": "AES"}
+    assert message_systems(message(("dms", "ncts"), ("DMS", "NCTS")), systems) == {"dms", "ncts"}
+    per_process = message(("import-dms", "export-dms", "transit-ncts"), ("DMS", "DMS", "NCTS"))
+    assert message_systems(per_process, systems) == {"dms", "ncts"}
+    assert message_systems(message(("x",), ("X",)), systems) == frozenset()
+
+
+def test_a_feed_has_changed_when_it_has_entries_the_live_one_lacks() -> None:
+    from douane_status.notify.site_reader import Feed, Site, changed_feeds
+
+    def site(**feeds: frozenset[str]) -> Site:
+        return Site({}, {p: Feed(p, f"https://x/{p}", None, ids) for p, ids in feeds.items()}, {})
+
+    built = site(a=frozenset({"1", "2"}), b=frozenset({"1"}), c=frozenset({"1"}))
+    live = site(a=frozenset({"1"}), b=frozenset({"1", "0"}))
+    assert [f.path for f in changed_feeds(built, live)] == ["a", "c"]

@@ -30,7 +30,7 @@ from ..notify.config import read_notifications
 from ..notify.delivery import Sleep
 from ..notify.plan import Plan, plan
 from ..notify.run import carry_out
-from ..notify.sources import SourceError, folder_reader, save_copy, site_files, site_reader
+from ..notify.sources import SourceError, files_below, folder_reader, save_copy, site_reader
 from ..reading.catalog import read_systems
 from .check import read_settings
 
@@ -68,7 +68,7 @@ def notify(
         settings, content_dir = read_settings(project)
         if not (site / sr.API_ROOTS["nl"] / sr.STATUS).is_file():
             raise UsageError(f"--site {options.site}: no built site there (build it first)")
-        paths = [*sr.api_paths(), *sr.feed_paths(site_files(site))]
+        paths = [*sr.api_paths(), *sr.feed_paths(files_below(site, sr.FEEDS))]
         if options.save_live is not None:
             return _save_live(options, paths)
         catalog_file = content_dir / "systems.yaml"

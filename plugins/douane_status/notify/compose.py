@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from ..domain.model import Lang
-from ..presentation import i18n
 from ..presentation.urls import page_path
 from .config import MailList, Webhook
 from .site_reader import Notice, SiteMessage
@@ -163,7 +162,3 @@ def teams_payload(notice: Notice, lang: Lang) -> dict[str, Any]:
 def signature(body: bytes, secret: bytes) -> str:
     """``sha256=`` and the HMAC-SHA256 of the body, as the signature header carries it."""
     return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
-
-
-def site_name(lang: Lang) -> str:
-    return i18n.word("site_name", lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -21,9 +21,11 @@ API_ROOTS: dict[Lang, str] = {"nl": "api/v2/", "en": "en/api/v2/"}
 INCIDENTS = "incidents.json"
 MAINTENANCES = "scheduled-maintenances.json"
 STATUS = "status.json"
+FEEDS = "feeds/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 Kind = Literal["incident", "maintenance"]
+_Found = tuple[Kind, dict[str, Any], dict[str, Any]]  # an update, its kind and its document
 # The bytes of a file of the site by its path (``api/v2/status.json``), None when it has none.
 Reader = Callable[[str], bytes | None]
 
@@ -80,22 +82,20 @@ def api_paths() -> list[str]:
 
 def read_site(read: Reader, feed_paths: Iterable[str]) -> Site:
     """The site's messages, feeds and status; SiteShapeError when its API is missing or broken."""
-    by_lang: dict[Lang, dict[str, tuple[Kind, dict[str, Any], dict[str, Any]]]] = {}
+    by_lang: dict[Lang, dict[str, _Found]] = {}
     status: dict[Lang, tuple[str, str]] = {}
     for lang in LANGUAGES:
         root = API_ROOTS[lang]
-        found: dict[str, tuple[Kind, dict[str, Any], dict[str, Any]]] = {}
         incidents = _json(read, root + INCIDENTS).get("incidents")
         maintenances = _json(read, root + MAINTENANCES).get("scheduled_maintenances")
-        for kind, documents in (("incident", incidents), ("maintenance", maintenances)):
-            for document in _list(documents, root):
-                for update in _list(document.get("incident_updates"), root):
-                    found[str(update["id"])] = (kind, document, update)  # type: ignore[assignment]
+        by_lang[lang] = {
+            **_updates("incident", incidents, root + INCIDENTS),
+            **_updates("maintenance", maintenances, root + MAINTENANCES),
+        }
         state = _json(read, root + STATUS).get("status")
         if not isinstance(state, dict):
             raise SiteShapeError(f"{root}{STATUS} has no status")
         status[lang] = (str(state.get("indicator", "")), str(state.get("description", "")))
-        by_lang[lang] = found
     messages = {
         message_id: _message(message_id, {lang: by_lang[lang][message_id] for lang in LANGUAGES})
         for message_id in by_lang[LANGUAGES[0]]
@@ -106,6 +106,15 @@ def read_site(read: Reader, feed_paths: Iterable[str]) -> Site:
         data = read(path)
         feeds[path] = _feed(path, data) if data is not None else Feed(path, "", None, frozenset())
     return Site(messages, feeds, status)
+
+
+def _updates(kind: Kind, documents: object, where: str) -> dict[str, _Found]:
+    """Each update of each document by its id, with its kind and its document."""
+    return {
+        str(update.get("id")): (kind, document, update)
+        for document in _list(documents, where)
+        for update in _list(document.get("incident_updates"), where)
+    }
 
 
 def _json(read: Reader, path: str) -> dict[str, Any]:
@@ -155,10 +164,12 @@ def _notice(document: dict[str, Any], update: dict[str, Any]) -> Notice:
         for u in document["incident_updates"]
         if dt.datetime.fromisoformat(str(u["created_at"])) <= at
     ]
+    ended = update["status"] in ("resolved", "completed")
     incident = {
         **document,
         "status": update["status"],
         "updated_at": update["created_at"],
+        "resolved_at": document.get("resolved_at") if ended else None,
         "incident_updates": updates,
     }
     return Notice(
@@ -211,9 +222,9 @@ def _in_order(messages: Iterable[SiteMessage]) -> list[SiteMessage]:
     return sorted(messages, key=lambda m: (m.at, m.event_id, m.id))
 
 
-def feed_paths(paths: Sequence[str]) -> list[str]:
+def feed_paths(paths: Iterable[str]) -> list[str]:
     """The feeds among a site's file paths."""
-    return sorted(p for p in paths if p.startswith("feeds/") and p.endswith(".xml"))
+    return sorted(p for p in paths if p.startswith(FEEDS) and p.endswith(".xml"))
 
 
 def message_systems(message: SiteMessage, systems: Mapping[str, str]) -> frozenset[str]:

@@ -56,9 +56,9 @@ def site_reader(location: str) -> Reader:
     return folder_reader(Path(location))
 
 
-def site_files(root: Path) -> list[str]:
-    """Every file of a built site, as paths relative to it."""
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+def files_below(root: Path, folder: str) -> list[str]:
+    """The files in ``folder`` of a built site, as paths relative to the site."""
+    return sorted(p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file())
 
 
 def save_copy(read: Reader, paths: list[str], into: Path) -> int:
