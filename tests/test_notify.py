@@ -461,14 +461,22 @@ def test_a_right_notifications_file_is_read() -> None:
     assert hooks == [("webhook:slack", "slack", ("import",))]
 
 
-def test_the_committed_notifications_file_is_valid() -> None:
+def test_the_committed_notifications_file_and_its_examples_are_valid() -> None:
     import yaml
 
     from douane_status.notify.config import read_notifications
 
     systems = yaml.safe_load((REPO / "content" / "systems.yaml").read_text(encoding="utf-8"))
-    read = read_notifications(REPO / "content", [p["id"] for p in systems["processes"]])
-    assert read.lists and read.webhooks, "the example names a list and a webhook"
+    processes = [p["id"] for p in systems["processes"]]
+    read_notifications(REPO / "content", processes)
+    text = (REPO / "content" / "notifications.yaml").read_text(encoding="utf-8")
+    examples = "\n".join(
+        line.removeprefix("#").removeprefix(" ")
+        for line in text.splitlines()
+        if line.startswith(("# email:", "#   ", "# webhooks:"))
+    )
+    read = notifications_from(yaml.safe_load(examples), processes)
+    assert len(read.lists) == 4 and len(read.webhooks) == 2
 
 
 def test_slack_and_teams_hear_of_their_processes_in_their_language(
@@ -615,3 +623,17 @@ def test_a_feed_has_changed_when_it_has_entries_the_live_one_lacks() -> None:
     built = site(a=frozenset({"1", "2"}), b=frozenset({"1"}), c=frozenset({"1"}))
     live = site(a=frozenset({"1"}), b=frozenset({"1", "0"}))
     assert [f.path for f in changed_feeds(built, live)] == ["a", "c"]
+
+
+def test_invoke_notify_runs_as_an_operator_types_it(sites: tuple[Path, Path, Path]) -> None:
+    from conftest import invoke
+
+    project, built, live = sites
+    (project / "content" / "notifications.yaml").write_text("webhooks: []\n", encoding="utf-8")
+    result = invoke(project, "notify", "--site", str(built), "--live", str(live), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    new = len(set(update_ids(built)) - set(update_ids(live)))
+    assert f"{new} new message(s)" in result.stdout
+    result = invoke(project, "notify", "--site", str(built))
+    assert result.returncode == 2
+    assert "give either --live" in result.stderr
