@@ -33,7 +33,9 @@ def url_reader(base: str) -> Reader:
     base = base.rstrip("/") + "/"
 
     def read(path: str) -> bytes | None:
-        request = urllib.request.Request(base + path, headers={"User-Agent": USER_AGENT})
+        # Not a cached copy: an older live site than the real one would resend what it lacks.
+        headers = {"User-Agent": USER_AGENT, "Cache-Control": "no-cache"}
+        request = urllib.request.Request(base + path, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
                 data: bytes = response.read()
