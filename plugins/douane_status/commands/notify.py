@@ -72,7 +72,9 @@ def notify(
         if options.save_live is not None:
             return _save_live(options, paths)
         catalog_file = content_dir / "systems.yaml"
-        processes, systems, _ = read_systems(str(catalog_file), catalog_file.read_bytes())
+        processes, systems, found = read_systems(str(catalog_file), catalog_file.read_bytes())
+        if any(finding.is_error for finding in found):
+            raise ConfigError("content/systems.yaml has errors: 'invoke check' shows them")
         notifications = read_notifications(content_dir, [p.id for p in processes])
         since = _since(options.resend_since, settings.tz) if options.resend_since else None
         if (since is None) == (options.live is None):
@@ -85,8 +87,9 @@ def notify(
         return ExitStatus.USAGE
     try:
         built = sr.read_site(folder_reader(site), sr.feed_paths(paths))
-        if since is not None:
-            messages, feeds = sr.messages_since(built, since), []
+        if since is not None:  # each feed with a hub is pinged again: a ping is harmless
+            messages = sr.messages_since(built, since)
+            feeds = [feed for _, feed in sorted(built.feeds.items()) if feed.hub]
         else:
             live = sr.read_site(site_reader(str(options.live)), sr.feed_paths(paths))
             messages, feeds = sr.new_messages(built, live), sr.changed_feeds(built, live)
@@ -101,7 +104,10 @@ def notify(
         return frozenset(p for system_id in found for p in served[system_id])
 
     the_plan = plan(messages, feeds, notifications, about, only=options.channel)
-    print(f"{len(messages)} new message(s), {len(feeds)} changed feed(s).")
+    if since is None:
+        print(f"{len(messages)} new message(s), {len(feeds)} changed feed(s).")
+    else:
+        print(f"{len(messages)} message(s) since {options.resend_since} to send again.")
     if options.dry_run:
         _list_plan(the_plan)
         return ExitStatus.OK
@@ -110,7 +116,9 @@ def notify(
     if not outcome.failed:
         return ExitStatus.OK
     failed_ids = {f.item for f in outcome.failed}
+    # A failed ping is sent again by any resend: from the first message, or from the first failed.
     first = min((m.at for m in messages if m.id in failed_ids), default=None)
+    first = first or min((m.at for m in messages), default=None)
     channels = " ".join(f"--channel {c}" for c in sorted({f.channel for f in outcome.failed}))
     print(f"Not delivered: {', '.join(sorted(failed_ids))}.", file=sys.stderr)
     if first is not None:
