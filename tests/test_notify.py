@@ -292,6 +292,8 @@ def test_a_mail_has_text_and_html_in_its_language_and_points_at_the_subscribe_pa
         html = mail.get_body(("html",))
         assert text is not None and html is not None
         assert words in text.get_content()
+        assert "/#update-" in text.get_content()  # the message's own place on the event page
+        assert "/#update-" in html.get_content()
         assert f'<html lang="{lang}">' in html.get_content()
         assert f"{SITE_URL}/" in html.get_content()
 

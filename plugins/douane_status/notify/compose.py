@@ -65,21 +65,21 @@ def mail(message: SiteMessage, mail_list: MailList, sender: str) -> EmailMessage
         ]
     )
     email.set_content(text + "\n")
-    email.add_alternative(_html(notice, lang, paragraphs, page), subtype="html")
+    email.add_alternative(_html(notice, lang, paragraphs, page, footer), subtype="html")
     email["Content-Language"] = lang  # after the parts: making them moves Content-* headers
     return email
 
 
-def _html(notice: Notice, lang: Lang, paragraphs: list[str], page: str) -> str:
+def _html(notice: Notice, lang: Lang, paragraphs: list[str], page: str, footer: str) -> str:
     body = "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in paragraphs)
-    link = escape(notice.link)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{escape(subject(notice, lang))}</title></head><body>"
         f"<h1>{escape(notice.title)}</h1>"
         f"<p><strong>{escape(status_word(notice.status, lang))}</strong></p>{body}"
-        f'<p><a href="{link}">{escape(word("read_on_site", lang, link=notice.link))}</a></p>'
-        f'<hr><p><small><a href="{escape(page)}">{escape(word("unsubscribe_link", lang))}</a>'
+        f'<p><a href="{escape(notice.link)}">{escape(word("read_on_site_link", lang))}</a></p>'
+        f"<hr><p><small>{escape(footer)}</small></p>"
+        f'<p><small><a href="{escape(page)}">{escape(word("unsubscribe_link", lang))}</a>'
         "</small></p></body></html>\n"
     )
 

@@ -41,7 +41,7 @@ class Notice:
     title: str  # the event's name
     status: str  # Statuspage's update status: investigating, resolved, scheduled, ...
     body: str  # plain text
-    link: str  # the event's page
+    link: str  # the message on the event's page
     incident: Mapping[str, Any]  # the event's document, as of this message (for webhooks)
 
 
@@ -176,7 +176,7 @@ def _notice(document: dict[str, Any], update: dict[str, Any]) -> Notice:
         title=str(document["name"]),
         status=str(update["status"]),
         body=str(update["body"]),
-        link=str(document["shortlink"]),
+        link=f"{document['shortlink']}#update-{len(updates)}",  # the update's place on the page
         incident=incident,
     )
 

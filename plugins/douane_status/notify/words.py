@@ -20,6 +20,7 @@ UPDATE_STATUSES: dict[str, Message] = {
 }
 WORDS: dict[str, Message] = {
     "read_on_site": N_("Read this message on the site: %(link)s"),
+    "read_on_site_link": N_("Read this message on the site"),
     "open_message": pN_("button in a chat message", "Open the message"),
     "why_this_mail": N_(
         "You receive this e-mail because you subscribed to the list %(list)s. To unsubscribe, "
