@@ -639,3 +639,21 @@ def test_invoke_notify_runs_as_an_operator_types_it(sites: tuple[Path, Path, Pat
     result = invoke(project, "notify", "--site", str(built))
     assert result.returncode == 2
     assert "give either --live" in result.stderr
+
+
+def test_the_publish_workflow_reads_the_live_site_before_the_deploy_and_notifies_after_it() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
+    jobs = workflow["jobs"]
+    build_steps = [str(step.get("run", "")) for step in jobs["build"]["steps"]]
+    save = next(i for i, run in enumerate(build_steps) if "--save-live live-before" in run)
+    assert "invoke build --publish" in " ".join(build_steps[:save]), "read after the build"
+    saving = jobs["build"]["steps"][save]
+    assert saving.get("continue-on-error") is True, "an unreadable live site stops no deploy"
+    notify_job = jobs["notify"]
+    assert notify_job["needs"] == "deploy"
+    assert set(notify_job["permissions"].values()) == {"read"}
+    runs = "\n".join(str(step.get("run", "")) for step in notify_job["steps"])
+    assert 'invoke notify --site output --live "$live"' in runs
+    assert "live=live-before" in runs and '"$RUN_ATTEMPT" != 1' in runs
