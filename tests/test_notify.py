@@ -572,6 +572,7 @@ def test_a_refused_smtp_login_fails_the_mails_and_not_the_webhooks(
         ({"resend_since": "2026-11-29"}, "--resend-since '2026-11-29' is a date without a time"),
         ({"site": "nowhere", "live": "x"}, "--site nowhere: no built site there"),
         ({"save_live": "copy"}, "--save-live needs --live"),
+        ({"live": "x", "channel": ("webhook:nobody",)}, "no channel webhook:nobody; known: "),
     ],
 )
 def test_a_wrong_call_is_a_usage_error_and_sends_nothing(

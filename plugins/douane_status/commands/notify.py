@@ -26,7 +26,7 @@ from ..domain.errors import ConfigError, ExitStatus, UsageError
 from ..domain.options import option
 from ..domain.timestamps import TimestampError, parse_timestamp
 from ..notify import site_reader as sr
-from ..notify.config import read_notifications
+from ..notify.config import Notifications, read_notifications
 from ..notify.delivery import Sleep
 from ..notify.plan import Plan, plan
 from ..notify.run import carry_out
@@ -79,6 +79,7 @@ def notify(
         since = _since(options.resend_since, settings.tz) if options.resend_since else None
         if (since is None) == (options.live is None):
             raise UsageError("give either --live (what is new) or --resend-since (send again)")
+        _known_channels(options.channel, notifications, settings.websub_hub)
     except (UsageError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitStatus.USAGE
@@ -128,6 +129,14 @@ def notify(
             file=sys.stderr,
         )
     return ExitStatus.FINDINGS
+
+
+def _known_channels(chosen: tuple[str, ...], notifications: Notifications, hub: str) -> None:
+    known = {m.name for m in notifications.lists} | {h.channel for h in notifications.webhooks}
+    known |= {f"websub:{hub}"} if hub else set()
+    unknown = sorted(set(chosen) - known)
+    if unknown:
+        raise UsageError(f"no channel {', '.join(unknown)}; known: {', '.join(sorted(known))}")
 
 
 def _save_live(options: NotifyOptions, paths: list[str]) -> ExitStatus:
