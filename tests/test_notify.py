@@ -35,9 +35,10 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 from douane_status.building.build import build_site
 from douane_status.commands import cli
-from douane_status.commands.notify import NotifyOptions, notify
+from douane_status.commands.notify import notify
 from douane_status.domain.errors import ConfigError, ExitStatus
 from douane_status.notify.config import notifications_from
+from douane_status.notify.options import NotifyOptions
 
 SITE_URL = "https://status.example.org"
 SECRET = "webhook-secret"

@@ -19,10 +19,11 @@ from typing import Any, NoReturn
 
 from ..domain.errors import BuildError, ConfigError, ContentError, ExitStatus, UsageError
 from ..domain.options import option
+from ..notify.options import NotifyOptions
 from ..operators.options import CloseOptions, NewOptions, UpdateOptions
 from . import operate
 from .check import CheckOptions, run_check
-from .notify import NotifyOptions, notify
+from .notify import notify
 from .options import add_options, options_from, parse_now
 from .settings import content_folder, print_findings, print_held_back, project_settings
 
