@@ -5,18 +5,15 @@ from __future__ import annotations
 from ..domain.model import Lang
 from ..presentation.i18n import N_, Message, pN_, translate
 
-# Statuspage's update statuses, as the API writes them (a context of their own: "Monitoring"
-# is no "current" here, as it is on the pages).
+# The update statuses the API writes, in the glossary's words (docs/glossary.md); the API's
+# ``identified`` is our disruption.
 UPDATE_STATUSES: dict[str, Message] = {
-    "investigating": pN_("status of a message", "Investigating"),
-    "identified": pN_("status of a message", "Cause identified"),
-    "monitoring": pN_("status of a message", "Monitoring"),
+    "investigating": pN_("status of a message", "Under investigation"),
+    "identified": pN_("status of a message", "Disruption"),
     "resolved": pN_("status of a message", "Resolved"),
     "scheduled": pN_("status of a message", "Scheduled"),
     "in_progress": pN_("status of a message", "In progress"),
-    "verifying": pN_("status of a message", "Verifying"),
     "completed": pN_("status of a message", "Completed"),
-    "postmortem": pN_("status of a message", "Postmortem"),
 }
 WORDS: dict[str, Message] = {
     "read_on_site": N_("Read this message on the site: %(link)s"),
