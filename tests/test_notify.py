@@ -191,6 +191,11 @@ def update_ids(site: Path, lang_root: str = "api/v2") -> dict[str, dict[str, Any
     return found
 
 
+def in_group(incident: dict[str, Any], group: str) -> bool:
+    """Whether the API places one of the incident's components in ``group``."""
+    return any(c["group_id"] == group for c in incident["components"])
+
+
 def configure(project: Path, receiver: Receiver, hook_path: str = "/hook") -> None:
     (project / "content" / "notifications.yaml").write_text(
         f"""
@@ -234,7 +239,7 @@ def test_each_new_message_is_sent_once_and_a_rerun_sends_nothing(
     configure(project, receiver)
     new = sorted(set(update_ids(built)) - set(update_ids(live)))
     assert new, "the fixture has messages in the hour between the two builds"
-    transit = [m for m in new if "ncts" in {c["id"] for c in update_ids(built)[m]["components"]}]
+    transit = [m for m in new if in_group(update_ids(built)[m], "process-transit")]
 
     code, out = run(project, environ, capsys, site=str(built), live=str(live))
     assert code == ExitStatus.OK, out
@@ -501,7 +506,7 @@ webhooks:
     environ = environ | {"TEAMS_URL": f"{receiver.url}/teams"}
     found = update_ids(built)
     new = sorted(set(found) - set(update_ids(live)))
-    transit = sorted(m for m in new if any(c["id"] == "ncts" for c in found[m]["components"]))
+    transit = sorted(m for m in new if in_group(found[m], "process-transit"))
     assert transit and transit != new, "the fixture's new hour has transit and other messages"
 
     code, out = run(project, environ, capsys, site=str(built), live=str(live))
@@ -605,7 +610,7 @@ def test_a_wrong_notifications_file_stops_the_run_before_anything_is_sent(
 
 
 def test_a_message_is_about_the_systems_its_components_are_by_id_or_by_name() -> None:
-    """A component per system (today) or per process and system (``import-dms``, named "DMS")."""
+    """A component per system, or per process and system (``import.dms``, "DMS (Invoer)")."""
     from douane_status.notify.site_reader import SiteMessage, message_systems
 
     def message(ids: tuple[str, ...], names: tuple[str, ...]) -> SiteMessage:
@@ -613,8 +618,10 @@ def test_a_message_is_about_the_systems_its_components_are_by_id_or_by_name() ->
 
     systems = {"dms": "DMS", "ncts": "NCTS", "aes": "AES"}
     assert message_systems(message(("dms", "ncts"), ("DMS", "NCTS")), systems) == {"dms", "ncts"}
-    per_process = message(("import-dms", "export-dms", "transit-ncts"), ("DMS", "DMS", "NCTS"))
+    per_process = message(("import.dms", "export.dms", "transit.ncts"), ("DMS", "DMS", "NCTS"))
     assert message_systems(per_process, systems) == {"dms", "ncts"}
+    by_name = message(("a", "b"), ("DMS (Invoer)", "AES (Uitgaan uit de EU)"))
+    assert message_systems(by_name, systems) == {"dms", "aes"}
     assert message_systems(message(("x",), ("X",)), systems) == frozenset()
 
 

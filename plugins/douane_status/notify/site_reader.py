@@ -230,14 +230,17 @@ def feed_paths(paths: Iterable[str]) -> list[str]:
 def message_systems(message: SiteMessage, systems: Mapping[str, str]) -> frozenset[str]:
     """The system ids a message is about; ``systems`` maps each id to its short name.
 
-    A component is a system by its id, or (a component per process and system, under another id)
-    by its name, which is the system's short name.
+    A component is a system by its id (``ncts``), by the system part of a component per process
+    and system (``transit.ncts``), or by its name: the short name, perhaps followed by the
+    process in brackets (``NCTS (Douanevervoer)``).
     """
     by_name = {short: system_id for system_id, short in systems.items()}
     found = set()
     for component_id, name in zip(message.components, message.component_names, strict=True):
-        if component_id in systems:
-            found.add(component_id)
-        elif name in by_name:
-            found.add(by_name[name])
+        system_part = component_id.rpartition(".")[2]
+        short = name.split(" (", 1)[0]
+        if component_id in systems or system_part in systems:
+            found.add(component_id if component_id in systems else system_part)
+        elif short in by_name:
+            found.add(by_name[short])
     return frozenset(found)
