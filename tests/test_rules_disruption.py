@@ -375,3 +375,27 @@ def test_p14_follows_the_setting(tmp_path: Path) -> None:
     strict = check(tmp_path / "b", [event], now=LATER)
     assert found(strict) == [("P14", event.update_line(1))]
     assert "came 45 minutes later, at 2026-11-30 09:45 CET" in messages(strict, "P14")[0]
+
+
+# -- OUT006: a disruption begins before it is first reported -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "late"),
+    [
+        pytest.param(t("09:29"), False, id="a-minute-before"),
+        pytest.param(t("09:30"), False, id="at-the-report"),
+        pytest.param(t("09:31"), True, id="a-minute-after"),
+    ],
+)
+def test_out006_a_disruption_starts_no_later_than_its_first_update(
+    tmp_path: Path, start: str, late: bool
+) -> None:
+    event = outage(
+        f"{DAY}-dms-verstoring",
+        "disruption",
+        start=start,
+        updates=[update(t("09:30"), "investigating", next_update=t("09:45")), final_at(t("09:40"))],
+    )
+    content = check(tmp_path, [event], now=LATER)
+    assert found(content) == ([("OUT006", event.line("start:"))] if late else [])

@@ -315,11 +315,16 @@
     return result;
   }
 
-  /* OUT006: end after start; updates oldest first; nothing after a final update; each promised
-     next update after the update that promises it. */
-  function checkChronology(start, end, updates, R, problems) {
+  /* OUT006: end after start; a disruption's start not after its first update; updates oldest
+     first; nothing after a final update; each promised next update after the update that
+     promises it. */
+  function checkChronology(type, start, end, updates, R, problems) {
     if (start !== null && end !== null && end <= start) {
       problems.add("OUT006", field("end"), "Het einde ligt niet na het begin", "The end is not after the start");
+    }
+    if (type === R.disruption && start !== null && updates.length && updates[0].at !== null && updates[0].at < start) {
+      problems.add("OUT006", field("start"), "het begin ligt na bericht 1: een verstoring begint voordat ze wordt gemeld; controleer datum en tijd",
+        "the start is after update 1: a disruption begins before it is first reported; check the date and time");
     }
     updates.forEach(function (update) {
       if (update.at !== null && update.nextUpdate !== null && update.nextUpdate <= update.at) {
@@ -403,7 +408,7 @@
     }
     var updates = checkUpdates(items.updates, type, R, problems);
     checkBody(parts.body, problems);
-    checkChronology(times.start || null, times.end || null, updates, R, problems);
+    checkChronology(type, times.start || null, times.end || null, updates, R, problems);
     return problems.list;
   }
 

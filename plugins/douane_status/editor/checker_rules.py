@@ -52,6 +52,7 @@ def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
         "statuses_by_type": {str(t): [str(s) for s in statuses_for(t)] for t in EventType},
         "final_statuses": sorted(str(s) for s in FINAL_STATUSES),
         "overrun": str(Status.OVERRUN),
+        "disruption": str(EventType.DISRUPTION),
         "fallbacks": [str(f) for f in Fallback],
         "booleans": _booleans(),
         "null_words": list(yamlsource.NULL_WORDS),

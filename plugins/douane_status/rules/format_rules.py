@@ -17,8 +17,9 @@ from .context import (
 
 
 def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
-    """OUT006 (format): ``end`` after ``start``; updates in time order; nothing after a final one;
-    each ``next_update`` after its own update.
+    """OUT006 (format): ``end`` after ``start``; a disruption's ``start`` not after its first
+    update; updates in time order; nothing after a final one; each ``next_update`` after its own
+    update.
 
     Whether each status suits the event's type is ``check_status_allowed_for_type``.
     """
@@ -28,6 +29,17 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
             event.line_of("end"),
             "OUT006",
             "end is not after start: check both times (and the dates)",
+        )
+    first = event.updates[0] if event.updates else None
+    if event.type is EventType.DISRUPTION and first is not None and first.at < event.start:
+        # a disruption is reported after it began: a start after the first report is a wrong
+        # date (a time-only start taken as the wrong day, say), and P14 would measure nothing
+        yield error(
+            event.path,
+            event.line_of("start"),
+            "OUT006",
+            f"start is after update 1 (line {first.line}): a disruption begins before it is "
+            "first reported; check the date and time of start",
         )
     for update in event.updates:
         if update.next_update is not None and update.next_update <= update.at:
