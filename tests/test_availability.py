@@ -120,6 +120,29 @@ def test_no_fault_and_cancelled_count_nothing() -> None:
     assert event_interval(cancelled, NOW) is None
 
 
+@pytest.mark.parametrize(
+    ("cancelled_at", "counted"),
+    [
+        pytest.param("2026-11-22 07:59", None, id="a-minute-before-the-start"),
+        pytest.param("2026-11-22 08:00", None, id="at-the-start"),
+        pytest.param("2026-11-22 08:01", 1, id="a-minute-after-the-start"),
+        pytest.param("2026-11-22 18:01", 10 * 60 + 1, id="after-the-planned-end"),
+    ],
+)
+def test_maintenance_cancelled_after_its_start_counts_until_the_cancellation(
+    cancelled_at: str, counted: int | None
+) -> None:
+    e = event(
+        "maintenance",
+        "2026-11-22 08:00",
+        ("2026-11-01 10:00", "scheduled"),
+        (cancelled_at, "cancelled"),
+        end="2026-11-22 16:00",
+    )
+    interval = event_interval(e, NOW)
+    assert (None if interval is None else minutes(interval)) == counted
+
+
 def test_completed_maintenance_counts_until_completion_not_the_planned_end() -> None:
     early = event(
         "maintenance",

@@ -4,7 +4,8 @@ and the availability report.
 Pure functions of the (published) events, "now" and the time zone. The rules:
 
 * A planned event (maintenance, release, unplanned maintenance) counts from its ``start`` until
-  its ``completed`` update. A cancelled one counts nothing. While it is open it counts until
+  its ``completed`` update, or its ``cancelled`` update when the work was called off after it
+  began (cancelled at or before the start, it counts nothing). While it is open it counts until
   "now", but never past the latest announced end (an overrun's expected end, else the planned
   end): without an overrun message the window is taken to have ended as announced.
 * A disruption counts from its ``start`` until its ``end`` or, without one, its final update
@@ -73,7 +74,9 @@ def to_minute(moment: dt.datetime) -> dt.datetime:
 def event_interval(event: Event, now: dt.datetime) -> Interval | None:
     """The unavailability an event stands for as known at ``now``; None when it counts nothing."""
     final = event.final_update
-    if final is not None and final.status in (Status.CANCELLED, Status.NO_FAULT):
+    # cancelled before the start counts nothing (the end falls at or before the start, below);
+    # cancelled after it ends the work as completed does (protocol-rules.md, reading 6)
+    if final is not None and final.status is Status.NO_FAULT:
         return None
     if event.type.is_planned:
         if final is not None:
