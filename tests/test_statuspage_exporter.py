@@ -5,13 +5,10 @@ a business monitoring its customs processes with it would see.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
@@ -19,27 +16,16 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from tools.browser import serve_directory
+
 EXPORTER = Path(sys.executable).parent / "statuspage-prometheus-exporter"
 
 
 @pytest.fixture(scope="module")
 def served_site(fixture_site: Path) -> Iterator[str]:
     """The fixture site over HTTP on loopback, as the exporter fetches it."""
-    handler = functools.partial(_QuietHandler, directory=str(fixture_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # no log lines in the test output
-        pass
+    with serve_directory(fixture_site) as origin:
+        yield origin
 
 
 def run_exporter(tmp_path: Path, services: dict[str, dict[str, str]]) -> dict[str, list]:
