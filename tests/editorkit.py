@@ -15,15 +15,12 @@ from typing import Any
 import pytest
 from rulekit import REPO
 
+from douane_status.editor import admin
+
 ADMIN = REPO / "theme" / "admin"
-SCRIPTS = (
-    "amsterdam-time.js",
-    "outage-file.js",
-    "outage-edit.js",
-    "outage-check.js",
-    "outage-phrases.js",
-    "outage-format.js",
-)
+# The scripts the page loads, but the ES module that hands the browser's `yaml` to them: under
+# Node, the prelude below requires the package itself.
+SCRIPTS = tuple(name for name in admin.SCRIPTS if name != "yaml-global.js")
 PRELUDE = """
 globalThis.YAML = require(process.env.YAML_PACKAGE);
 for (const file of JSON.parse(process.env.EDITOR_SCRIPTS)) require(file);
