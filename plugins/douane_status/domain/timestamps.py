@@ -135,11 +135,6 @@ def _format_offset(delta: dt.timedelta | None) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def format_iso(moment: dt.datetime) -> str:
-    """ISO 8601 with offset, seconds included: the form machines read."""
-    return moment.isoformat(timespec="seconds")
-
-
 def is_clock_only(text: str) -> bool:
     """``HH:MM`` (or ``HH:MM:SS``) without a date."""
     return _CLOCK_ONLY.match(text.strip()) is not None

@@ -52,10 +52,6 @@ def current_fallback(event: Event) -> Fallback | None:
     return None
 
 
-def fallback_was_allowed(event: Event) -> bool:
-    return any(u.fallback is Fallback.ALLOWED for u in event.updates)
-
-
 def next_communication(event: Event) -> dt.datetime | None:
     return None if event.is_closed else event.latest.next_update
 
