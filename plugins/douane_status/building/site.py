@@ -25,7 +25,7 @@ from ..rules.content import Content
 from .parallel import run_on_two_cores
 
 NAVIGATION = ("status", "systems", "maintenance", "subscribe", "archive", "report")
-PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "compliance")
+PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "fallback", "compliance")
 
 
 def _state_badge(lang: Lang) -> Callable[[str, str, bool], Markup]:

@@ -45,6 +45,13 @@ class StatusSettings:
     site_url: str = ""
     helpdesk_phone: str = "088-15 666 55"
     helpdesk_email: str = "nhd.apeldoorn@douane.nl"
+    # Where Dutch Customs lists every fallback procedure (a Dutch page); a system's own procedure
+    # is its `fallback_procedure` in systems.yaml.
+    fallback_procedures_url: str = (
+        "https://www.belastingdienst.nl/wps/wcm/connect/bldcontentnl/belastingdienst/"
+        "douane_voor_bedrijven/naslagwerken_en_overige_informatie/noodprocedures_douane/"
+        "noodprocedures_douane_cluster"
+    )
     # Feed entry ids and calendar UIDs start with this: a tag URI (RFC 4151) of a domain the
     # organisation held on that date. Never change it: every subscriber keeps these ids.
     tag_base: TagBase = TagBase("tag:douane.nl,2026:beschikbaarheid-douanesystemen")

@@ -157,12 +157,27 @@ class Process:
 
 
 @dataclass(frozen=True)
+class ProcedureLink:
+    """A system's own fallback procedure on the web: its Dutch page, and its English page where
+    there is one."""
+
+    nl: str
+    en: str | None = None
+
+    def for_reader(self, lang: Lang) -> tuple[str, Lang]:
+        """The page for a reader of ``lang``, and the language that page is in."""
+        if lang == "en" and self.en:
+            return self.en, "en"
+        return self.nl, "nl"
+
+
+@dataclass(frozen=True)
 class System:
     id: str
     short: str
     name: Text
     processes: tuple[str, ...]
-    fallback_procedure: str
+    fallback_procedure: ProcedureLink | None = None  # None: the overview of all procedures
     description: Text | None = None
 
 

@@ -27,7 +27,7 @@ from ..state.phases import (
     next_communication,
     phase,
 )
-from .view_models import EventView, Moment, Page, SystemRef, SystemRow, UpdateView
+from .view_models import EventView, Link, Moment, Page, SystemRef, SystemRow, UpdateView
 
 
 class LanguageViews:
@@ -80,16 +80,30 @@ class LanguageViews:
     def system_ref(self, system_id: str) -> SystemRef:
         return self._systems[system_id]
 
+    def elsewhere(self, href: str, text: str, page_lang: Lang) -> Link:
+        """A link to another site's page in ``page_lang``; named as such when the reader reads
+        another language."""
+        note = "" if page_lang == self.lang else i18n.word(f"in_language_{page_lang}", self.lang)
+        return Link(href, text, page_lang, note)
+
     def _system_ref(self, system_id: str) -> SystemRef:
         system = self.catalog.system(system_id)
         processes = tuple(self.catalog.process(p).name[self.lang] for p in system.processes)
+        text = i18n.word("fallback_for", self.lang, system=system.short)
+        own = system.fallback_procedure
+        if own is None:
+            fallback = Link(f"{self.url('fallback')}#system-{system.id}", text)
+        else:
+            href, page_lang = own.for_reader(self.lang)
+            fallback = self.elsewhere(href, text, page_lang)
         return SystemRef(
             system.id,
             system.short,
             system.name[self.lang],
             self.url("system", system.id),
-            system.fallback_procedure,
+            fallback,
             processes,
+            own is not None,
         )
 
     def system_row(self, status: SystemStatus) -> SystemRow:

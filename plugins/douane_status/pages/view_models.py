@@ -32,13 +32,32 @@ class Moment:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link as the templates print it. To a page in another language than the reader's it
+    names that language (hreflang, and "(in Dutch)" in words), so no one lands on it unwarned."""
+
+    href: str
+    text: str
+    hreflang: Lang | None = None  # None: a page of this site, in the reader's language
+    note: str = ""  # "(in Dutch)" where the page is in another language than the reader's
+
+    def __html__(self) -> str:
+        hreflang = f' hreflang="{self.hreflang}"' if self.hreflang else ""
+        note = f" {escape(self.note)}" if self.note else ""
+        return f'<a href="{escape(self.href)}"{hreflang}>{escape(self.text)}{note}</a>'
+
+    __str__ = __html__
+
+
+@dataclass(frozen=True)
 class SystemRef:
     id: str
     short: str
     name: str
     url: str
-    fallback_url: str
+    fallback: Link  # its own fallback procedure, or this site's page about them all
     processes: tuple[str, ...]
+    has_own_procedure: bool = False
 
     @property
     def link(self) -> Markup:

@@ -52,6 +52,7 @@ OVERVIEW_PAGES = (
     "maintenance",
     "report",
     "accessibility",
+    "fallback",
     "subscribe",
     "compliance",
 )
@@ -127,6 +128,8 @@ class SitePages:
             return report_page(views, self.by_month)
         if kind == "accessibility":
             return _accessibility_page(views)
+        if kind == "fallback":
+            return _fallback_page(views)
         if kind == "subscribe":
             return _subscribe_page(views)
         if kind == "compliance":
@@ -331,6 +334,20 @@ def _accessibility_page(views: LanguageViews) -> Page:
         "accessibility",
         "accessibility.html",
         i18n.word("accessibility_title", views.lang),
+    )
+
+
+def _fallback_page(views: LanguageViews) -> Page:
+    """What the fallback procedure is, when it may be used, and where each system's is."""
+    lang = views.lang
+    return views.page(
+        "fallback",
+        "fallback.html",
+        i18n.word("fallback_title", lang),
+        systems=[views.system_ref(s.id) for s in views.catalog.systems],
+        overview=views.elsewhere(
+            views.settings.fallback_procedures_url, i18n.word("fallback_overview", lang), "nl"
+        ),
     )
 
 

@@ -125,6 +125,11 @@ WORDS: dict[str, Message] = {
     "until": N_("until %(time)s"),
     "next_message_at": N_("Next message: %(time)s"),
     "process_available": N_("All available"),
+    "fallback_for": N_("Fallback procedure for %(system)s"),
+    # After a link to another site's page in the other language than the reader's.
+    "in_language_nl": N_("(in Dutch)"),
+    "in_language_en": N_("(in English)"),
+    "fallback_overview": N_("All fallback procedures of Dutch Customs"),
     # Page titles (the templates show them as ``page.title``).
     "archive_title": N_("Archive"),
     "systems_title": N_("Systems"),
@@ -135,6 +140,7 @@ WORDS: dict[str, Message] = {
     "report_title": N_("Availability per month"),
     "compliance_title": N_("Compliance with the communication protocol"),
     "accessibility_title": N_("Accessibility"),
+    "fallback_title": N_("Fallback procedure"),
     # Maintenance windows, on the maintenance page and in the calendar.
     "window_maintenance": N_("Maintenance (Sunday)"),
     "window_release": N_("Release (Saturday)"),

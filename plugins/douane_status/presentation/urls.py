@@ -14,6 +14,7 @@ PAGES: dict[str, dict[Lang, str]] = {
     "subscribe": {"nl": "/abonneren/", "en": "/en/subscribe/"},
     "report": {"nl": "/rapportage/", "en": "/en/report/"},
     "accessibility": {"nl": "/toegankelijkheid/", "en": "/en/accessibility/"},
+    "fallback": {"nl": "/noodprocedure/", "en": "/en/fallback-procedure/"},
     # Internal (not in the navigation, noindex): the protocol compliance facts.
     "compliance": {"nl": "/rapportage/protocol/", "en": "/en/report/protocol/"},
 }

@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..domain.findings import Finding, error
-from ..domain.model import Catalog, Process, System, Text, Window, WindowKind
+from ..domain.model import Catalog, ProcedureLink, Process, System, Text, Window, WindowKind
 from ..domain.timestamps import TimestampError, localize
 from . import yamlsource as y
 from .phrases import read_phrasebook
@@ -137,18 +137,55 @@ def read_systems(
         short = reader.word(entry, "short")
         name = reader.text(entry, "name")
         description = reader.text(entry, "description", required=False)
-        link = reader.word(entry, "fallback_procedure")
-        if link and not link.startswith(("https://", "http://")):
-            reader.fail(
-                entry.key_lines["fallback_procedure"],
-                "OUT004",
-                "fallback_procedure must be a web address starting with https://",
-            )
-            link = None
+        link, link_ok = _procedure_link(reader, entry)
         linked = _process_list(reader, entry, process_ids)
-        if system_id and short and name and link and linked:
+        if system_id and short and name and link_ok and linked:
             systems.append(System(system_id, short, name, linked, link, description))
     return tuple(processes), tuple(systems), reader.findings
+
+
+def _web_address(reader: _DataReader, node: y.Node, label: str) -> str | None:
+    if not isinstance(node, y.Scalar) or node.is_null or not node.text.strip():
+        reader.fail(node.line, "OUT004", f"{label} must be one web address (https://…)")
+        return None
+    value = node.text.strip()
+    if not value.startswith("https://") or any(c.isspace() for c in value):
+        reader.fail(
+            node.line, "OUT004", f"{label} must be a web address starting with https://, no spaces"
+        )
+        return None
+    return value
+
+
+def _procedure_link(reader: _DataReader, entry: y.Mapping) -> tuple[ProcedureLink | None, bool]:
+    """The system's own fallback procedure (optional): one address, a page in Dutch, or its
+    Dutch page and its English page, ``{nl: …, en: …}``. Returns the link and whether the
+    field, when given, was usable."""
+    node = entry.items.get("fallback_procedure")
+    if node is None:
+        return None, True
+    if isinstance(node, y.Mapping):
+        reader.findings.extend(
+            check_no_unknown_fields(reader.path, node, ("nl", "en"), " in fallback_procedure")
+        )
+        if "nl" not in node.items:
+            reader.fail(
+                node.line,
+                "OUT003",
+                "fallback_procedure needs 'nl:', the address of its Dutch page ('en:' is optional)",
+            )
+            return None, False
+        dutch = _web_address(reader, node.items["nl"], "fallback_procedure nl")
+        english = (
+            _web_address(reader, node.items["en"], "fallback_procedure en")
+            if "en" in node.items
+            else None
+        )
+        if dutch is None or ("en" in node.items and english is None):
+            return None, False
+        return ProcedureLink(dutch, english), True
+    dutch = _web_address(reader, node, "fallback_procedure")
+    return (ProcedureLink(dutch), True) if dutch else (None, False)
 
 
 def _process_list(reader: _DataReader, entry: y.Mapping, known: set[str]) -> tuple[str, ...]:
