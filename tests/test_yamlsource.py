@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from douane_status.reading import yamlsource
+from douane_status.reading.characters import refused_in_value
 from douane_status.reading.yamlsource import (
     _QUOTED_STYLES,
     MAX_DEPTH,
@@ -107,6 +108,12 @@ UNUSUAL = [
     "a: b: c\n",
     "\ta: 1\n",
     "a: @x\n",
+    # characters no text may hold, written with an escape in double quotes
+    'a: "x\\vy"\nb: [\n',
+    'a: "\\x01"\na: 2\n',
+    '"k\\uFFFF": 1\n',
+    "a: !!str \"\\x85\"\n",
+    "a: '\\x01 is text in single quotes'\n",
 ]
 
 
@@ -153,6 +160,7 @@ FRAGMENTS = [
     "<<",
     "'q'",
     '"d"',
+    '"\\v"',
     ": ",
     ":",
     "- ",
@@ -253,10 +261,17 @@ class _Converter:
             line = self.line_of(node)
             return Sequence(line, [self.convert(item, line) for item in node.value])
         assert isinstance(node, yaml.ScalarNode)
+        self._refuse_escaped(node)
         quoted = node.style in _QUOTED_STYLES
         return Scalar(
             node.value, self.line_of(node), quoted, is_null=node.tag == _NULL_TAG and not quoted
         )
+
+    def _refuse_escaped(self, node: yaml.ScalarNode) -> None:
+        """A refused character (characters.py) written with an escape in double quotes."""
+        problem = refused_in_value(node.value) if node.style == '"' else None
+        if problem is not None:
+            raise YamlError(problem, self.line_of(node))
 
     def _mapping(self, node: yaml.MappingNode) -> Mapping:
         result = Mapping(self.line_of(node))
@@ -268,6 +283,7 @@ class _Converter:
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError("a field name must be a plain word", self.line_of(key_node))
+            self._refuse_escaped(key_node)
             key = key_node.value
             if key in result.items:
                 raise YamlError(

@@ -56,6 +56,40 @@
     return out;
   }
 
+  /* OUT001: no character that no page or feed may hold (controls, non-characters, lone
+     surrogates), typed or pasted into the file; returns the text with U+FFFD in their place. */
+  function checkCharacters(source, R, problems) {
+    var refused = new RegExp(R.forbidden_characters, "u");
+    function referenced(line) {
+      var pattern = new RegExp(R.character_reference, "g");
+      var match;
+      while ((match = pattern.exec(line)) !== null) {
+        var code = match[1] ? parseInt(match[1], 16) : parseInt(match[2], 10);
+        if (code <= 0x10ffff && refused.test(String.fromCodePoint(code))) return code;
+      }
+      return null;
+    }
+    var lines = source.split("\n");
+    for (var i = 0; i < lines.length; i++) {
+      var found = refused.exec(lines[i]);
+      var code = found ? found[0].codePointAt(0) : referenced(lines[i]);
+      if (code !== null) {
+        var name = "U+" + code.toString(16).toUpperCase().padStart(4, "0");
+        problems.add("OUT001", { nl: "regel " + (i + 1), en: "line " + (i + 1) },
+          "bevat het onzichtbare teken " + name + " (vaak meegeplakt uit een tekstverwerker), getypt of als '&#…;': verwijder het",
+          "holds the invisible character " + name + " (often pasted from a word processor), typed or as '&#…;': delete it");
+        break;
+      }
+    }
+    return source.replace(new RegExp(R.forbidden_characters, "gu"), "\ufffd");
+  }
+
+  /* OUT001: a double-quoted value (or field name) that writes such a character with an escape. */
+  function escapedCharacter(node, R) {
+    if (!root.YAML.isScalar(node) || node.type !== root.YAML.Scalar.QUOTE_DOUBLE) return false;
+    return new RegExp(R.forbidden_characters, "u").test(String(node.value));
+  }
+
   /* OUT001: the front matter is one YAML mapping, without anchors, aliases, merge keys, field
      names that are not text, or nesting and sizes beyond the reader's limits. */
   function checkFrontMatterParses(front, R, problems) {
@@ -74,13 +108,15 @@
     function walk(node, depth) {
       if (trouble || node === null || node === undefined) return;
       nodes += 1;
-      if (root.YAML.isAlias(node) || node.anchor) trouble = ["ankers en aliassen (& en *) zijn niet toegestaan", "anchors and aliases (& and *) are not allowed"];
+      if (escapedCharacter(node, R)) trouble = ["een waarde tussen dubbele aanhalingstekens schrijft met een escape (\\v, \\x01) een onzichtbaar teken: haal de escape weg", "a value in double quotes writes an invisible character with an escape (\\v, \\x01): remove the escape"];
+      else if (root.YAML.isAlias(node) || node.anchor) trouble = ["ankers en aliassen (& en *) zijn niet toegestaan", "anchors and aliases (& and *) are not allowed"];
       else if (depth > R.max_depth) trouble = ["te diep genest", "nested too deeply"];
       else if (nodes > R.max_nodes) trouble = ["te veel waarden", "too many values"];
       else if (root.YAML.isMap(node)) {
         node.items.forEach(function (pair) {
           if (trouble) return;
           if (!root.YAML.isScalar(pair.key)) trouble = ["een veldnaam moet tekst zijn", "a field name must be text"];
+          else if (escapedCharacter(pair.key, R)) trouble = ["een veldnaam tussen dubbele aanhalingstekens schrijft met een escape een onzichtbaar teken: haal de escape weg", "a field name in double quotes writes an invisible character with an escape: remove the escape"];
           else if (pair.key.anchor || root.YAML.isAlias(pair.key)) trouble = ["ankers en aliassen (& en *) zijn niet toegestaan", "anchors and aliases (& and *) are not allowed"];
           else if (String(pair.key.value) === "<<" && !isQuoted(pair.key)) trouble = ["samenvoegsleutels (<<) zijn niet toegestaan", "merge keys (<<) are not allowed"];
           else walk(pair.value, depth + 1);
@@ -377,7 +413,7 @@
   /* Every problem `invoke check` would refuse in this one file (its text and its id). */
   function checkFile(content, eventId, R) {
     var problems = new Problems();
-    var source = NS.file.normalText(content);
+    var source = checkCharacters(NS.file.normalText(content), R, problems);
     var parts = NS.file.split(source);
     if (!parts) {
       problems.add("OUT001", field("front matter"), "Het bestand begint niet met een kop tussen '---' en '---'",

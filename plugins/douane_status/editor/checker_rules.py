@@ -14,6 +14,7 @@ from typing import Any
 from ..domain.model import FINAL_STATUSES, Catalog, EventType, Fallback, Status, statuses_for
 from ..domain.timestamps import FIRST_YEAR, LAST_YEAR
 from ..reading import yamlsource
+from ..reading.characters import FORBIDDEN_RANGES, REFERENCE
 from ..reading.reader import (
     EVENT_ID,
     MAX_TITLE,
@@ -63,7 +64,14 @@ def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
         "max_depth": yamlsource.MAX_DEPTH,
         "max_nodes": yamlsource.MAX_NODES,
         "system_ids": sorted(s.id for s in catalog.systems),
+        "forbidden_characters": _character_class(FORBIDDEN_RANGES),
+        "character_reference": REFERENCE.pattern,
     }
+
+
+def _character_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    """A JavaScript regular expression class (for the ``u`` flag) of the refused characters."""
+    return "[" + "".join(f"\\u{{{low:x}}}-\\u{{{high:x}}}" for low, high in ranges) + "]"
 
 
 def _booleans() -> dict[str, list[str]]:

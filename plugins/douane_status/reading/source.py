@@ -7,12 +7,13 @@ fields mean is the event reader's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ..domain.findings import Finding, error
 from . import yamlsource
+from .characters import refused_lines
 
 MAX_FILE_BYTES = 1_000_000
 _FENCE = re.compile(r"^---\s*$")
@@ -38,7 +39,11 @@ class SourceFile:
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, list[Finding]]:
-    """Bytes to text: UTF-8 only, no NUL bytes, within the size limit (OUT001)."""
+    """Bytes to text: UTF-8 only, no NUL bytes, within the size limit (OUT001).
+
+    A text with characters no page or feed may hold (``characters``) comes back with findings
+    for them, and U+FFFD in their place, so the rest of the file is read and checked as well.
+    """
     if len(data) > MAX_FILE_BYTES:
         size = len(data) // 1_000_000 or 1
         return None, [
@@ -67,13 +72,22 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Finding]]:
                 f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}): save it as UTF-8",
             )
         ]
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+    return refused_lines(
+        path, text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    )
 
 
 def read_source(path: str, data: bytes) -> SourceFile:
-    text, findings = decode(path, data)
+    text, refused = decode(path, data)
     if text is None:
-        return SourceFile(path, None, 1, findings=tuple(findings))
+        return SourceFile(path, None, 1, findings=tuple(refused))
+    source = _read_text(path, text)
+    if refused:
+        return replace(source, findings=(*refused, *source.findings))
+    return source
+
+
+def _read_text(path: str, text: str) -> SourceFile:
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:

@@ -36,6 +36,8 @@ try:  # the C parser is much faster; the pure-Python one gives the same nodes
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from .characters import refused_in_value
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -210,6 +212,8 @@ class _Reader:
             if self.nodes > MAX_NODES:
                 raise self.too_many(line)
             quoted = event.style in _QUOTED_STYLES
+            if event.style == '"':
+                self.refuse_escaped(event.value, line)
             is_null = not quoted and event.implicit[0] and event.value in _NULL_WORDS
             return Scalar(event.value, line, quoted, is_null)
         return self.other_value(event, used_at)
@@ -245,6 +249,8 @@ class _Reader:
                 and not (event.value == _MERGE_WORD and event.implicit[0])
             ):  # a plain field name, the common case
                 key, key_line = event.value, event.start_mark.line + offset
+                if event.style == '"':
+                    self.refuse_escaped(key, key_line)
             else:
                 key, key_line = self.key(event)
             if key in items:
@@ -288,6 +294,8 @@ class _Reader:
 
     def scalar(self, event: Any, line: int) -> Scalar:
         quoted = event.style in _QUOTED_STYLES
+        if event.style == '"':
+            self.refuse_escaped(event.value, line)
         tag = event.tag
         if tag is None:  # the common case, without asking the resolver
             is_null = not quoted and event.implicit[0] and event.value in _NULL_WORDS
@@ -306,6 +314,14 @@ class _Reader:
         if event.tag == "!":
             return _resolve_tag(yaml.ScalarNode, event.value, event.implicit)
         return str(event.tag)
+
+    @staticmethod
+    def refuse_escaped(text: str, line: int) -> None:
+        """Only an escape in double quotes can write a refused character: the text was checked
+        when it was decoded (``characters``)."""
+        problem = refused_in_value(text)
+        if problem is not None:
+            raise _Stop(YamlError(problem, line), False)
 
     # -- anchors, aliases and limits --------------------------------------------------------------
 
@@ -375,6 +391,11 @@ def _explain(problem: str, text: str, mark: _Mark | None) -> str:
             hint = ": use spaces, not tabs, to indent"
         elif "mapping values are not allowed" in problem:
             hint = ": put text that contains ': ' in quotes"
+        elif "invalid Unicode character escape" in problem:
+            hint = (
+                ": an escape names a whole character, never half of one (U+D800 to U+DFFF): "
+                "write the character itself"
+            )
         elif "could not find expected ':'" in problem:
             hint = ": every field needs 'name: value'; check indentation"
         elif source[mark.column : mark.column + 1] in ("*", "&", "@", "`", "%", "|", ">"):
