@@ -112,7 +112,7 @@ UNUSUAL = [
     'a: "x\\vy"\nb: [\n',
     'a: "\\x01"\na: 2\n',
     '"k\\uFFFF": 1\n',
-    "a: !!str \"\\x85\"\n",
+    'a: !!str "\\x85"\n',
     "a: '\\x01 is text in single quotes'\n",
 ]
 

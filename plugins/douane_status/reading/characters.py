@@ -31,7 +31,7 @@ FORBIDDEN = re.compile(
     "[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in FORBIDDEN_RANGES) + "]"
 )
 # A numeric character reference: Markdown leaves it alone and the HTML sanitiser decodes it, so
-# ``&#1;`` (with or without the semicolon, as HTML reads it) would put U+0001 in every page and feed.
+# ``&#1;`` (with or without the semicolon, as HTML reads it) would put U+0001 in pages and feeds.
 REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 MAX_LINES_REPORTED = 5  # a file full of them (a binary pasted in) gets a few findings, not all
 REPLACEMENT = "\ufffd"  # what the rest of the reading sees in their place
