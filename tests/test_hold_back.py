@@ -158,3 +158,45 @@ def test_errors_in_the_reference_data_still_stop_the_build(
     assert expected in result.stderr and "error" in result.stderr
     assert "Nothing was published; output/ is unchanged" in result.stderr
     assert digest(project / "output") == before
+
+
+def test_a_copy_that_reuses_a_published_id_is_held_back_and_the_published_event_stays(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project")
+    git(project, "init", "-q")
+    commit(project, "First events")
+    original = project / "content/outages/2026/2026-11-29-ncts-verstoring.md"
+    copy = project / "content/outages/2027/2026-11-29-ncts-verstoring.md"
+    copy.parent.mkdir()
+    copy.write_bytes(original.read_bytes().replace(b"NCTS", b"NCTS (kopie)"))
+    commit(project, "A copy under next year")
+    result = invoke(project, "build", "--hold-back", "--now", FIXTURE_NOW)
+    assert result.returncode == ExitStatus.HELD_BACK, result.stderr
+    shown = "content/outages/2027/2026-11-29-ncts-verstoring.md"
+    assert f"{shown}:1: OUT007 error: event id '2026-11-29-ncts-verstoring'" in result.stderr
+    assert "Published with held-back files (1)" in result.stderr
+    assert f"  {shown}: left out (no committed version of it checks clean)" in result.stderr
+    published = page(project, "2026-11-29-ncts-verstoring").read_text(encoding="utf-8")
+    assert "kopie" not in published and "NCTS" in published  # the published event stays
+
+
+def test_a_system_removed_from_systems_yaml_that_events_name_stops_the_build(
+    history: tuple[Path, dict[str, str]],
+) -> None:
+    project, _ = history
+    edit(project, BROKEN, "systems: [dms, agz]", "systems: [dms]")
+    commit(project, "Fix the system")
+    invoke(project, "build", "--hold-back", "--now", FIXTURE_NOW)
+    before = digest(project / "output")
+    edit(project, "content/systems.yaml", "- id: dms\n", "- id: dms2\n")
+    commit(project, "Rename DMS")
+    result = invoke(project, "build", "--hold-back", "--now", FIXTURE_NOW)
+    assert result.returncode == ExitStatus.FINDINGS, result.stderr
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("content/systems.yaml:1:")]
+    assert "OUT004 error: system 'dms' is no longer in this file (it was in commit " in line
+    for event_id in ("2025-11-01-dms-oud", "2026-11-29-dms-onderzoek", "2026-12-13-dms-onderhoud"):
+        assert event_id in line
+    assert "Nothing was published; output/ is unchanged" in result.stderr
+    assert digest(project / "output") == before
+    assert "Traceback" not in result.stderr

@@ -43,6 +43,7 @@ def out007(content: Content) -> dict[str, str]:
 
 
 PUBLISHED = f"content/outages/2027/{ID}.md"
+VALID = (Path(__file__).parent / "corpus" / "valid-disruption.md").read_text("utf-8")
 NEW = f"content/outages/2026/{ID}.md"
 
 
@@ -61,9 +62,10 @@ def test_out007_on_every_file_naming_the_others_and_the_published_one_keeps_its_
         f"event id '{ID}' is also used by {NEW}: this file is published under it (its public "
         "address): keep this name and rename the other file"
     )
-    assert [(f.line, f.is_error) for f in content.findings if f.code == "OUT007"] == [
-        (1, True),
-        (1, True),
+    # the new file is refused; the published one only hears of it, and stays published
+    assert [(f.file, f.line, f.is_error) for f in content.findings if f.code == "OUT007"] == [
+        (NEW, 1, True),
+        (PUBLISHED, 1, False),
     ]
 
 
@@ -129,3 +131,24 @@ def test_three_files_each_name_the_other_two(tmp_path: Path) -> None:
     assert messages[older].endswith(
         f"{PUBLISHED} is published under it (its public address): rename this file"
     )
+
+
+def test_a_copy_under_another_year_is_refused_and_the_original_stays(tmp_path: Path) -> None:
+    """A copy has the same updates, so both are published at the same minute: the file in the
+    folder of its id's year keeps the id, the copy is the error (and OUT009)."""
+    content = write_content(tmp_path, [])
+    for year in ("2026", "2025"):  # the copy sorts first
+        folder = content / "outages" / year
+        folder.mkdir()
+        (folder / f"{ID}.md").write_text(VALID, encoding="utf-8")
+    loaded = load_content(content, SETTINGS, local(NOW), root=tmp_path)
+    copy, original = f"content/outages/2025/{ID}.md", f"content/outages/2026/{ID}.md"
+    assert sorted((f.file, f.code, f.is_error) for f in loaded.findings) == [
+        (copy, "OUT007", True),
+        (copy, "OUT009", True),
+        (original, "OUT007", False),
+    ]
+    assert out007(loaded)[copy].endswith(
+        f"{original} is published under it (its public address): rename this file"
+    )
+    assert [e.path for e in loaded.events] == [original]

@@ -183,7 +183,15 @@ def load_content(
     for path in shared:  # which of them is published decides who keeps the id
         read(path)
     events = [e for path in files if (e := parsed.get(path)) is not None]
-    ids = [IdUse(path.stem, show(path), _published_since(parsed[path], now)) for path in shared]
+    ids = [
+        IdUse(
+            path.stem,
+            show(path),
+            _published_since(parsed[path], now),
+            _year_folder_problem(path) is None,
+        )
+        for path in shared
+    ]
     findings.extend(f for f in check_unique_ids(ids) if f.file in reported)
 
     context = RuleContext(settings, now, catalog, {e.id: e for e in events}, WorkCalendar(settings))

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..domain.findings import Finding, error
+from ..domain.findings import Finding, error, warning
 from ..domain.model import Event, EventType, statuses_for
 from .context import (
     RuleContext,
@@ -114,14 +114,18 @@ class IdUse:
     event_id: str
     path: str
     published: dt.datetime | None
+    in_its_year: bool = True  # in the folder of the id's year (OUT009): a copy elsewhere is not
 
 
 def check_unique_ids(files: Sequence[IdUse]) -> list[Finding]:
     """OUT007 (format): event ids (file names) are unique across all years.
 
     ``files`` holds every outage file, readable or not. Every file that shares an id is reported,
-    naming the others. An id is a public address: the file published under it first keeps it, and
-    the others are asked to rename; when none is published yet, all but one must be renamed.
+    naming the others. An id is a public address: the file published under it first keeps it (of
+    two published at the same minute, a copy, the one in its year's folder), and the others are
+    asked to rename; when none is published yet, all but one must be renamed. The file that keeps
+    the id gets a warning, not an error: a held-back build goes on publishing it, and refuses the
+    new file that took its id.
     """
     by_id: dict[str, list[IdUse]] = {}
     for use in sorted(files, key=lambda u: u.path):
@@ -131,7 +135,9 @@ def check_unique_ids(files: Sequence[IdUse]) -> list[Finding]:
         if len(uses) < 2:
             continue
         public = [u for u in uses if u.published is not None]
-        keeper = min(public, key=lambda u: (u.published, u.path)) if public else None
+        keeper = (
+            min(public, key=lambda u: (u.published, not u.in_its_year, u.path)) if public else None
+        )
         for use in uses:
             others = ", ".join(u.path for u in uses if u is not use)
             if keeper is None:
@@ -145,8 +151,9 @@ def check_unique_ids(files: Sequence[IdUse]) -> list[Finding]:
                 advice = (
                     f"{keeper.path} is published under it (its public address): rename this file"
                 )
+            report = warning if use is keeper else error
             findings.append(
-                error(
+                report(
                     use.path,
                     1,
                     "OUT007",
