@@ -317,8 +317,7 @@ class _Reader:
 
     @staticmethod
     def refuse_escaped(text: str, line: int) -> None:
-        """Only an escape in double quotes can write a refused character: the text was checked
-        when it was decoded (``characters``)."""
+        """Only an escape in double quotes can write a refused character (``characters``)."""
         problem = refused_in_value(text)
         if problem is not None:
             raise _Stop(YamlError(problem, line), False)
@@ -392,10 +391,7 @@ def _explain(problem: str, text: str, mark: _Mark | None) -> str:
         elif "mapping values are not allowed" in problem:
             hint = ": put text that contains ': ' in quotes"
         elif "invalid Unicode character escape" in problem:
-            hint = (
-                ": an escape names a whole character, never half of one (U+D800 to U+DFFF): "
-                "write the character itself"
-            )
+            hint = ": an escape names a whole character, not half of one: write the character"
         elif "could not find expected ':'" in problem:
             hint = ": every field needs 'name: value'; check indentation"
         elif source[mark.column : mark.column + 1] in ("*", "&", "@", "`", "%", "|", ">"):
