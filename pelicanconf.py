@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 _project = Path(__file__).resolve().parent
-if str(_project / "plugins") not in sys.path:  # PELICAN_CLASS is needed before the plugins load
+if str(_project / "plugins") not in sys.path:  # for the Jinja extension named below
     sys.path.insert(0, str(_project / "plugins"))
 
 SITENAME = "Beschikbaarheid Douanesystemen"
@@ -23,8 +23,6 @@ DEFAULT_LANG = "nl"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["douane_status"]
-# Pelican's run, closing with a line that counts the files this site writes.
-PELICAN_CLASS = "douane_status.StatusPelican"
 DOUANE_STATUS_PROJECT = str(_project)  # for paths in messages and the web editor's bundle
 # DOUANE_STATUS_NOW: the build's "now" (default: the current time), e.g. "2026-11-29T10:00".
 

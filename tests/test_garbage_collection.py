@@ -1,11 +1,11 @@
-"""The garbage collector's tuning around a build (``building.pelican_run``)."""
+"""The garbage collector's tuning around a build (``building.collector``)."""
 
 from __future__ import annotations
 
 import gc
 import weakref
 
-from douane_status.building.pelican_run import young_garbage_collected_only
+from douane_status.building.collector import young_garbage_collected_only
 
 
 class _Node:

@@ -1,9 +1,11 @@
-"""The build's jobs run once each, on two cores when there are two, and any failure fails it."""
+"""The build's jobs run once each, on every core, and any failure fails the run; a process with
+another thread forks nothing."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -11,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from douane_status.building import parallel
-from douane_status.building.parallel import run_on_two_cores
+from douane_status.building.parallel import run_jobs
 from douane_status.domain.errors import BuildError
 
 two_cores = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: there is no worker")
+can_fork = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="this platform cannot fork"
+)
 
 
 def _mark(folder: Path, name: str) -> str:
@@ -25,7 +30,7 @@ def _mark(folder: Path, name: str) -> str:
 
 def test_every_job_runs_exactly_once_and_the_worker_starts_with_its_own(tmp_path: Path) -> None:
     jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(200)]
-    results = run_on_two_cores(jobs, worker_first=partial(_mark, tmp_path, "first"))
+    results = run_jobs(jobs, first=partial(_mark, tmp_path, "first"))
 
     expected = sorted(["first", *(f"job-{n}" for n in range(200))])
     assert sorted(p.name for p in tmp_path.iterdir()) == expected
@@ -35,10 +40,42 @@ def test_every_job_runs_exactly_once_and_the_worker_starts_with_its_own(tmp_path
     assert multiprocessing.active_children() == []
 
 
+@can_fork
+def test_every_core_takes_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 4)  # three workers and this process
+    jobs = [partial(_slow_mark, tmp_path, f"job-{n}") for n in range(60)]
+    results = run_jobs(jobs, first=partial(_mark, tmp_path, "first"))
+    assert sorted(results) == sorted(["first", *(f"job-{n}" for n in range(60))])
+    pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert len(pids) == 4 and str(os.getpid()) in pids
+    assert multiprocessing.active_children() == []
+
+
+def _slow_mark(folder: Path, name: str) -> str:
+    time.sleep(0.02)  # long enough for every process to get a batch of jobs
+    return _mark(folder, name)
+
+
+def test_a_process_with_another_thread_forks_nothing(tmp_path: Path) -> None:
+    """Forking while another thread runs could copy a lock that thread holds, held for ever in
+    the child: such a process (``invoke serve`` with its web server) runs the jobs itself."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(20)]
+        results = run_jobs(jobs, first=partial(_mark, tmp_path, "first"))
+    finally:
+        stop.set()
+        other.join()
+    pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert pids == {str(os.getpid())} and len(results) == 21
+
+
 def test_one_core_runs_everything_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
     jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(20)]
-    results = run_on_two_cores(jobs, worker_first=partial(_mark, tmp_path, "first"))
+    results = run_jobs(jobs, first=partial(_mark, tmp_path, "first"))
     pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
     assert pids == {str(os.getpid())} and len(results) == 21
 
@@ -50,7 +87,7 @@ def _broken() -> str:
 @two_cores
 def test_a_failure_in_the_worker_comes_back_as_a_build_error_caused_by_it(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="OSError: disk full") as raised:
-        run_on_two_cores([partial(_mark, tmp_path, "page")], worker_first=_broken)
+        run_jobs([partial(_mark, tmp_path, "page")], first=_broken)
     original = raised.value.__cause__
     assert isinstance(original, OSError) and original.args == ("disk full",)
     assert multiprocessing.active_children() == []  # no worker left behind
@@ -67,7 +104,7 @@ def _fails_in_worker(parent: int) -> str:
 def test_a_job_failing_in_the_worker_fails_the_run() -> None:
     jobs = [partial(_fails_in_worker, os.getpid()) for _ in range(100)]
     with pytest.raises(BuildError, match="OSError: disk full in the worker"):
-        run_on_two_cores(jobs, worker_first=lambda: "first")
+        run_jobs(jobs, first=lambda: "first")
     assert multiprocessing.active_children() == []
 
 
@@ -83,6 +120,37 @@ def test_a_failure_here_stops_the_worker_and_is_raised(tmp_path: Path) -> None:
         *(partial(_mark, tmp_path, f"job-{n}") for n in range(200)),
     ]
     with pytest.raises(ValueError, match="template error"):
-        run_on_two_cores(jobs, worker_first=partial(time.sleep, 0.2))
+        run_jobs(jobs, first=partial(time.sleep, 0.2))
     assert multiprocessing.active_children() == []  # the worker ended and was reaped
     assert len(list(tmp_path.glob("job-*"))) < 200  # the queue was closed: jobs were left
+
+
+def _dies_in_worker(parent: int) -> str:
+    if os.getpid() == parent:
+        time.sleep(0.01)
+        return "here"
+    os._exit(9)  # as if the kernel had killed it
+
+
+@two_cores
+def test_a_worker_that_dies_fails_the_run() -> None:
+    jobs = [partial(_dies_in_worker, os.getpid()) for _ in range(100)]
+    with pytest.raises(BuildError, match=r"ended unexpectedly \(exit code 9\)"):
+        run_jobs(jobs, first=lambda: "first")
+    assert multiprocessing.active_children() == []
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> str | tuple[object, ...]:
+        raise TypeError("cannot pickle this")
+
+
+def _raises_unpicklable() -> str:
+    raise _Unpicklable("template broke")
+
+
+@two_cores
+def test_an_error_that_cannot_be_pickled_still_says_what_it_was() -> None:
+    with pytest.raises(BuildError, match="_Unpicklable: template broke"):
+        run_jobs([lambda: "page"], first=_raises_unpicklable)
+    assert multiprocessing.active_children() == []

@@ -1,5 +1,6 @@
-"""Pelican as Pelican users know it: ``pelican content`` builds the site ``invoke build`` builds,
-``content_written`` names every file, and the summary line counts what was written."""
+"""Pelican as Pelican users know it: Pelican's own run, ``pelican content`` builds the site
+``invoke build`` builds, ``content_written`` names every file, and the plugin's closing line
+counts what was written. What the build still takes from Pelican's internals is pinned here."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pelican
 import pytest
 import rcssmin
+import rich.console
 from conftest import FIXTURE_NOW, FIXTURE_NOW_UTC, REPO, build_into
 from pelican import signals
 
+from douane_status.building.build import pelican_class, run_pelican
 from douane_status.building.pelican_adapter import build_moment
 from douane_status.domain.errors import ConfigError
 
@@ -105,16 +109,44 @@ def test_pelican_content_minifies_the_theme_css(two_builds: tuple[Path, Path, st
 
 def test_the_summary_line_counts_what_was_written(two_builds: tuple[Path, Path, str]) -> None:
     by_pelican, _, stdout = two_builds
-    line = " ".join(stdout.split())  # the console wraps long lines
+    text = " ".join(stdout.split())  # the console wraps long lines
     match = re.search(
-        r"Done: Processed (\d+) outage events and wrote (\d+) files \((\d+) HTML pages\) in", line
+        r"Processed (\d+) outage events and wrote (\d+) files \((\d+) HTML pages\) in", text
     )
-    assert match, line
+    assert match, text
     events, files, pages = (int(n) for n in match.groups())
     assert events == len(list((REPO / "content" / "outages").rglob("*.md")))
     assert files == len(_files(by_pelican))
     assert pages == len(list(by_pelican.rglob("*.html")))
-    assert "Processed 0 articles" not in line
+    # Pelican's own run closes with its own line, after the plugin's
+    assert text.index(match.group(0)) < text.index("Done: Processed 0 articles")
+
+
+def test_pelican_runs_the_build_with_its_own_run() -> None:
+    """No copy of ``Pelican.run``: the settings name no run of the plugin's own."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(REPO / "pelicanconf.py"))
+    assert pelican_class(settings) is Pelican
+
+
+def test_what_the_build_takes_from_pelicans_internals_holds_for_this_pelican(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """One thing the build command relies on is not Pelican's documented interface: that
+    ``Pelican.run`` prints its closing line ("Done: Processed 0 articles, ...") on
+    ``pelican.log.console``, which the command quiets while Pelican runs. With the installed
+    Pelican, ``pelican content`` prints the line (test above) and ``invoke build`` does not."""
+    from pelican.log import console
+
+    assert pelican.__version__ == "4.12.0", "read Pelican.run again, then update this pin"
+    assert isinstance(console, rich.console.Console) and not console.quiet
+    run_pelican(REPO, REPO / "pelicanconf.py", tmp_path / "out", FIXTURE_NOW_UTC)
+    printed = " ".join(capfd.readouterr().out.split())
+    assert re.search(r"Processed \d+ outage events and wrote \d+ files", printed)
+    assert "Done: Processed 0 articles" not in printed
+    assert not console.quiet  # as it was
 
 
 def test_the_build_moment_is_a_datetime_or_iso_text() -> None:

@@ -14,9 +14,11 @@ import fcntl
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
+
+from .processes import may_fork, start_forked
 
 
 def staging_prefix(output: Path) -> str:
@@ -69,19 +71,27 @@ def leftovers(output: Path) -> list[Path]:
 
 @contextlib.contextmanager
 def removed_meanwhile(output: Path, doomed: list[Path]) -> Iterator[None]:
-    """Remove the ``doomed`` folders in a thread while the block runs.
+    """Remove the ``doomed`` folders in a forked process while the block runs.
 
     Removing a site means removing a folder per page, and for each the disk's journal is
     written: a few seconds' waiting on a busy disk, which a build need not wait for. They are
     first moved into one ``.output.removing-*`` folder, so a build killed meanwhile leaves one
-    name for the next to remove.
+    name for the next to remove. A process rather than a thread, so that the build forks its
+    workers from a process with no other thread (``processes``); where this process may not
+    fork, the folders are removed here, first.
     """
+    if not doomed:
+        yield
+        return
     bin_ = Path(tempfile.mkdtemp(prefix=f".{output.name}.removing-", dir=output.parent))
     for path in doomed:
         with contextlib.suppress(OSError):  # another build took it meanwhile
             path.rename(bin_ / path.name)
-    remover = threading.Thread(target=shutil.rmtree, args=(bin_,), kwargs={"ignore_errors": True})
-    remover.start()
+    if not may_fork():
+        shutil.rmtree(bin_, ignore_errors=True)
+        yield
+        return
+    remover = start_forked(partial(shutil.rmtree, bin_, ignore_errors=True))
     try:
         yield
     finally:

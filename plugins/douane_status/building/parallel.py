@@ -1,85 +1,161 @@
-"""Run a build's jobs on two cores: a forked worker and this process take them from one queue.
+"""Run a build's jobs on every core: forked workers and this process take them from one queue.
 
-The worker starts with a job of its own (the largest, that no other job waits for) and then
-joins in; this process starts on the queue at once. The worker runs in a
-``concurrent.futures`` process pool of one, so what it returns and what it raises come back
-here. Without a second core, or where the platform cannot fork, this process runs everything.
+One worker starts with a job of its own (the largest, that no other job waits for) and then
+joins in; the other workers and this process start on the queue at once. Each worker hands back
+what its jobs returned, or what one raised, through a pipe of its own, and ends with this
+process (``processes.end_with_parent``). With one core, or where this process may not fork
+(``processes.may_fork``), this process runs everything.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
 import os
+import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkProcess
+from typing import Generic, TypeVar
 
 from ..domain.errors import BuildError
+from .processes import fork_context, may_fork, parent_gone, start_forked
 
 T = TypeVar("T")
 
-# The worker's part is a closure, which cannot be pickled; the forked worker inherits it here.
-_INHERITED: dict[int, Callable[[], Any]] = {}
+
+def worker_count() -> int:
+    """Workers to fork beside this process: one per further core, none where forking is unsafe."""
+    return max(0, (os.cpu_count() or 1) - 1) if may_fork() else 0
 
 
-def run_on_two_cores(jobs: Sequence[Callable[[], T]], *, worker_first: Callable[[], T]) -> list[T]:
-    """Run ``worker_first`` and every job once and return their results, in no set order.
+def run_jobs(jobs: Sequence[Callable[[], T]], *, first: Callable[[], T]) -> list[T]:
+    """Run ``first`` and every job once and return their results, in no set order.
 
-    A failure here lets the worker finish the job in hand and take no other, then is raised;
-    a failure in the worker is raised here as a ``BuildError`` caused by the original.
+    A failure anywhere stops the queue: every process finishes the job in hand and takes no
+    other. A failure here is raised as it is; one in a worker as a ``BuildError`` caused by it.
     """
-    context = _fork_context()
-    if context is None:
-        return [worker_first(), *(job() for job in jobs)]
-    queue = _SharedQueue(len(jobs), context)  # before the fork: both must see it
-
-    def take_jobs() -> list[T]:
-        return [jobs[index]() for index in queue]
-
-    def worker_part() -> list[T]:
-        return [worker_first(), *take_jobs()]
-
-    key = id(worker_part)
-    _INHERITED[key] = worker_part
+    workers = min(worker_count(), len(jobs) + 1)
+    if workers == 0:
+        return [first(), *(job() for job in jobs)]
+    queue = _SharedQueue(len(jobs))  # before the forks: every process must see it
+    parent = os.getpid()
+    started = [
+        _Worker.start(partial(_take_jobs, parent, queue, jobs, first if number == 0 else None))
+        for number in range(workers)
+    ]
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            worker: Future[list[T]] = pool.submit(_run_inherited, key)  # forks here
+        here = [jobs[index]() for index in queue]
+    except BaseException:
+        queue.close()
+        for worker in started:
+            worker.stop()
+        raise
+    results = [worker.outcome(queue) for worker in started]
+    return here + [result for done in results for result in done]
+
+
+def _take_jobs(
+    parent: int,
+    queue: _SharedQueue,
+    jobs: Sequence[Callable[[], T]],
+    first: Callable[[], T] | None,
+) -> list[T]:
+    """A worker's part: its own job, if it has one, then jobs from the queue until it is empty
+    or ``parent``, the process that forked this one, is gone. A failure closes the queue."""
+    try:
+        done = [first()] if first is not None else []
+        for index in queue:
+            if parent_gone(parent):
+                os._exit(1)
+            done.append(jobs[index]())
+    except BaseException:
+        queue.close()
+        raise
+    return done
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """What a job raised in a worker, as it crosses the pipe."""
+
+    error: BaseException
+    trace: str
+
+
+@dataclass(frozen=True)
+class _Worker(Generic[T]):
+    process: ForkProcess
+    results: Connection
+
+    @classmethod
+    def start(cls, part: Callable[[], list[T]]) -> _Worker[T]:
+        receive, send = fork_context().Pipe(duplex=False)
+
+        def run() -> None:
+            receive.close()
             try:
-                here = take_jobs()
-            except BaseException:
-                queue.close()  # leaving the pool waits for the worker: it writes no more
-                raise
-            return here + _outcome(worker)
-    finally:
-        del _INHERITED[key]
+                outcome: list[T] | _Failure = part()
+            except BaseException as exc:  # handed back, raised there
+                outcome = _Failure(exc, traceback.format_exc())
+            _hand_back(send, outcome)
+
+        try:
+            process = start_forked(run)
+        finally:
+            send.close()  # the worker holds the only sending end: its end is the pipe's end
+        return cls(process, receive)
+
+    def outcome(self, queue: _SharedQueue) -> list[T]:
+        """What the worker's jobs returned; raises what one of them raised."""
+        try:
+            received: list[T] | _Failure = self.results.recv()
+        except EOFError:
+            self.process.join()
+            queue.close()
+            raise BuildError(
+                f"a build worker process ended unexpectedly (exit code {self.process.exitcode})"
+            ) from None
+        finally:
+            self.results.close()
+        self.process.join()
+        if isinstance(received, _Failure):
+            queue.close()
+            error = received.error
+            raise BuildError(
+                f"writing the site failed in a build worker process: "
+                f"{type(error).__name__}: {error}"
+            ) from error
+        return received
+
+    def stop(self) -> None:
+        """Wait for the worker to finish the job in hand (the queue is closed); drop its results."""
+        self.results.close()
+        self.process.join()
 
 
-def _run_inherited(key: int) -> Any:
-    return _INHERITED[key]()
-
-
-def _outcome(worker: Future[list[T]]) -> list[T]:
+def _hand_back(send: Connection, outcome: object) -> None:
     try:
-        return worker.result()
-    except BrokenProcessPool as exc:
-        raise BuildError("the second build process ended unexpectedly") from exc
-    except Exception as exc:
-        raise BuildError(
-            f"writing the feeds, calendars, API and pages failed in the second build process: "
-            f"{type(exc).__name__}: {exc}"
-        ) from exc
+        send.send(outcome)  # pickled first: a failure to pickle writes nothing
+    except OSError:
+        pass  # the pipe is closed: the build stopped listening (it failed, or was killed)
+    except Exception as exc:  # an exception that cannot be pickled: its words can
+        error = outcome.error if isinstance(outcome, _Failure) else exc
+        trace = outcome.trace if isinstance(outcome, _Failure) else traceback.format_exc()
+        with contextlib.suppress(OSError):
+            send.send(_Failure(RuntimeError(f"{type(error).__name__}: {error}"), trace))
 
 
 class _SharedQueue:
     """Hands out indexes 0..size-1 in small batches to whichever process asks first; the
-    position lives in shared memory created before the fork."""
+    position lives in shared memory created before the forks."""
 
     BATCH = 8
 
-    def __init__(self, size: int, context: multiprocessing.context.BaseContext) -> None:
+    def __init__(self, size: int) -> None:
         self.size = size
-        self.position = context.Value("i", 0)
+        self.position = fork_context().Value("i", 0)
 
     def _take(self) -> int:
         with self.position.get_lock():
@@ -95,10 +171,3 @@ class _SharedQueue:
     def __iter__(self) -> Iterator[int]:
         while (start := self._take()) < self.size:
             yield from range(start, min(start + self.BATCH, self.size))
-
-
-def _fork_context() -> multiprocessing.context.BaseContext | None:
-    """Fork, when there is a second core to use and the platform can fork."""
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return multiprocessing.get_context("fork")

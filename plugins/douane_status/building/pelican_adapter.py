@@ -1,10 +1,13 @@
-"""The thin layer between Pelican and the core: one generator and one ``finalized`` handler.
+"""The thin layer between Pelican and the core: one generator, run by Pelican's own run.
 
 Pelican hands over its settings; the generator turns them into ``StatusSettings`` once, loads and
 checks the content in ``generate_context`` (raising ``ContentError`` so the build stops before
 anything is written), and writes the site and the web editor (/admin/) in ``generate_output``,
 rendering with the environment Pelican made from ``JINJA_ENVIRONMENT``. Every file written is
-named in Pelican's ``content_written`` signal, sent from this process (see ``outfiles``).
+named in Pelican's ``content_written`` signal, sent from this process from the paths the writers
+return. On ``finalized`` the generator minifies the stylesheets Pelican copied from the theme
+and prints what the build read and wrote: Pelican's own closing line counts only its articles
+and pages ("Processed 0 articles, ...").
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.utils import maybe_pluralize
 
 from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
 from ..domain.errors import ConfigError, ContentError
@@ -59,7 +64,8 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
         self.project_dir = Path(self.settings.get(PROJECT_SETTING) or self.content_dir.parent)
         self.now = build_moment(self.settings.get(NOW_SETTING), self.status_settings.tz)
         self.content: Content | None = None
-        self.processed = ""  # for the build's summary line, once the content is read
+        self.started = time.perf_counter()  # Pelican makes its generators as its run starts
+        self.written: list[Path] = []
 
     def generate_context(self) -> None:
         settings = self.status_settings
@@ -72,18 +78,16 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
         for finding in content.findings:
             logger.warning("%s", finding.as_text())
         self.content = content
-        count = len(content.events)
-        self.processed = f"{count} outage event{'' if count == 1 else 's'}"
 
     def generate_output(self, writer: object) -> None:
         assert self.content is not None, "generate_context runs first"
         catalog = self.content.catalog
         output_dir = Path(self.output_path)
 
-        def write_web_editor() -> None:
+        def write_web_editor() -> list[Path]:
             from ..editor.admin import write_editor  # only this step needs the editor's modules
 
-            write_editor(
+            return write_editor(
                 output_dir,
                 self.project_dir,
                 Path(self.theme),
@@ -93,7 +97,7 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
                 self.admin,
             )
 
-        written = write_site(
+        self.written = write_site(
             self.content,
             self.status_settings,
             self.now,
@@ -101,14 +105,37 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
             output_dir,
             beside=[write_web_editor],
         )
-        for path in sorted(written):
+        for path in sorted(self.written):
             announce_written(path, self.context, self.output_path)
+        # Held weakly by the signal: connected for this run only, as long as it lasts.
+        signals.finalized.connect(self.finish)
+
+    def finish(self, pelican: Any) -> None:
+        """On ``finalized``: minify and name the theme's files, then say what the build did."""
+        if pelican.output_path != self.output_path:
+            return  # another run's: this generator's run failed after writing the site
+        signals.finalized.disconnect(self.finish)
+        theme = finish_theme_files(pelican.settings, self.output_path, self.context)
+        assert self.content is not None, "the site was written"
+        seconds = time.perf_counter() - self.started
+        print(summary(len(self.content.events), [*self.written, *theme], seconds), flush=True)
 
 
-def announce_written(path: str, context: dict[str, Any], output_path: str) -> None:
+def summary(events: int, written: list[Path], seconds: float) -> str:
+    """The build's closing line: "Processed 12 outage events and wrote 270 files (152 HTML
+    pages) in 0.78 seconds."."""
+    pages = sum(1 for path in written if path.suffix == ".html")
+    return (
+        f"Processed {maybe_pluralize(events, 'outage event', 'outage events')} and wrote "
+        f"{maybe_pluralize(len(written), 'file', 'files')} "
+        f"({maybe_pluralize(pages, 'HTML page', 'HTML pages')}) in {seconds:.2f} seconds."
+    )
+
+
+def announce_written(path: Path, context: dict[str, Any], output_path: str) -> None:
     """What Pelican's writer does after writing a file: send ``content_written``."""
     local = {**context, "output_file": os.path.relpath(path, output_path)}
-    signals.content_written.send(path, context=local)
+    signals.content_written.send(os.fspath(path), context=local)
 
 
 def theme_files(settings: dict[str, Any], output_path: str) -> list[Path]:
@@ -124,13 +151,17 @@ def theme_files(settings: dict[str, Any], output_path: str) -> list[Path]:
     return sorted(path for path in copied if path.is_file())  # IGNORE_FILES were not copied
 
 
-def finish_theme_files(pelican: Any) -> None:
-    """On ``finalized``: minify the stylesheets Pelican copied from the theme, and name each
-    theme file in ``content_written`` as the other files were."""
-    for path in theme_files(pelican.settings, pelican.output_path):
+def finish_theme_files(
+    settings: dict[str, Any], output_path: str, context: dict[str, Any]
+) -> list[Path]:
+    """Minify the stylesheets Pelican copied from the theme, and name each theme file in
+    ``content_written`` as the other files were; returns them."""
+    copied = theme_files(settings, output_path)
+    for path in copied:
         if path.suffix == ".css":
             minify_file(path)
-        announce_written(str(path), pelican.settings, pelican.output_path)
+        announce_written(path, context, output_path)
+    return copied
 
 
 def get_generators(_pelican: object) -> type[StatusGenerator]:
@@ -139,4 +170,3 @@ def get_generators(_pelican: object) -> type[StatusGenerator]:
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(finish_theme_files)

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Lang
-from ..domain.outfiles import recording, write_file
+from ..domain.outfiles import write_file
 from ..pages.compact import compact_html
 from ..pages.views import Page, SitePages
 from ..presentation import i18n
@@ -22,7 +22,7 @@ from ..presentation.urls import other_language, output_file, page_path
 from ..reports.compliance_file import write_compliance_file
 from ..reports.report_files import write_report_files
 from ..rules.content import Content
-from .parallel import run_on_two_cores
+from .parallel import run_jobs
 
 NAVIGATION = ("status", "systems", "maintenance", "subscribe", "archive", "report")
 PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "fallback", "compliance")
@@ -55,41 +55,32 @@ def write_site(
     env: jinja2.Environment,
     output_dir: Path,
     *,
-    beside: Sequence[Callable[[], None]] = (),
-) -> list[str]:
+    beside: Sequence[Callable[[], list[Path]]] = (),
+) -> list[Path]:
     """Render every page with the theme's templates (``env``) and write every file of the site
     into ``output_dir``; returns the paths written, in no set order.
 
-    On a machine with two or more cores the work is split over two processes that take jobs
-    from one shared queue: every page, then the report files and the ``beside`` writers (which
-    do not depend on the pages). The forked worker first writes the feeds, calendars, API and
-    badges, the largest job, then joins in; so neither process waits long for the other.
+    The work is split into jobs that every core takes from one queue (``parallel``): every
+    page, then the report files and the ``beside`` writers (which do not depend on the pages).
+    One worker first writes the feeds, calendars, API and badges, the largest job, then joins
+    in; so no process waits long for another. Each job returns the files it wrote.
     """
     makers = SitePages(content, settings, now).page_makers()
     layout = {lang: _layout(env, lang, settings, now) for lang in LANGUAGES}
 
-    def write_page(make: Callable[[], Page]) -> None:
+    def write_page(make: Callable[[], Page]) -> list[Path]:
         page = make()
-        _write_page(env, page, layout[page.lang], output_dir)
+        return [_write_page(env, page, layout[page.lang], output_dir)]
 
-    jobs: list[Callable[[], object]] = [partial(write_page, make) for make in makers]
+    jobs: list[Callable[[], list[Path]]] = [partial(write_page, make) for make in makers]
     jobs += [
         partial(write_report_files, content, settings, now, output_dir),
         partial(write_compliance_file, content, settings, now, output_dir),
         *beside,
     ]
     machine_files = partial(write_machine_files, content, settings, now, output_dir)
-    written = run_on_two_cores(
-        [partial(_recorded, job) for job in jobs], worker_first=partial(_recorded, machine_files)
-    )
+    written = run_jobs(jobs, first=machine_files)
     return [path for paths in written for path in paths]
-
-
-def _recorded(job: Callable[[], object]) -> list[str]:
-    """Run ``job``; the paths of the files it wrote."""
-    with recording() as written:
-        job()
-    return written
 
 
 def _layout(
@@ -124,12 +115,12 @@ def _layout(
 
 def write_machine_files(
     content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
-) -> None:
+) -> list[Path]:
     """Feeds, calendars, API and badges: what machines subscribe to."""
     # imported here, in the worker: the libraries behind them load beside the pages
     from ..machine.subscriptions import write_subscriptions
 
-    write_subscriptions(content, settings, now, output_dir)
+    return write_subscriptions(content, settings, now, output_dir)
 
 
 def _write_page(

@@ -221,8 +221,9 @@ def write_editor(
     catalog: Catalog,
     status: StatusSettings,
     admin: AdminSettings,
-) -> None:
-    """Write /admin/ beside the status pages, from the catalog the build already read.
+) -> list[Path]:
+    """Write /admin/ beside the status pages, from the catalog the build already read; returns
+    the files written.
 
     A missing phrasebook or Decap bundle leaves the editor out with a warning: the public site
     must not depend on the operators' tool.
@@ -231,9 +232,11 @@ def write_editor(
         phrases = load_phrasebook(content_dir, project_dir)
     except PhrasebookError as exc:
         logger.warning("The web editor /admin/ was not built: %s", exc)
-        return
+        return []
     written = write_admin(output_dir, project_dir, theme_dir, catalog, phrases, status, admin)
     if written is None:
         logger.warning(
             "The web editor /admin/ was not built: Decap CMS is not installed (run 'npm ci')."
         )
+        return []
+    return written
