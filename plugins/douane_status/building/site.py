@@ -65,7 +65,8 @@ def write_site(
     One worker first writes the feeds, calendars, API and badges, the largest job, then joins
     in; so no process waits long for another. Each job returns the files it wrote.
     """
-    makers = SitePages(content, settings, now).page_makers()
+    pages = SitePages(content, settings, now)  # what the pages share, before the workers fork
+    makers = pages.page_makers()
     layout = {lang: _layout(env, lang, settings, now) for lang in LANGUAGES}
 
     def write_page(make: Callable[[], Page]) -> list[Path]:
@@ -74,8 +75,8 @@ def write_site(
 
     jobs: list[Callable[[], list[Path]]] = [partial(write_page, make) for make in makers]
     jobs += [
-        partial(write_report_files, content, settings, now, output_dir),
-        partial(write_compliance_file, content, settings, now, output_dir),
+        partial(write_report_files, content.catalog, pages.by_month, settings, now, output_dir),
+        partial(write_compliance_file, pages.compliance, settings, output_dir),
         *beside,
     ]
     machine_files = partial(write_machine_files, content, settings, now, output_dir)

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -65,10 +66,16 @@ class SystemHistory:
     day_count: int  # the SVG's width in days
 
 
+# The words of days and amounts are the same in every system's row (and Babel is slow to make
+# them): each is made once per language.
+
+
+@lru_cache(maxsize=1024)
 def _day_text(day: dt.date, lang: Lang) -> str:
     return format_date(day, "d MMMM y", locale=lang)
 
 
+@lru_cache(maxsize=1024)
 def _day_short(day: dt.date, lang: Lang) -> str:
     return format_date(day, "d MMMM", locale=lang)
 
@@ -77,6 +84,7 @@ def _minutes(amount: int, lang: Lang) -> str:
     return i18n.word("minutes_one" if amount == 1 else "minutes", lang, count=amount)
 
 
+@lru_cache(maxsize=4096)
 def unavailability_text(planned: int, unplanned: int, lang: Lang) -> str:
     parts = []
     if planned:
@@ -188,10 +196,12 @@ class SystemReport:
     unplanned_only: str  # the same without planned maintenance and releases
 
 
+@lru_cache(maxsize=4096)
 def format_number(value: int, lang: Lang) -> str:
     return format_decimal(value, locale=lang)
 
 
+@lru_cache(maxsize=4096)
 def format_percent(value: Decimal, lang: Lang) -> str:
     number = format_decimal(value, format="0.00", locale=lang)
     return f"{number} %" if lang == "nl" else f"{number}%"
@@ -231,7 +241,13 @@ def histories(
     views: LanguageViews, events: Sequence[Event], days: dict[str, tuple[Day, ...]]
 ) -> dict[str, SystemHistory]:
     """Each system's 90-day row, with its text equivalent linking to the events."""
-    links = {e.id: EventLink(e.id, views.event(e).title, views.event(e).url) for e in events}
+    named = {e for shown in days.values() for day in shown for e in day.tally.event_ids}
+    # only the events these days name: the rest of the archive's views are not needed here
+    links = {
+        e.id: EventLink(e.id, views.event(e).title, views.event(e).url)
+        for e in events
+        if e.id in named
+    }
     return {
         s.id: system_history(views.system_ref(s.id), days[s.id], links, views.lang)
         for s in views.catalog.systems

@@ -43,6 +43,7 @@ class LanguageViews:
         self.tz = settings.tz
         self.site_url = settings.site_url
         self._events: dict[str, EventView] = {}
+        self._moments: dict[dt.datetime, Moment] = {}
         self._systems = {s.id: self._system_ref(s.id) for s in catalog.systems}
 
     def url(self, kind: str, item_id: str = "") -> str:
@@ -69,10 +70,13 @@ class LanguageViews:
     def moment(self, value: dt.datetime | None) -> Moment | None:
         if value is None:
             return None
-        return Moment(
-            value.astimezone(self.tz).isoformat(timespec="minutes"),
-            i18n.format_moment(value, self.lang, self.tz),
-        )
+        made = self._moments.get(value)  # an update's times recur: in its event, the next one
+        if made is None:
+            made = self._moments[value] = Moment(
+                value.astimezone(self.tz).isoformat(timespec="minutes"),
+                i18n.format_moment(value, self.lang, self.tz),
+            )
+        return made
 
     def text(self, value: Text | None) -> Markup | None:
         return None if value is None else render_markdown(value[self.lang])

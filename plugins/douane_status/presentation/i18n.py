@@ -205,6 +205,7 @@ _DAY_PATTERN = "EEEE d MMMM y"
 _MONTH_PATTERN = "LLLL y"
 
 
+@lru_cache(maxsize=8192)  # a page asks for dozens of words, the same on every page
 def translate(message: Message, lang: Lang, count: int = 1) -> str:
     """The words of ``message`` in ``lang``, placeholders still in them."""
     words = translations(lang)

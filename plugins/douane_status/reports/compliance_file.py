@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 from ..domain.config import StatusSettings
 from ..domain.outfiles import write_file
 from ..presentation.urls import COMPLIANCE_JSON
-from ..rules.content import Content
-from .compliance import ComplianceReport, EventFacts, compliance_report
+from .compliance import ComplianceReport, EventFacts
 
 
 def _iso(moment: dt.datetime | None, tz: ZoneInfo) -> str | None:
@@ -66,8 +65,8 @@ def compliance_json(report: ComplianceReport, tz: ZoneInfo) -> str:
 
 
 def write_compliance_file(
-    content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
+    report: ComplianceReport, settings: StatusSettings, output_dir: Path
 ) -> list[Path]:
-    report = compliance_report(content, settings, now)
+    """The compliance report (``compliance_report``, as its page shows it) as JSON."""
     target = output_dir / COMPLIANCE_JSON.lstrip("/")
     return [write_file(target, compliance_json(report, settings.tz))]

@@ -18,9 +18,7 @@ from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Catalog, Lang
 from ..domain.outfiles import write_file
 from ..presentation.urls import file_path
-from ..rules.content import Content
-from ..state.phases import published
-from .availability import Month, report_months, report_start, to_minute
+from .availability import Month, report_start, to_minute
 
 CSV_COLUMNS: dict[str, tuple[str, str]] = {
     "system": ("systeem", "system"),
@@ -124,18 +122,20 @@ def report_json(
 
 
 def write_report_files(
-    content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
+    catalog: Catalog,
+    by_system: Mapping[str, tuple[Month, ...]],
+    settings: StatusSettings,
+    now: dt.datetime,
+    output_dir: Path,
 ) -> list[Path]:
-    """Write the CSV (one per language, headers in that language) and the JSON downloads."""
-    events = published(content.events, now, settings)
-    system_ids = [s.id for s in content.catalog.systems]
-    by_system = report_months(events, system_ids, now, settings.tz, settings.retention_years)
+    """Write the CSV (one per language, headers in that language) and the JSON downloads of
+    each system's months (``report_months``, as the report page shows them)."""
     start = report_start(now, settings.tz, settings.retention_years)
-    data = report_json(content.catalog, by_system, start, to_minute(now), settings.tz)
+    data = report_json(catalog, by_system, start, to_minute(now), settings.tz)
     written = []
     for lang in LANGUAGES:
         for kind, text in (
-            ("report_csv", report_csv(content.catalog, by_system, lang, settings.tz)),
+            ("report_csv", report_csv(catalog, by_system, lang, settings.tz)),
             ("report_json", data),
         ):
             written.append(write_file(output_dir / file_path(kind, lang).lstrip("/"), text))
