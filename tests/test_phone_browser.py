@@ -1,13 +1,17 @@
-"""The demo site on a 375 x 740 phone in Chromium: no page scrolls sideways, and the status page
-shows the systems on the first screen under a header of at most 120 px.
+"""The demo site on a 375 x 740 phone in Chromium: no page scrolls sideways, and the status page's
+first screen answers a trader's three questions under a header of at most 120 px: which systems
+are not fully available, whether the fallback procedure may be used, and when the next message
+comes.
 
 The demo is the repository's own content at the demo moment (FIXTURE_NOW: Sunday 29 November
 2026 10:00 CET), the state the README's pictures show. Every page is measured, in both languages;
-a wide table may scroll inside its own labelled region, never the page.
+a wide table may scroll inside its own labelled region, never the page. The status page is
+measured again at 10:50, when three promised times have passed and the rows say so.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,11 +36,21 @@ const regions = [...document.querySelectorAll('.table-scroll')].map((r) => ({
   focusable: r.tabIndex === 0}));
 const top = (id) => { const e = document.getElementById(id);
   return e ? e.getBoundingClientRect().top + scrollY : null; };
-const firstProcess = document.querySelector('.process h3');
+const bottom = (e) => e.getBoundingClientRect().bottom + scrollY;
+const rows = [...document.querySelectorAll('.system-row')].map((row) => {
+  const detail = row.querySelector('.system-row__detail');
+  const message = row.querySelector('a.system-row__state');
+  return {system: row.querySelector('.system-row__short').textContent, bottom: bottom(row),
+    detail: detail ? detail.textContent : null, message: message ? message.pathname : null};
+});
+const helpline = [...document.querySelectorAll('.helpline p')].map((p) => ({
+  text: p.textContent, lines: Math.round(p.getBoundingClientRect().height
+    / parseFloat(getComputedStyle(p).lineHeight)), bottom: bottom(p)}));
 return {width: document.documentElement.scrollWidth, wide: wide, regions: regions,
   header: document.querySelector('header.site-header').getBoundingClientRect().height,
-  systems: top('systems-heading'),
-  firstProcess: firstProcess ? firstProcess.getBoundingClientRect().bottom + scrollY : null};
+  systems: top('systems-heading'), rows: rows, helpline: helpline,
+  messages: top('active-heading'), processes: top('processes-heading'),
+  latest: top('latest-heading')};
 """
 
 
@@ -110,11 +124,103 @@ def test_a_table_that_scrolls_does_so_in_a_labelled_focusable_region(
     assert unlabelled == {}
 
 
+@pytest.fixture(scope="module")
+def late(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, dict[str, Any]]]:
+    """The status pages of the demo built again at 10:50: promised times have passed."""
+    site = build_into(
+        tmp_path_factory.mktemp("late") / "output",
+        content=REPO / "content",
+        now=dt.datetime(2026, 11, 29, 9, 50, tzinfo=dt.UTC),
+    )
+    try:
+        with serve_directory(site) as origin, chromium(PHONE) as driver:
+            figures = {}
+            for path in ("/", "/en/"):
+                driver.get(origin + path)
+                figures[path] = driver.execute_script(MEASURE)
+    except BrowserMissing as exc:
+        pytest.fail(str(exc))
+    yield figures
+
+
+def first_screen(figures: dict[str, Any], path: str) -> None:
+    """All nine systems, one row each and each once, on the first screen: those not fully
+    available first, each with the fallback procedure, the next message and a link to it."""
+    rows = figures["rows"]
+    print(f"{path}: header {figures['header']:.0f} px, rows end at {rows[-1]['bottom']:.0f} px")
+    assert figures["header"] <= HEADER_MAX
+    assert len(rows) == 9 and len({r["system"] for r in rows}) == 9
+    assert all(r["bottom"] <= PHONE[1] for r in rows), rows
+    affected = [r["system"] for r in rows if r["detail"]]
+    assert affected == ["NCTS", "DMF", "AES", "EMCS"]
+    assert [r["system"] for r in rows[:4]] == affected  # on top
+    english = path.startswith("/en/")
+    fallback = "fallback procedure" if english else "noodprocedure"
+    for row in rows[:4]:
+        assert fallback in row["detail"], row
+        assert row["message"].startswith(
+            "/en/status-messages/" if english else "/status-berichten/"
+        )
+    for row in rows[:3]:  # the disruptions and the investigation promise their next message
+        assert ("Next message: " if english else "Volgend bericht: ") in row["detail"], row
+    # the messages follow, then the processes
+    assert rows[-1]["bottom"] < figures["messages"] < figures["processes"]
+
+
 @pytest.mark.parametrize("path", ["/", "/en/"])
-def test_the_status_page_shows_the_systems_on_the_first_screen(
+def test_the_status_pages_first_screen_answers_all_three_questions(
     measured: dict[str, Any], path: str
 ) -> None:
-    figures = measured[path]
-    print(f"{path}: header {figures['header']:.0f} px, systems at {figures['systems']:.0f} px")
-    assert figures["header"] <= HEADER_MAX
-    assert figures["firstProcess"] <= PHONE[1]
+    first_screen(measured[path], path)
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_the_first_screen_says_which_promises_are_late(late: dict[str, Any], path: str) -> None:
+    """At 10:50 NCTS's next message (10:35), DMF's (10:20) and its decision on the fallback
+    procedure (10:20), and AES's next message (10:15) are late: the rows say so, with the
+    helpdesk's number, and still fit on the first screen."""
+    figures = late[path]
+    first_screen(figures, path)
+    english = path.startswith("/en/")
+    words, number = (
+        ("later than promised", "+31 88 15 666 55")
+        if english
+        else ("later dan beloofd", "088-15 666 55")
+    )
+    details = {r["system"]: r["detail"] for r in figures["rows"] if r["detail"]}
+    assert {s: d.count(words) for s, d in details.items()} == {
+        "NCTS": 1,
+        "DMF": 2,
+        "AES": 1,
+        "EMCS": 0,
+    }
+    assert {s: number in d for s, d in details.items()} == {
+        "NCTS": True,
+        "DMF": True,
+        "AES": True,
+        "EMCS": False,
+    }
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/en/", "/systemen/dms/", "/en/status-messages/2026-11-29-dmf-verstoring/"]
+)
+def test_the_helpdesk_and_the_time_of_the_page_are_at_the_top_each_on_one_line(
+    measured: dict[str, Any], path: str
+) -> None:
+    phone, built = measured[path]["helpline"]
+    number = "+31 88 15 666 55" if path.startswith("/en/") else "088-15 666 55"
+    assert phone["text"].endswith(number) and phone["lines"] == 1, phone
+    assert built["lines"] == 1 and built["bottom"] <= measured[path]["header"] + 60, built
+
+
+def test_an_event_page_shows_its_newest_message_on_the_second_screen_at_the_latest(
+    measured: dict[str, Any],
+) -> None:
+    """Under the facts, not after the cause and the explanation."""
+    for path in (
+        "/status-berichten/2026-11-29-dmf-verstoring/",
+        "/en/status-messages/2026-11-29-dmf-verstoring/",
+    ):
+        print(f"{path}: newest message at {measured[path]['latest']:.0f} px")
+        assert measured[path]["latest"] <= 2 * PHONE[1]

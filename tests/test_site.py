@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import lxml.html
@@ -28,12 +29,17 @@ def text_of(element: lxml.html.HtmlElement) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
+def words_of(element: lxml.html.HtmlElement) -> str:
+    """The text as read, element boundaries adding no space ("10:30." stays "10:30.")."""
+    return " ".join("".join(element.itertext()).split())
+
+
 def system_states(site: Path, relative: str) -> dict[str, str]:
-    """Map system short name -> state label as listed on a page."""
+    """Map system short name -> state label as listed on a page, in the page's order."""
     doc = page(site, relative)
     states = {}
-    for item in doc.cssselect(".system-list__item"):
-        short = text_of(item.cssselect(".system-list__short")[0])
+    for item in doc.cssselect(".system-row"):
+        short = text_of(item.cssselect(".system-row__short")[0])
         label = item.cssselect(".state")[0]
         states[short] = text_of(label).replace("Status: ", "")
     return states
@@ -47,88 +53,34 @@ def test_every_page_kind_exists_in_both_languages_with_lang(fixture_site: Path, 
 
 
 def test_status_page_derives_each_system_state_from_events_and_now(fixture_site: Path) -> None:
-    assert system_states(fixture_site, "index.html") == {
-        "DMS": "In onderzoek",
-        "NCTS": "Noodprocedure",
-        "EMCS": "Onderhoud",
-        "ICS2": "Beschikbaar",
-    }
-    assert system_states(fixture_site, "en/index.html") == {
-        "DMS": "Under investigation",
-        "NCTS": "Fallback procedure",
-        "EMCS": "Maintenance",
-        "ICS2": "Available",
-    }
+    """Every system once, those not fully available first (fallback procedure, disruption,
+    investigation, maintenance), then the others in the order of systems.yaml."""
+    assert list(system_states(fixture_site, "index.html").items()) == [
+        ("NCTS", "Noodprocedure"),
+        ("DMS", "In onderzoek"),
+        ("EMCS", "Onderhoud"),
+        ("ICS2", "Beschikbaar"),
+    ]
+    assert list(system_states(fixture_site, "en/index.html").items()) == [
+        ("NCTS", "Fallback procedure"),
+        ("DMS", "Under investigation"),
+        ("EMCS", "Maintenance"),
+        ("ICS2", "Available"),
+    ]
 
 
-def test_status_page_groups_systems_by_process(fixture_site: Path) -> None:
+def test_the_processes_follow_the_messages_each_in_one_line(fixture_site: Path) -> None:
+    """A system serves several processes: the process list names their states, it does not
+    repeat the systems' rows."""
     doc = page(fixture_site, "en/index.html")
-    groups = {
-        text_of(section.cssselect("h3")[0]): [
-            text_of(s) for s in section.cssselect(".system-list__short")
-        ]
-        for section in doc.cssselect(".process")
-    }
-    assert groups == {
-        "Import": ["DMS", "ICS2"],
-        "Transit": ["NCTS"],
-        "Transport of excise goods": ["EMCS"],
-        "Entry of goods into the EU": ["ICS2"],
-    }
-
-
-def test_overall_state_is_in_words_and_icon(fixture_site: Path) -> None:
-    doc = page(fixture_site, "en/index.html")
-    banner = doc.cssselect(".overall")[0]
-    assert banner.get("role") == "status"
-    assert "3 of 4 systems not fully available" in text_of(banner)
-    assert banner.cssselect("svg[aria-hidden=true]")
-
-
-@pytest.mark.parametrize(
-    ("relative", "named", "others"),
-    [
-        (
-            "index.html",
-            ["NCTS: noodprocedure", "DMS: in onderzoek", "EMCS: onderhoud tot 16:00"],
-            "Het andere systeem is beschikbaar.",
-        ),
-        (
-            "en/index.html",
-            [
-                "NCTS: fallback procedure",
-                "DMS: under investigation",
-                "EMCS: maintenance until 16:00",
-            ],
-            "The other system is available.",
-        ),
-    ],
-)
-def test_the_banner_names_each_affected_system_with_its_own_state(
-    fixture_site: Path, relative: str, named: list[str], others: str
-) -> None:
-    """The fallback procedure applies to NCTS only: the banner says so per system, most
-    pressing first, instead of one sentence that reads as if it applied to all."""
-    banner = page(fixture_site, relative).cssselect(".overall")[0]
-    assert [text_of(li) for li in banner.cssselect(".overall__list li")] == named
-    assert text_of(banner.cssselect(".overall__detail")[0]) == others
-
-
-def test_the_systems_come_right_after_the_banner_before_the_messages(fixture_site: Path) -> None:
-    doc = page(fixture_site, "en/index.html")
-    headings = [h.get("id") for h in doc.cssselect("main h2")]
-    assert headings[:2] == ["systems-heading", "active-heading"]
-    assert doc.cssselect("main > section")[0].get("class").startswith("overall")
-
-
-def test_each_process_has_a_state_of_its_own(fixture_site: Path) -> None:
-    doc = page(fixture_site, "en/index.html")
+    section = doc.get_element_by_id("processes-heading").getparent()
+    assert not section.cssselect(".system-row, a")
     lines = {
-        text_of(section.cssselect("h3")[0]): (
-            section.cssselect(".process__state .state")[0].get("class").split("--")[1],
-            text_of(section.cssselect(".process__state")[0]),
+        text_of(li.cssselect(".processes__name")[0]): (
+            li.cssselect(".state")[0].get("class").split("--")[1],
+            text_of(li.cssselect(".state")[0]),
         )
-        for section in doc.cssselect(".process")
+        for li in section.cssselect(".processes li")
     }
     assert lines == {
         "Import": ("investigating", "DMS: under investigation"),
@@ -138,20 +90,66 @@ def test_each_process_has_a_state_of_its_own(fixture_site: Path) -> None:
     }
 
 
-def test_an_affected_row_says_whether_the_fallback_applies_and_when_the_next_message_comes(
-    fixture_site: Path,
-) -> None:
+def test_overall_state_is_in_words_and_icon(fixture_site: Path) -> None:
     doc = page(fixture_site, "en/index.html")
-    details = {
-        text_of(item.cssselect(".system-list__short")[0]): text_of(detail[0])
-        for item in doc.cssselect(".process .system-list__item")
-        if (detail := item.cssselect(".system-list__detail"))
+    banner = doc.cssselect(".overall")[0]
+    assert banner.get("role") == "status"
+    (heading,) = doc.cssselect("h1")
+    assert heading.getparent().getparent() is banner  # the page's heading is the state
+    assert text_of(heading) == "Current status: 3 of 4 systems not fully available"
+    assert text_of(heading.cssselect(".visually-hidden")[0]) == "Current status:"
+    assert banner.cssselect("svg[aria-hidden=true]")
+
+
+def test_the_systems_come_first_then_the_messages_then_the_processes(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/index.html")
+    sections = [s.get("aria-labelledby") for s in doc.cssselect("main > section")]
+    assert sections[:3] == ["systems-heading", "active-heading", "processes-heading"]
+    first = doc.cssselect("main > section")[0]
+    assert first.cssselect(".overall") and len(first.cssselect(".system-row")) == 4
+    assert len(doc.cssselect(".system-row")) == 4  # no system is listed twice
+
+
+@pytest.mark.parametrize(
+    ("relative", "details"),
+    [
+        (
+            "en/index.html",
+            {
+                "NCTS": "You may use the fallback procedure. Next message: 10:30.",
+                "DMS": "No decision yet on the fallback procedure. Next message: 10:15.",
+                "EMCS": "Until 16:00. You may use the fallback procedure.",
+            },
+        ),
+        (
+            "index.html",
+            {
+                "NCTS": "U mag de noodprocedure gebruiken. Volgend bericht: 10:30.",
+                "DMS": "Nog geen besluit over de noodprocedure. Volgend bericht: 10:15.",
+                "EMCS": "Tot 16:00. U mag de noodprocedure gebruiken.",
+            },
+        ),
+    ],
+)
+def test_an_affected_row_says_whether_the_fallback_applies_and_when_the_next_message_comes(
+    fixture_site: Path, relative: str, details: dict[str, str]
+) -> None:
+    doc = page(fixture_site, relative)
+    rows = {
+        text_of(item.cssselect(".system-row__short")[0]): item
+        for item in doc.cssselect(".system-row")
     }
-    assert details == {
-        "DMS": "No decision yet on the fallback procedure. Next message: 10:15.",
-        "NCTS": "You may use the fallback procedure. Next message: 10:30.",
-        "EMCS": "Until 16:00. You may use the fallback procedure.",
-    }
+    assert {
+        short: words_of(detail[0])
+        for short, item in rows.items()
+        if (detail := item.cssselect(".system-row__detail"))
+    } == details
+    # the state links to the message that sets it; an available system has no message
+    prefix = "/en/status-messages/" if relative.startswith("en/") else "/status-berichten/"
+    assert rows["NCTS"].cssselect("a.system-row__state")[0].get("href") == (
+        prefix + "2026-11-29-ncts-verstoring/"
+    )
+    assert not rows["ICS2"].cssselect("a.system-row__state, .system-row__detail")
 
 
 def test_status_page_sections_list_active_upcoming_and_recent_events(fixture_site: Path) -> None:
@@ -177,10 +175,25 @@ def test_status_page_sections_list_active_upcoming_and_recent_events(fixture_sit
 
 def test_helpdesk_and_build_time_on_every_page(fixture_site: Path) -> None:
     for relative in (p for pair in PAGE_KINDS.values() for p in pair):
-        footer = text_of(page(fixture_site, relative).cssselect("footer")[0])
-        assert "088-15 666 55" in footer
+        english = relative.startswith("en/")
+        doc = page(fixture_site, relative)
+        number = "+31 88 15 666 55" if english else "088-15 666 55"
+        footer = text_of(doc.cssselect("footer")[0])
+        assert number in footer
         assert "nhd.apeldoorn@douane.nl" in footer
         assert "29 november 2026 10:00 cet" in footer.lower()
+        # at the top: first in the content, before the page's heading
+        helpline = doc.cssselect("main > .helpline")[0]
+        assert helpline.getprevious() is None
+        phone, built = helpline.cssselect("p")
+        assert text_of(phone) == ("Customs Helpdesk: " if english else "Helpdesk Douane: ") + number
+        assert phone.cssselect("a.phone")[0].get("href") == "tel:+31881566655"
+        assert text_of(built) == (
+            "As of 29 November 10:00" if english else "Stand van 29 november 10:00"
+        )
+        assert built.cssselect("time")[0].get("datetime") == "2026-11-29T10:00+01:00"
+        for link in doc.cssselect('a[href^="tel:"]'):
+            assert link.get("href") == "tel:+31881566655" and text_of(link) == number
 
 
 def test_every_page_links_to_its_counterpart_and_back(fixture_site: Path) -> None:
@@ -233,7 +246,7 @@ def test_dutch_event_page_is_in_dutch(fixture_site: Path) -> None:
     doc = page(fixture_site, "status-berichten/2026-11-25-ics2-opgelost/index.html")
     headings = [text_of(h) for h in doc.cssselect(".timeline__heading")]
     assert headings[0] == "Opgelost woensdag 25 november 2026 15:30 CET"
-    assert "De verstoring is opgelost." in text_of(doc.cssselect(".timeline")[0])
+    assert "De verstoring is opgelost." in text_of(doc.get_element_by_id("update-3"))
 
 
 def test_updates_after_now_are_not_published(fixture_site: Path) -> None:
@@ -376,3 +389,146 @@ def test_subscribe_is_in_the_main_navigation(fixture_site: Path, relative: str, 
 def test_the_footer_names_both_zones_the_dates_may_be_in(fixture_site: Path) -> None:
     footer = text_of(page(fixture_site, "en/index.html").cssselect("footer .built")[0])
     assert "All times are Dutch time: CET in winter, CEST in summer." in footer
+
+
+@pytest.mark.parametrize(
+    ("relative", "latest", "earlier"),
+    [
+        (
+            "en/status-messages/2026-11-25-ics2-opgelost/index.html",
+            "Latest message",
+            "Earlier messages",
+        ),
+        (
+            "status-berichten/2026-11-25-ics2-opgelost/index.html",
+            "Laatste bericht",
+            "Eerdere berichten",
+        ),
+    ],
+)
+def test_an_event_page_leads_with_the_newest_message_right_under_the_facts(
+    fixture_site: Path, relative: str, latest: str, earlier: str
+) -> None:
+    """The news first: the facts, then the newest message, then what the event is about
+    (cause, explanation), then the earlier messages, newest first."""
+    doc = page(fixture_site, relative)
+    facts = doc.cssselect(".facts--wide")[0]
+    lead = facts.getnext()
+    assert lead.tag == "section" and text_of(lead.cssselect("h2")[0]) == latest
+    assert [i.get("id") for i in lead.cssselect(".timeline__item")] == ["update-3"]
+    order = [s.get("aria-labelledby") for s in doc.cssselect(".event-page > section")]
+    assert order == ["latest-heading", "buffered-heading", "details-heading", "timeline-heading"]
+    history = doc.get_element_by_id("timeline-heading").getparent()
+    assert text_of(history.cssselect("h2")[0]) == earlier
+    assert [i.get("id") for i in history.cssselect(".timeline__item")] == ["update-2", "update-1"]
+
+
+def test_an_event_with_one_message_has_no_earlier_messages(fixture_site: Path) -> None:
+    doc = page(fixture_site, "en/status-messages/2026-11-29-dms-onderzoek/index.html")
+    assert len(doc.cssselect(".timeline__item")) == 1
+    assert not doc.cssselect("#timeline-heading")
+
+
+@pytest.fixture(scope="module")
+def late_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture content built again at 16:30: NCTS promised its next message at 11:30, DMS
+    at 10:15, and the EMCS maintenance its end at 16:00; none of them came."""
+    from conftest import build_into
+
+    moment = dt.datetime(2026, 11, 29, 15, 30, tzinfo=dt.UTC)
+    return build_into(tmp_path_factory.mktemp("late") / "output", now=moment)
+
+
+def test_nothing_is_late_while_every_promised_time_is_ahead(fixture_site: Path) -> None:
+    for path in fixture_site.rglob("*.html"):
+        doc = lxml.html.fromstring(path.read_bytes())
+        assert not doc.cssselect(".late, .facts__late"), path
+
+
+@pytest.mark.parametrize(
+    ("relative", "details", "built"),
+    [
+        (
+            "en/index.html",
+            {
+                "NCTS": "You may use the fallback procedure. Next message: 11:30 later than "
+                "promised. Call +31 88 15 666 55.",
+                "DMS": "No decision yet on the fallback procedure. Next message: 10:15 later than "
+                "promised. Call +31 88 15 666 55.",
+                "EMCS": "Until 16:00 later than promised. You may use the fallback procedure. "
+                "Call +31 88 15 666 55.",
+            },
+            "As of 29 November 16:30",
+        ),
+        (
+            "index.html",
+            {
+                "NCTS": "U mag de noodprocedure gebruiken. Volgend bericht: 11:30 later dan "
+                "beloofd. Bel 088-15 666 55.",
+                "DMS": "Nog geen besluit over de noodprocedure. Volgend bericht: 10:15 later dan "
+                "beloofd. Bel 088-15 666 55.",
+                "EMCS": "Tot 16:00 later dan beloofd. U mag de noodprocedure gebruiken. "
+                "Bel 088-15 666 55.",
+            },
+            "Stand van 29 november 16:30",
+        ),
+    ],
+)
+def test_a_passed_promise_is_called_late_beside_its_time_with_the_helpdesk(
+    late_site: Path, relative: str, details: dict[str, str], built: str
+) -> None:
+    doc = page(late_site, relative)
+    assert text_of(doc.cssselect(".helpline__built")[0]) == built
+    rows = {text_of(r.cssselect(".system-row__short")[0]): r for r in doc.cssselect(".system-row")}
+    assert {
+        short: words_of(detail[0])
+        for short, row in rows.items()
+        if (detail := row.cssselect(".system-row__detail"))
+    } == details
+    marks = rows["NCTS"].cssselect("strong.late")
+    assert len(marks) == 1 and marks[0].getprevious().tag == "time"
+    assert marks[0].getprevious().get("datetime") == "2026-11-29T11:30+01:00"
+    assert rows["NCTS"].cssselect('a[href="tel:+31881566655"]')
+
+
+@pytest.mark.parametrize(
+    ("relative", "facts"),
+    [
+        (
+            "en/status-messages/2026-11-29-ncts-verstoring/index.html",
+            {
+                "Next message": "Sunday 29 November 2026 11:30 CET later than promised",
+                "Later than promised": "Call the helpdesk for news: +31 88 15 666 55.",
+            },
+        ),
+        (
+            "status-berichten/2026-11-29-ncts-verstoring/index.html",
+            {
+                "Volgend bericht": "zondag 29 november 2026 11:30 CET later dan beloofd",
+                "Later dan beloofd": "Bel de helpdesk voor nieuws: 088-15 666 55.",
+            },
+        ),
+        (
+            "en/status-messages/2026-11-29-emcs-onderhoud/index.html",
+            {
+                "Planned end": "Sunday 29 November 2026 16:00 CET later than promised",
+                "Later than promised": "Call the helpdesk for news: +31 88 15 666 55.",
+            },
+        ),
+    ],
+)
+def test_an_event_page_calls_a_passed_promise_late_among_its_facts(
+    late_site: Path, relative: str, facts: dict[str, str]
+) -> None:
+    dl = page(late_site, relative).cssselect(".facts--wide")[0]
+    shown = {
+        text_of(div.cssselect("dt")[0]): words_of(div.cssselect("dd")[0])
+        for div in dl.cssselect("dl > div")
+    }
+    assert {name: shown.get(name) for name in facts} == facts
+
+
+def test_an_update_still_under_investigation_promises_no_fallback_decision(late_site: Path) -> None:
+    """P10's half hour counts from the first update that reports a disruption."""
+    doc = page(late_site, "en/status-messages/2026-11-29-dms-onderzoek/index.html")
+    assert "Decision on the fallback procedure" not in text_of(doc.cssselect(".facts--wide")[0])

@@ -41,6 +41,12 @@ def _state_badge(lang: Lang) -> Callable[[str, str, bool], Markup]:
     return state
 
 
+def _helpdesk_link(settings: StatusSettings, lang: Lang) -> Markup:
+    """The helpdesk's number as a link a phone dials, never broken over two lines."""
+    number = escape(settings.helpdesk_phone_in(lang))
+    return Markup(f'<a class="phone" href="{escape(settings.helpdesk_tel)}">{number}</a>')
+
+
 def _url_maker(site_url: str, lang: Lang) -> Callable[..., str]:
     def url_for(kind: str, item_id: str = "", *, in_lang: Lang | None = None) -> str:
         return site_url + page_path(kind, in_lang or lang, item_id)
@@ -91,7 +97,8 @@ def _layout(
     kind of page) and the footer are rendered here, once, not again for every page."""
     layout: dict[str, Any] = {
         "site_url": settings.site_url,
-        "helpdesk_phone": settings.helpdesk_phone,
+        "helpdesk_phone": settings.helpdesk_phone_in(lang),
+        "helpdesk_link": _helpdesk_link(settings, lang),
         "helpdesk_email": settings.helpdesk_email,
         "lang": lang,
         "other_lang": other_language(lang),
@@ -101,6 +108,7 @@ def _layout(
         "built": {
             "iso": now.astimezone(settings.tz).isoformat(timespec="minutes"),
             "text": i18n.format_moment(now, lang, settings.tz),
+            "short": i18n.format_day_and_clock(now, lang, settings.tz),
         },
         "feeds": feed_links(lang, settings.site_url),
         "navigation": NAVIGATION,
@@ -108,6 +116,7 @@ def _layout(
     chrome: Any = env.get_template("chrome.html").make_module(layout)  # its macros, by name
     layout["chrome"] = {
         "nav": {kind: chrome.nav(kind) for kind in PAGE_KINDS},
+        "helpline": chrome.helpline(),
         "footer": chrome.footer(),
         "feed_links": chrome.feed_links(),
     }

@@ -43,7 +43,8 @@ class StatusSettings:
     retention_years: int = 1  # calendar years: the same local date and time, 29 Feb -> 28 Feb
     recent_days: int = 7
     site_url: str = ""
-    helpdesk_phone: str = "088-15 666 55"
+    helpdesk_phone: str = "088-15 666 55"  # as written on Dutch pages
+    helpdesk_phone_international: str = "+31 88 15 666 55"  # on English pages, and the tel: link
     helpdesk_email: str = "nhd.apeldoorn@douane.nl"
     # Where Dutch Customs lists every fallback procedure (a Dutch page); a system's own procedure
     # is its `fallback_procedure` in systems.yaml.
@@ -60,6 +61,16 @@ class StatusSettings:
     site_started: dt.date = dt.date(2025, 10, 1)
     websub_hub: str = ""  # a WebSub hub the feeds name (rel="hub") and `invoke notify` pings
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def helpdesk_tel(self) -> str:
+        """The helpdesk's number as a link a phone dials: ``tel:+31881566655``."""
+        return "tel:" + re.sub(r"[^0-9+]", "", self.helpdesk_phone_international)
+
+    def helpdesk_phone_in(self, lang: str) -> str:
+        """The helpdesk's number as readers of ``lang`` dial it: Dutch pages the national form,
+        other languages the international one."""
+        return self.helpdesk_phone if lang == "nl" else self.helpdesk_phone_international
 
     @cached_property
     def tz(self) -> ZoneInfo:

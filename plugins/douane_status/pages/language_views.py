@@ -24,10 +24,15 @@ from ..state.phases import (
     current_fallback,
     event_state,
     expected_end,
-    next_communication,
     phase,
 )
-from .view_models import EventView, Link, Moment, Page, SystemRef, SystemRow, UpdateView
+from ..state.promises import (
+    is_late,
+    promised_end,
+    promised_fallback_decision,
+    promised_next_message,
+)
+from .view_models import EventView, Link, Moment, Page, Promised, SystemRef, SystemRow, UpdateView
 
 
 class LanguageViews:
@@ -116,28 +121,21 @@ class LanguageViews:
         events = tuple(self.event(e) for e in status.events)
         if status.state is SystemState.AVAILABLE or not status.events:
             return SystemRow(system, status.state.key, label, events)
-        return SystemRow(system, status.state.key, label, events, *self._affected(status, label))
+        # What a trader needs next (the fallback procedure, the next message) comes from the
+        # event that sets the system's state.
+        worst = max(status.events, key=lambda e: (event_state(e, self.now), e.start, e.id))
+        message = self.event(worst)
+        short = f"{system.short}: {label[:1].lower()}{label[1:]}"  # "EMCS: onderhoud tot 16:00"
+        if message.end_promised is not None:
+            short += " " + i18n.word("until", self.lang, time=message.end_promised.short)
+        return SystemRow(system, status.state.key, label, events, short, message)
 
-    def _affected(self, status: SystemStatus, label: str) -> tuple[str, str]:
-        """For a system that is not available: its state in a few words ("EMCS: onderhoud tot
-        16:00"), and what a trader needs next (the fallback procedure, the next message), taken
-        from the event that sets its state."""
-        lang, now = self.lang, self.now
-        worst = max(status.events, key=lambda e: (event_state(e, now), e.start, e.id))
-        short = f"{self._systems[status.system_id].short}: {label[:1].lower()}{label[1:]}"
-        sentences = [self.event(worst).fallback_label + "."]
-        end = expected_end(worst) if worst.type.is_planned else None
-        if end is not None:
-            until = i18n.word("until", lang, time=self._clock(end))
-            short += " " + until
-            sentences.insert(0, until[:1].upper() + until[1:] + ".")
-        following = next_communication(worst)
-        if following is not None:
-            sentences.append(i18n.word("next_message_at", lang, time=self._clock(following)) + ".")
-        return short, " ".join(sentences)
-
-    def _clock(self, value: dt.datetime) -> str:
-        return i18n.format_clock_or_day(value, self.now, self.lang, self.tz)
+    def promised(self, value: dt.datetime | None) -> Promised | None:
+        """A promised time as the pages show it, late or not at "now"."""
+        if value is None:
+            return None
+        short = i18n.format_clock_or_day(value, self.now, self.lang, self.tz)
+        return Promised(self.moment(value), short, is_late(value, self.now))
 
     def event(self, event: Event) -> EventView:
         cached = self._events.get(event.id)
@@ -178,7 +176,9 @@ class LanguageViews:
             fallback_key=str(fallback) if fallback else None,
             fallback_label=self._fallback_label(event, fallback),
             fallback_possible=event.fallback_possible,
-            next_update=self.moment(next_communication(event)),
+            fallback_due=self.promised(promised_fallback_decision(event, self.settings)),
+            next_update=self.promised(promised_next_message(event)),
+            end_promised=self.promised(promised_end(event, self.now)),
             cause=self.text(event.cause),
             process_changes=self.text(event.process_changes),
             buffered_messages=self.text(event.buffered_messages),

@@ -50,6 +50,17 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Promised:
+    """A time promised to the public (the next message, the end of the work, the decision on
+    the fallback procedure): the moment in full, its short form for the status rows ("10:35"),
+    and whether it has passed unkept at the build's "now"."""
+
+    moment: Moment
+    short: str
+    late: bool
+
+
+@dataclass(frozen=True)
 class SystemRef:
     id: str
     short: str
@@ -101,7 +112,9 @@ class EventView:
     fallback_key: str | None
     fallback_label: str
     fallback_possible: bool | None
-    next_update: Moment | None
+    fallback_due: Promised | None  # while no decision on the fallback procedure is published
+    next_update: Promised | None
+    end_promised: Promised | None  # the end planned work still promises while under way
     cause: Markup | None
     process_changes: Markup | None
     buffered_messages: Markup | None
@@ -111,6 +124,12 @@ class EventView:
     latest: UpdateView
     sort_key: tuple[Any, ...] = field(compare=False, default=())
 
+    @property
+    def late(self) -> bool:
+        """Whether a time the event promises has passed unkept (the pages then say whom to call)."""
+        promises = (self.fallback_due, self.next_update, self.end_promised)
+        return any(p is not None and p.late for p in promises)
+
 
 @dataclass(frozen=True)
 class SystemRow:
@@ -119,7 +138,7 @@ class SystemRow:
     state_label: str
     events: tuple[EventView, ...]
     short: str = ""  # when not available: "EMCS: onderhoud tot 16:00"
-    detail: str = ""  # when not available: the fallback procedure and the next message
+    message: EventView | None = None  # when not available: the event that sets its state
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from ..state.phases import (
 from .availability_views import HISTORY_DAYS, SystemHistory, histories, history_period, report_page
 from .compliance_views import compliance_page
 from .language_views import LanguageViews
-from .view_models import EventView, Page, SystemRow
+from .view_models import EventView, Page
 
 __all__ = ["OVERVIEW_PAGES", "Page", "SitePages"]
 
@@ -161,23 +161,26 @@ def _status_page(
     statuses: dict[str, SystemStatus],
     histories: dict[str, SystemHistory],
 ) -> Page:
+    """The first screen answers three questions: which systems are not fully available, whether
+    the fallback procedure may be used, and when the next message comes. So all systems come
+    first, one row each, those not fully available on top; then the messages in progress; then
+    the customs processes, each in one line (a system serves several: its row is not repeated)."""
     lang, now = views.lang, views.now
     overall = overall_state(statuses.values())
-    rows = {s.id: views.system_row(statuses[s.id]) for s in views.catalog.systems}
+    rows = [views.system_row(statuses[s.id]) for s in views.catalog.systems]
     affected = sorted(
-        (r for r in rows.values() if r.short),
+        (r for r in rows if r.message is not None),
         key=lambda r: BANNER_ORDER.index(statuses[r.system.id].state),
     )
-    groups = []
+    processes = []
     for process in views.catalog.processes:
-        members = [rows[s.id] for s in views.catalog.systems if process.id in s.processes]
+        members = [r for r in rows if process.id in views.catalog.system(r.system.id).processes]
         if members:
             worst = max(statuses[r.system.id].state for r in members)
-            groups.append(
+            processes.append(
                 {
                     "name": process.name[lang],
                     "id": process.id,
-                    "rows": members,
                     "state_key": worst.key,
                     "state_label": " · ".join(r.short for r in members if r.short)
                     or i18n.word("process_available", lang),
@@ -199,8 +202,9 @@ def _status_page(
         "status",
         "status.html",
         i18n.word("status_title", lang),
-        overall=_overall(lang, overall, affected, len(rows)),
-        groups=groups,
+        overall=_overall(lang, overall, len(affected), len(rows)),
+        systems=[*affected, *(r for r in rows if r.message is None)],
+        processes=processes,
         active=[views.event(e) for e in active],
         upcoming=[views.event(e) for e in upcoming],
         recent=[views.event(e) for e in recent],
@@ -209,29 +213,18 @@ def _status_page(
     )
 
 
-def _overall(
-    lang: Lang, overall: SystemState, affected: Sequence[SystemRow], total: int
-) -> dict[str, object]:
-    """The banner: how many systems are affected and each of them in a few words ("NCTS:
-    noodprocedure"), so no one reads one system's state as every system's; or that all are
-    available."""
+def _overall(lang: Lang, overall: SystemState, affected: int, total: int) -> dict[str, object]:
+    """The headline over the systems: how many are not fully available, or that all are."""
     if not affected:
         return {
             "key": overall.key,
             "headline": i18n.label(i18n.OVERALL_HEADLINES, overall, lang),
-            "affected": (),
             "detail": i18n.word("all_available_detail", lang),
         }
-    others = total - len(affected)
     return {
         "key": overall.key,
-        "headline": i18n.word("systems_affected", lang, count=len(affected), total=total),
-        "affected": tuple(affected),
-        "detail": ""
-        if not others
-        else i18n.word("other_available", lang)
-        if others == 1
-        else i18n.word("others_available", lang, count=others),
+        "headline": i18n.word("systems_affected", lang, count=affected, total=total),
+        "detail": "",
     }
 
 

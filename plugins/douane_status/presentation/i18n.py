@@ -120,10 +120,7 @@ WORDS: dict[str, Message] = {
     "status_icon_label": N_("Status:"),
     "systems_affected": N_("%(count)s of %(total)s systems not fully available"),
     "all_available_detail": N_("There are no disruptions and no maintenance is in progress."),
-    "other_available": N_("The other system is available."),
-    "others_available": N_("The other %(count)s systems are available."),
     "until": N_("until %(time)s"),
-    "next_message_at": N_("Next message: %(time)s"),
     "process_available": N_("All available"),
     "fallback_for": N_("Fallback procedure for %(system)s"),
     # After a link to another site's page in the other language than the reader's.
@@ -258,6 +255,12 @@ def format_clock_or_day(moment: dt.datetime, now: dt.datetime, lang: Lang, tz: Z
     local = moment.astimezone(tz)
     if local.date() == now.astimezone(tz).date():
         return f"{local:%H:%M}"
+    return format_day_and_clock(moment, lang, tz)
+
+
+def format_day_and_clock(moment: dt.datetime, lang: Lang, tz: ZoneInfo) -> str:
+    """'29 november 10:50' / '29 November 10:50': the build's time at the top of every page."""
+    local = moment.astimezone(tz)
     _, months = _calendar_names(lang)
     return f"{local.day} {months[local.month]} {local:%H:%M}"
 
