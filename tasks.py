@@ -126,13 +126,21 @@ def screenshots(c: Context, now: str = DEMO_NOW, output: str = "docs/screenshots
         raise Exit(code=code)
 
 
+JS_TESTS = "tests/js"  # the web editor's unit tests: node --test, with fast-check
+
+
 @task
 def test(c: Context) -> None:
-    """Run the linter, the type checker and the whole test suite."""
+    """Run the linters, the type checker, the editor's JavaScript tests and the whole suite."""
     python = sys.executable
     c.run(f"{python} -m ruff check .", pty=False)
     c.run(f"{python} -m ruff format --check .", pty=False)
     c.run(f"{python} -m mypy", pty=False)
+    c.run("node_modules/.bin/eslint --max-warnings 0 .", pty=False)
+    tests = " ".join(
+        sorted(str(p.relative_to(PROJECT)) for p in (PROJECT / JS_TESTS).glob("*.test.mjs"))
+    )
+    c.run(f"node --import ./{JS_TESTS}/register.mjs --test {tests}", pty=False)
     c.run(f"{python} -m pytest -n auto -q", pty=False)
 
 

@@ -1,6 +1,6 @@
-"""Run the web editor's scripts (theme/admin/*.js) under Node, as the browser loads them.
+"""Run the web editor's ES modules (theme/admin/*.js) under Node, as the browser loads them.
 
-The scripts run with the same `yaml` package the editor publishes; each test sends its input as
+The modules run with the same `yaml` package the editor publishes; each test sends its input as
 JSON on stdin and reads JSON back.
 """
 
@@ -15,34 +15,38 @@ from typing import Any
 import pytest
 from rulekit import REPO
 
-from douane_status.editor import admin
-
 ADMIN = REPO / "theme" / "admin"
-# The scripts the page loads, but the ES module that hands the browser's `yaml` to them: under
-# Node, the prelude below requires the package itself.
-SCRIPTS = tuple(name for name in admin.SCRIPTS if name != "yaml-global.js")
+REGISTER = REPO / "tests" / "js" / "register.mjs"  # the modules' `yaml`, as the page serves it
+# The modules the tests use, as the namespace `Editor` (the page's entry, editor-main.js, needs
+# a browser and Decap)
+MODULES = {
+    "time": "amsterdam-time.js",
+    "file": "outage-file.js",
+    "edit": "outage-edit.js",
+    "check": "outage-check.js",
+    "phrases": "outage-phrases.js",
+    "format": "outage-format.js",
+}
 PRELUDE = """
-globalThis.YAML = require(process.env.YAML_PACKAGE);
-for (const file of JSON.parse(process.env.EDITOR_SCRIPTS)) require(file);
-const Editor = globalThis.DouaneOutage;
-const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const Editor = {};
+for (const [name, file] of Object.entries(JSON.parse(process.env.EDITOR_MODULES))) {
+  Editor[name] = await import(file);
+}
+Editor.makeFormat = Editor.format.makeFormat;
+const input = JSON.parse((await import("node:fs")).readFileSync(0, "utf8"));
 const output = (value) => process.stdout.write(JSON.stringify(value));
 """
 
 
 def run_editor_js(body: str, payload: Any, *, tz: str = "UTC") -> Any:
-    """Run ``body`` after loading the scripts; ``input`` is ``payload``, ``output(x)`` answers."""
+    """Run ``body`` after loading the modules; ``input`` is ``payload``, ``output(x)`` answers."""
     package = REPO / "node_modules" / "yaml"
     if not (package / "browser").is_dir():
         pytest.fail("node_modules has no yaml 2: run 'npm ci' (bootstrap.py does)")
-    environment = {
-        **os.environ,
-        "TZ": tz,
-        "YAML_PACKAGE": str(package),
-        "EDITOR_SCRIPTS": json.dumps([str(ADMIN / name) for name in SCRIPTS]),
-    }
+    modules = {name: (ADMIN / file).as_uri() for name, file in MODULES.items()}
+    environment = {**os.environ, "TZ": tz, "EDITOR_MODULES": json.dumps(modules)}
     result = subprocess.run(
-        ["node", "-e", PRELUDE + body],
+        ["node", "--import", str(REGISTER), "--input-type=module", "-e", PRELUDE + body],
         input=json.dumps(payload),
         capture_output=True,
         text=True,

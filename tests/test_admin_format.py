@@ -269,7 +269,7 @@ def test_the_editor_page_passes_the_nu_html_checker(tmp_path: Path) -> None:
     )
     assert written is not None, "Decap CMS is not installed: run 'npm ci'"
     names = {p.relative_to(tmp_path / "output" / "admin").as_posix() for p in written}
-    assert {"index.html", "editor.json", "outage-format.js", "yaml-global.js"} <= names
+    assert {"index.html", "editor.json", "outage-format.js", "editor-main.js"} <= names
     assert "yaml/index.js" in names
     assert "decap-cms/decap-cms.js" in names and not any(n.endswith(".map") for n in names)
     page = tmp_path / "output" / "admin" / "index.html"

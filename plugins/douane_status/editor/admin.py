@@ -39,14 +39,15 @@ logger = logging.getLogger(__name__)
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 YAML_MODULES = Path("node_modules") / "yaml" / "browser" / "dist"  # ES modules, no build step
 THEME_FOLDER = "admin"  # theme/admin: index.html (a template) and the scripts below
-SCRIPTS = (
+SCRIPTS = (  # ES modules; editor-main.js is the page's entry
     "amsterdam-time.js",
     "outage-file.js",
     "outage-edit.js",
     "outage-check.js",
     "outage-phrases.js",
     "outage-format.js",
-    "yaml-global.js",
+    "outage-widgets.js",
+    "editor-main.js",
 )
 # The status a new update starts with, after the previous update's (the first: the type's first).
 NEXT_STATUS = {
