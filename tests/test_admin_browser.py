@@ -387,10 +387,10 @@ def test_a_save_the_checker_would_refuse_is_refused_with_the_reasons(
     box = wait_for(driver).until(ready.visibility_of_element_located((By.ID, "douane-problems")))
     dutch = box.find_element(By.CSS_SELECTOR, "[lang=nl]").text
     english = box.find_element(By.CSS_SELECTOR, "[lang=en]").text
-    assert "bericht 1, nl" in dutch and "geen Nederlandse tekst" in dutch and "(P01)" in dutch
+    assert "bericht 1, nl" in dutch and "geen Nederlandse tekst" in dutch and "fout P01" in dutch
     assert "update 1, nl" in english and "has no Dutch text" in english
     assert "bericht 1, next_update" in dutch and "update 1, next_update" in english
-    assert "(OUT006)" in english
+    assert "error OUT006" in english
     time.sleep(2)
     assert not list((project / "content" / "outages").rglob("2026-11-29-dms-verstoring*.md"))
 
@@ -477,3 +477,96 @@ def test_the_published_editor_signs_in_with_github_and_saves_for_review(
         site.shutdown()
     assert config["backend"]["name"] == "github"
     assert config["publish_mode"] == "editorial_workflow"
+
+
+def textarea_holding(driver, start: str):  # selenium objects: untyped
+    """The text area whose text starts with ``start``."""
+    from selenium.webdriver.common.by import By
+
+    for element in driver.find_elements(By.TAG_NAME, "textarea"):
+        if (element.get_attribute("value") or "").startswith(start):
+            return element
+    values = [e.get_attribute("value")[:40] for e in driver.find_elements(By.TAG_NAME, "textarea")]
+    raise AssertionError(f"no text area starts with {start!r}: {values}")
+
+
+def test_a_word_changed_in_the_first_a_middle_and_the_last_line_of_a_folded_text(
+    editor: tuple[Path, str], browser
+) -> None:
+    """The demo NCTS disruption's changed processes (Dutch) are a folded block of three lines:
+    each change saves exactly the typed text, and only the line that holds the changed words."""
+    project, url = editor
+    driver = browser
+    folded = "content/outages/2026/2026-11-29-ncts-database.md"  # the demo's NCTS disruption
+    path = project / folded
+    shutil.copy(REPO / "content/outages/2026/2026-11-29-ncts-verstoring.md", path)
+    open_form(driver, url, "2026/2026-11-29-ncts-database")
+    edits = [
+        ("noodprocedure geldt", "noodprocedure van kracht is"),  # first line
+        ("Europese continuïteitsregels", "Europese regels voor continuïteit"),  # middle line
+        ("noodprocedures.", "noodprocedures van de Douane."),  # last line
+    ]
+    for old, new in edits:
+        before = path.read_text(encoding="utf-8")
+        area = textarea_holding(driver, "Zolang de noodprocedure")
+        typed = " ".join(area.get_attribute("value").split()).replace(old, new)
+        set_value(driver, area, typed)
+        publish(driver)
+        after = saved_text(driver, path, before)
+        removed = [line for line in before.splitlines() if line not in after.splitlines()]
+        added = [line for line in after.splitlines() if line not in before.splitlines()]
+        assert len(removed) == 1 and len(added) == 1, (removed, added)
+        assert old in removed[0] and new in added[0]
+        assert after.replace(added[0], removed[0]) == before
+        event, _ = checked(project, folded, "2026-11-29T10:00")
+        assert event.process_changes is not None and event.process_changes.nl == typed
+
+
+def test_a_planned_maintenance_saves_in_the_natural_flow(editor: tuple[Path, str], browser) -> None:
+    """Choosing the type first resets update 1 to that type's statuses and first status."""
+    from selenium.webdriver.support.ui import Select
+
+    project, url = editor
+    driver = browser
+    open_form(driver, url)
+    status = Select(field(driver, "Status"))
+    assert status.first_selected_option.get_attribute("value") == "investigating"
+    Select(field(driver, "Soort")).select_by_value("onderhoud")
+    wait_for(driver).until(
+        lambda d: Select(field(d, "Status")).first_selected_option.get_attribute("value")
+        == "scheduled"
+    )
+    offered = {o.get_attribute("value") for o in Select(field(driver, "Status")).options} - {""}
+    assert offered == {"scheduled", "in-progress", "completed", "overrun", "cancelled"}
+    choose(field(driver, "Systemen"), "DMS")
+    set_value(driver, field(driver, "Begin"), "2026-12-20T08:00")
+    set_value(driver, field(driver, "Einde"), "2026-12-20T14:30")
+    choose(field(driver, "Noodprocedure mogelijk"), "Nee")
+    set_clock(driver, "2026-11-29T08:20:00Z")
+    now_button(field(driver, "Gepubliceerd")).click()
+    publish(driver)
+    saved = project / "content/outages/2026/2026-12-20-dms-onderhoud.md"
+    text = saved_text(driver, saved)
+    assert "type: maintenance\n" in text and "    status: scheduled\n" in text, text
+    assert "\nannounced: 2026-11-29 09:20\n" in text
+    checked(project, str(saved.relative_to(project)), "2026-11-29T09:30")
+
+
+def test_an_empty_form_is_refused_by_the_editors_check_naming_each_field(
+    editor: tuple[Path, str], browser
+) -> None:
+    """Not Decap's one-language pop-up about "a required field": the check's own reasons."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+
+    project, url = editor
+    driver = browser
+    open_form(driver, url)
+    publish(driver)
+    box = wait_for(driver).until(ready.visibility_of_element_located((By.ID, "douane-problems")))
+    dutch = box.find_element(By.CSS_SELECTOR, "[lang=nl]").text
+    english = box.find_element(By.CSS_SELECTOR, "[lang=en]").text
+    assert "fout OUT003, systems" in dutch and "error OUT003, systems" in english
+    assert "fout OUT003, start" in dutch and "error OUT003, start" in english
+    page = driver.execute_script("return document.body.innerText")
+    assert "Oops" not in page and "Oeps" not in page

@@ -1,7 +1,9 @@
 """The web editor's form: Decap's collection of outage files, one field per format field.
 
 Labels are Dutch and English side by side ("Titel / Title"); the choices come from the model and
-the catalogue, so the form offers exactly what the reader accepts.
+the catalogue, so the form offers exactly what the reader accepts. No field is "required" for
+Decap: what is missing is said by the editor's own check before saving (OUT003, naming the field
+in Dutch and English), not by Decap's pop-up in one language.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..presentation import i18n
 
 TIME_WIDGET = "douane-time"  # theme/admin/outage-format.js: Dutch time, with a "Now" button
 STATUS_WIDGET = "douane-status"  # only the statuses of the event's type; a new one: the next
+TYPE_WIDGET = "douane-type"  # a choice that resets the statuses of the old type when it changes
 COLLECTION = "outages"
 
 
@@ -27,14 +30,14 @@ def _options(values: tuple[Any, ...], table: Mapping[Any, i18n.Message]) -> list
 
 
 def _time_field(
-    name: str, label: str, *, required: bool, hint: str = "", now_if_empty: bool = False
+    name: str, label: str, *, hint: str = "", now_if_empty: bool = False
 ) -> dict[str, Any]:
     """A time in Dutch time whatever the browser's zone (the widget of outage-format.js)."""
     field: dict[str, Any] = {
         "name": name,
         "label": label,
         "widget": TIME_WIDGET,
-        "required": required,
+        "required": False,
     }
     if now_if_empty:
         field["now_if_empty"] = True
@@ -113,7 +116,8 @@ def _what_fields(catalog: Catalog) -> list[dict[str, Any]]:
         {
             "name": "type",
             "label": _label("Soort", "Type"),
-            "widget": "select",
+            "widget": TYPE_WIDGET,
+            "required": False,  # every missing value: the editor's own check names it (OUT003)
             "options": type_options,
             "default": ID_WORDS[EventType.DISRUPTION],
         },
@@ -123,7 +127,7 @@ def _what_fields(catalog: Catalog) -> list[dict[str, Any]]:
             "label": _label("Systemen", "Systems"),
             "widget": "select",
             "multiple": True,
-            "min": 1,
+            "required": False,
             "options": system_options,
         },
     ]
@@ -135,16 +139,14 @@ def _time_fields() -> list[dict[str, Any]]:
         _time_field(
             "announced",
             _label("Aangekondigd", "Announced") + f" ({DUTCH_TIME})",
-            required=False,
             hint=PLANNED_ONLY,
         ),
         _time_field(
             "start",
             _label("Begin", "Start") + f" ({DUTCH_TIME})",
-            required=True,
             hint=_label("Bij een verstoring: wanneer die begon", "Disruption: when it began"),
         ),
-        _time_field("end", _label("Einde", "End") + f" ({DUTCH_TIME})", required=False),
+        _time_field("end", _label("Einde", "End") + f" ({DUTCH_TIME})"),
     ]
 
 
@@ -203,7 +205,7 @@ def _updates_field() -> dict[str, Any]:
         "label": _label("Berichten (oudste eerst)", "Updates (oldest first)"),
         "label_singular": _label("bericht", "update"),
         "widget": "list",
-        "min": 1,
+        "required": False,
         "collapsed": False,
         "summary": "{{fields.at}} · {{fields.status}}",
         "default": [{"nl": "", "en": ""}],  # one update, its time and status filled in
@@ -216,10 +218,9 @@ def _update_fields() -> list[dict[str, Any]]:
         _time_field(
             "at",
             _label("Gepubliceerd", "Published") + f" ({DUTCH_TIME})",
-            required=True,
             now_if_empty=True,
         ),
-        {"name": "status", "label": "Status", "widget": STATUS_WIDGET},
+        {"name": "status", "label": "Status", "widget": STATUS_WIDGET, "required": False},
         {
             "name": "fallback",
             "label": _label("Noodprocedure", "Fallback procedure"),
@@ -230,12 +231,10 @@ def _update_fields() -> list[dict[str, Any]]:
         _time_field(
             "next_update",
             _label("Volgend bericht uiterlijk", "Next update no later than") + f" ({DUTCH_TIME})",
-            required=False,
         ),
         _time_field(
             "expected_end",
             _label("Nieuw verwacht einde", "New expected end") + f" ({DUTCH_TIME})",
-            required=False,
             hint=_label("Verplicht bij uitloop", "Required with overrun"),
         ),
         {"name": "nl", "label": "Nederlands / Dutch", "widget": "text", "required": False,
