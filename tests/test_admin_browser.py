@@ -561,6 +561,7 @@ def test_an_empty_form_is_refused_by_the_editors_check_naming_each_field(
 
     project, url = editor
     driver = browser
+    files = sorted((project / "content").rglob("*.md"))
     open_form(driver, url)
     publish(driver)
     box = wait_for(driver).until(ready.visibility_of_element_located((By.ID, "douane-problems")))
@@ -570,3 +571,4 @@ def test_an_empty_form_is_refused_by_the_editors_check_naming_each_field(
     assert "fout OUT003, start" in dutch and "error OUT003, start" in english
     page = driver.execute_script("return document.body.innerText")
     assert "Oops" not in page and "Oeps" not in page
+    assert sorted((project / "content").rglob("*.md")) == files  # nothing saved
