@@ -533,8 +533,9 @@ def test_a_planned_maintenance_saves_in_the_natural_flow(editor: tuple[Path, str
     assert status.first_selected_option.get_attribute("value") == "investigating"
     Select(field(driver, "Soort")).select_by_value("onderhoud")
     wait_for(driver).until(
-        lambda d: Select(field(d, "Status")).first_selected_option.get_attribute("value")
-        == "scheduled"
+        lambda d: (
+            Select(field(d, "Status")).first_selected_option.get_attribute("value") == "scheduled"
+        )
     )
     offered = {o.get_attribute("value") for o in Select(field(driver, "Status")).options} - {""}
     assert offered == {"scheduled", "in-progress", "completed", "overrun", "cancelled"}
