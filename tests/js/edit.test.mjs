@@ -128,6 +128,9 @@ test("any edit of any text in any style saves exactly the typed text, in that fi
       text.chain((old) => fc.tuple(fc.constant(old), edited(old))),
       (path, style, chomp, [old, value]) => {
         const file = outageFile(path, old, style, chomp);
+        const read = front(file);
+        // a style the yaml package cannot write this text in: no such file to start from
+        fc.pre(read.errors.length === 0 && [old, old + "\n"].includes(read.getIn(path)));
         assertSavedExactly(file, path, value);
       },
     ),
