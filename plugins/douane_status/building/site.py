@@ -23,6 +23,7 @@ from ..reports.compliance_file import write_compliance_file
 from ..reports.report_files import write_report_files
 from ..rules.content import Content
 from .parallel import run_jobs
+from .target import MARKER_TEXT, SITE_MARKER
 
 NAVIGATION = ("status", "systems", "maintenance", "subscribe", "archive", "report")
 PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "fallback", "compliance")
@@ -83,6 +84,7 @@ def write_site(
     jobs += [
         partial(write_report_files, content.catalog, pages.by_month, settings, now, output_dir),
         partial(write_compliance_file, pages.compliance, settings, output_dir),
+        partial(_write_marker, output_dir),
         *beside,
     ]
     machine_files = partial(write_machine_files, content, settings, now, output_dir)
@@ -146,3 +148,8 @@ def _write_page(
         **page.data,
     )
     return write_file(target, compact_html(html))
+
+
+def _write_marker(output_dir: Path) -> list[Path]:
+    """The file by which a later build knows this folder as a site it may replace."""
+    return [write_file(output_dir / SITE_MARKER, MARKER_TEXT)]

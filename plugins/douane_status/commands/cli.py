@@ -85,6 +85,7 @@ class EditorOptions:
 def build(project: Path, options: BuildOptions) -> ExitStatus:
     from ..building.build import build_site
     from ..building.holdback import HoldBack, hold_back
+    from ..building.target import check_output_target
 
     output = options.output
     held = HoldBack((), ())
@@ -92,6 +93,7 @@ def build(project: Path, options: BuildOptions) -> ExitStatus:
         settings_file, settings = project_settings(project, options.publish)
         moment = parse_now(options.now, settings)
         target = project / output if not Path(output).is_absolute() else Path(output)
+        check_output_target(project, target, output)
         if options.hold_back:
             content_dir = content_folder(settings_file)
             held = hold_back(project, content_dir, settings, moment)
