@@ -88,6 +88,7 @@ def test_a_swap_that_fails_keeps_the_old_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from douane_status.building import swap
+    from douane_status.domain.errors import BuildError
 
     output = build_into(tmp_path / "output")
     before = digest(output)
@@ -96,7 +97,12 @@ def test_a_swap_that_fails_keeps_the_old_site(
         raise OSError("exchange refused")
 
     monkeypatch.setattr(swap, "exchange", refuse)
-    with pytest.raises(OSError, match="exchange refused"):
+    with pytest.raises(
+        BuildError,
+        match="cannot put the new site in the place of output/:.*"
+        r"\(exchange refused\): check the path",
+    ) as raised:
         build_into(output)
+    assert isinstance(raised.value.__cause__, OSError)
     assert digest(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]

@@ -18,6 +18,8 @@ from typing import Any
 
 from ..domain.errors import BuildError
 from .collector import young_garbage_collected_only
+from .durable import names_synced, synced
+from .failures import explain
 from .leftovers import held, leftovers, previous_site, removed_meanwhile, staging_prefix
 from .pelican_adapter import NOW_SETTING, PROJECT_SETTING, VERSIONS_SETTING
 from .swap import Step, no_step, restore_interrupted, swap_in
@@ -110,6 +112,7 @@ def build_site(
             f"cannot write beside {output_dir.name}/ in {output_dir.parent} "
             f"({exc.strerror or exc}): the build needs a writable folder there"
         ) from None
+    doing = "build the site:"
     try:
         with held(staging), removed_meanwhile(output_dir, leftovers(output_dir)):
             step("staging")
@@ -122,8 +125,17 @@ def build_site(
                 content_dir=content_dir,
                 versions=versions,
             )
+            doing = "write the new site to the disk in"
+            synced(staging)
             step("built")
+            doing = f"put the new site in the place of {output_dir.name}/:"
             swap_in(staging, output_dir, previous, step)
-    except BaseException:
+        with contextlib.suppress(OSError):  # published already; a failing disk shows next time
+            names_synced(output_dir.parent)
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)  # the new site, or after the swap the old
+        # the second build process's failure comes as a BuildError caused by it
+        cause = exc.__cause__ if isinstance(exc, BuildError) else exc
+        if isinstance(cause, OSError):
+            raise BuildError(explain(cause, doing, project_dir, staging)) from cause
         raise

@@ -12,6 +12,7 @@ puts the old site back should a build die between them.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -70,9 +71,11 @@ def swap_in(staging: Path, output: Path, previous: Path, step: Step = no_step) -
         return
     step("exchanged")
     if not os.path.lexists(previous):
-        # otherwise (a build running beside this one left it) the old site stays at the staging
-        # name, a leftover like any other
-        staging.rename(previous)
+        # otherwise (a build running beside this one left it, or the rename fails: the new
+        # site is published already) the old site stays at the staging name, a leftover like
+        # any other, which the next build removes
+        with contextlib.suppress(OSError):
+            staging.rename(previous)
     step("retired")
 
 

@@ -84,6 +84,7 @@ class EditorOptions:
 
 def build(project: Path, options: BuildOptions) -> ExitStatus:
     from ..building.build import build_site
+    from ..building.failures import explain
     from ..building.holdback import HoldBack, hold_back
     from ..building.target import check_output_target
 
@@ -107,9 +108,10 @@ def build(project: Path, options: BuildOptions) -> ExitStatus:
             file=sys.stderr,
         )
         return ExitStatus.FINDINGS
-    except BuildError as exc:
+    except (BuildError, OSError) as exc:
+        why = explain(exc, "build the site:", project) if isinstance(exc, OSError) else str(exc)
         print(
-            f"Build failed: {exc}. Nothing was published; {output}/ is unchanged.", file=sys.stderr
+            f"Build failed: {why}. Nothing was published; {output}/ is unchanged.", file=sys.stderr
         )
         return ExitStatus.FINDINGS
     except (UsageError, ConfigError) as exc:
