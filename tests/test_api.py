@@ -279,7 +279,7 @@ def test_disruptions_are_incidents_newest_first(fixture_site: Path) -> None:
     assert latest["body"] == (
         "There is a disruption. You may use the fallback procedure.\n\n"
         "You may use the fallback procedure.\n\n"
-        "Next message: Sunday 29 November 2026 10:30 CET."
+        "Next update: Sunday 29 November 2026 10:30 CET."
     )
     assert latest["affected_components"] == [
         {

@@ -189,7 +189,7 @@ def test_entry_title_content_and_categories(fixture_site: Path) -> None:
     assert "<strong>Systems</strong>: NCTS" in html
     assert "<strong>Start</strong>: Sunday 29 November 2026 08:40 CET" in html
     assert "You may use the fallback procedure" in html
-    assert "<strong>Next message</strong>: Sunday 29 November 2026 10:30 CET" in html
+    assert "<strong>Next update</strong>: Sunday 29 November 2026 10:30 CET" in html
     assert {t.term for t in fallback.tags} == {"disruption", "ncts"}
     assert dt.datetime(*fallback.published_parsed[:6], tzinfo=dt.UTC) == dt.datetime(
         2026, 11, 29, 8, 10, tzinfo=dt.UTC
@@ -210,10 +210,10 @@ def test_each_entry_keeps_the_facts_of_its_own_moment(fixture_site: Path) -> Non
     assert overrun.title == "Maintenance of NCTS – Overrun"
     html = overrun.content[0].value
     assert "<strong>Expected end</strong>: Sunday 15 November 2026 13:30 CET" in html
-    assert "<strong>Next message</strong>: Sunday 15 November 2026 12:30 CET" in html
+    assert "<strong>Next update</strong>: Sunday 15 November 2026 12:30 CET" in html
     completed = entry(feed, "2026-11-15-ncts-uitloop", 5).content[0].value
     assert "<strong>End</strong>: Sunday 15 November 2026 13:20 CET" in completed
-    assert "Next message" not in completed
+    assert "Next update" not in completed
 
 
 def test_special_characters_stay_well_formed_and_intact(fixture_site: Path) -> None:

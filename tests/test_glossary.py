@@ -153,4 +153,64 @@ def test_the_check_finds_a_retired_word_on_a_page(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert retired_in(site_text(page), "nl") == ["noodprocedure van kracht"]
-    assert retired_in("The next update follows", "en") == ["next update"]
+    assert retired_in("The next message follows", "en") == ["next message"]
+
+
+# B1: at most this many words in a Dutch sentence of the site's own words.
+B1_WORDS = 20
+DEMO_OUTAGES = REPO / "content" / "outages"
+FIELD_VALUE = re.compile(r"^\s*-?\s*(type|status|fallback|systems):")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text: split after . ? ! and ; (a list item or a label is one)."""
+    text = re.sub(r"%\(\w+\)s|\{\w+\}", "X", text)  # a placeholder is one word
+    return [s for s in re.split(r"(?<=[.?!;])\s+", " ".join(text.split())) if s]
+
+
+def too_long(text: str) -> list[str]:
+    return [s for s in sentences(text) if len(s.split()) > B1_WORDS]
+
+
+def test_the_dutch_catalogue_writes_short_sentences() -> None:
+    with CATALOGUE.open("rb") as po:
+        catalogue = read_po(po, locale="nl")
+    long = []
+    for message in catalogue:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        long += [s for text in strings if text for s in too_long(text)]
+    assert long == []
+
+
+def test_the_dutch_phrasebook_writes_short_sentences() -> None:
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "nl" and isinstance(value, str):
+                    found.extend(too_long(value))
+                else:
+                    walk(value)
+
+    walk(yaml.safe_load(PHRASEBOOK.read_text(encoding="utf-8")))
+    assert found == []
+
+
+def test_the_sentence_count_finds_a_long_sentence() -> None:
+    long = "Er is sprake van een verstoring " + "van het systeem " * 6 + "vandaag."
+    assert too_long(f"Kort. {long} Ook kort.") == [long]
+    assert too_long("Het volgende bericht komt uiterlijk %(time)s.") == []
+
+
+def test_the_demo_messages_use_no_retired_word() -> None:
+    """The demo content is the example every operator copies: it follows the glossary too."""
+    files = sorted(DEMO_OUTAGES.rglob("*.md"))
+    assert len(files) > 10
+    found = []
+    for path in files:
+        # the texts, not the values of the format's fields ("status: workaround")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        text = "\n".join(line for line in lines if not FIELD_VALUE.match(line))
+        found += [(path.name, w) for lang in ("nl", "en") for w in retired_in(text, lang)]
+    assert found == []

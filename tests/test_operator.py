@@ -122,7 +122,8 @@ def test_a_whole_disruption_new_updates_close(project: Path) -> None:
     assert "U mag de noodprocedure gebruiken." in second.text.nl
     assert "You may use the fallback procedure." in second.text.en
     assert third.next_update == at("2026-11-29 11:25")
-    assert "bewaard en verwerkt" in third.text.nl and "held and processed" in third.text.en
+    assert "Wij bewaren ze en verwerken ze" in third.text.nl
+    assert "we hold them and process them" in third.text.en
 
     out = ok(invoke(project, "close", event_id, "--now", "2026-11-29T11:20"))
     assert "Added buffered_messages" in out
@@ -497,7 +498,7 @@ def test_a_phrase_without_english_is_refused(project: Path) -> None:
     phrases = project / "content" / "phrases.yaml"
     text = phrases.read_text(encoding="utf-8")
     text = text.replace(
-        "    en: There is a disruption of {systems}. A solution is being worked on.",
+        "    en: There is a disruption of {systems}. We are working on a solution.",
         '    en: "  "',
     )
     phrases.write_text(text, encoding="utf-8")

@@ -363,7 +363,7 @@ def test_the_body_says_nothing_that_a_later_update_makes_false(
     assert "EMCS" in event.body.nl and "EMCS" in event.body.en
     # the promise of more news is in the dated first update instead
     if event.type == "disruption":
-        assert "Het volgende bericht volgt uiterlijk 10:30." in event.updates[0].text.nl
+        assert "Het volgende bericht komt uiterlijk 10:30." in event.updates[0].text.nl
 
 
 def test_down_switches_both_titles_and_nothing_else(

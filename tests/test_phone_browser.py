@@ -162,7 +162,7 @@ def first_screen(figures: dict[str, Any], path: str) -> None:
             "/en/status-messages/" if english else "/status-berichten/"
         )
     for row in rows[:3]:  # the disruptions and the investigation promise their next message
-        assert ("Next message: " if english else "Volgend bericht: ") in row["detail"], row
+        assert ("Next update: " if english else "Volgend bericht: ") in row["detail"], row
     # the messages follow, then the processes
     assert rows[-1]["bottom"] < figures["messages"] < figures["processes"]
 

@@ -116,8 +116,8 @@ def test_the_systems_come_first_then_the_messages_then_the_processes(fixture_sit
         (
             "en/index.html",
             {
-                "NCTS": "You may use the fallback procedure. Next message: 10:30.",
-                "DMS": "No decision yet on the fallback procedure. Next message: 10:15.",
+                "NCTS": "You may use the fallback procedure. Next update: 10:30.",
+                "DMS": "No decision yet on the fallback procedure. Next update: 10:15.",
                 "EMCS": "Until 16:00. You may use the fallback procedure.",
             },
         ),
@@ -167,7 +167,7 @@ def test_status_page_sections_list_active_upcoming_and_recent_events(fixture_sit
     assert titles("upcoming-heading") == ["Maintenance of DMS & ICS2 <planned>"]
     assert titles("recent-heading") == ["Entry of goods into the EU (ICS2) was unavailable"]
     active = text_of(doc.get_element_by_id("active-heading").getparent())
-    assert "Next message Sunday 29 November 2026 10:30 CET" in active
+    assert "Next update Sunday 29 November 2026 10:30 CET" in active
     upcoming = text_of(doc.get_element_by_id("upcoming-heading").getparent())
     assert "Sunday 13 December 2026 08:00 CET" in upcoming
     assert "Scheduled" in upcoming
@@ -451,9 +451,9 @@ def test_nothing_is_late_while_every_promised_time_is_ahead(fixture_site: Path) 
         (
             "en/index.html",
             {
-                "NCTS": "You may use the fallback procedure. Next message: 11:30 later than "
+                "NCTS": "You may use the fallback procedure. Next update: 11:30 later than "
                 "promised. Call +31 88 15 666 55.",
-                "DMS": "No decision yet on the fallback procedure. Next message: 10:15 later than "
+                "DMS": "No decision yet on the fallback procedure. Next update: 10:15 later than "
                 "promised. Call +31 88 15 666 55.",
                 "EMCS": "Until 16:00 later than promised. You may use the fallback procedure. "
                 "Call +31 88 15 666 55.",
@@ -497,7 +497,7 @@ def test_a_passed_promise_is_called_late_beside_its_time_with_the_helpdesk(
         (
             "en/status-messages/2026-11-29-ncts-verstoring/index.html",
             {
-                "Next message": "Sunday 29 November 2026 11:30 CET later than promised",
+                "Next update": "Sunday 29 November 2026 11:30 CET later than promised",
                 "Later than promised": "Call the helpdesk for news: +31 88 15 666 55.",
             },
         ),

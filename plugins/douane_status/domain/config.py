@@ -22,6 +22,8 @@ SETTING = "DOUANE_STATUS"
 Port = typing.NewType("Port", int)  # a TCP port number, 1 to 65535
 # The start of every permanent id the site mints: "tag:" authority "," date ":" name (RFC 4151).
 TagBase = typing.NewType("TagBase", str)
+# The statuses of the Dutch model accessibility statement (digitoegankelijk.nl).
+ACCESSIBILITY_STATUSES = ("A", "B", "C", "D", "E")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,10 @@ class StatusSettings:
     helpdesk_phone: str = "088-15 666 55"  # as written on Dutch pages
     helpdesk_phone_international: str = "+31 88 15 666 55"  # on English pages, and the tel: link
     helpdesk_email: str = "nhd.apeldoorn@douane.nl"
+    # The accessibility statement, after the Dutch model: its status (A fully compliant, B
+    # partially, C first measures taken, D not compliant, E no insight) and the day it was drawn up.
+    accessibility_status: str = "C"
+    accessibility_statement_date: dt.date = dt.date(2026, 12, 5)
     # Where Dutch Customs lists every fallback procedure (a Dutch page); a system's own procedure
     # is its `fallback_procedure` in systems.yaml.
     fallback_procedures_url: str = (
@@ -97,6 +103,11 @@ class StatusSettings:
             settings.tz  # noqa: B018  (fail early on a bad zone name)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ConfigError(f"{SETTING} timezone {settings.timezone!r} is unknown") from exc
+        if settings.accessibility_status not in ACCESSIBILITY_STATUSES:
+            raise ConfigError(
+                f"{SETTING} accessibility_status must be one of "
+                f"{', '.join(ACCESSIBILITY_STATUSES)}, not {settings.accessibility_status!r}"
+            )
         if settings.office_hours_start >= settings.office_hours_end:
             raise ConfigError(f"{SETTING} office_hours_start must be before office_hours_end")
         return settings

@@ -85,6 +85,9 @@ class SitePages:
             self.events, system_ids, now, settings.tz, settings.retention_years
         )
         self.compliance = compliance_report(content, settings, now)  # beside the build's warnings
+        self._shared_titles = {
+            lang: _shared_titles(self.events, lang, settings) for lang in LANGUAGES
+        }
         self._views: dict[Lang, LanguageViews] = {}
         self._histories: dict[Lang, dict[str, SystemHistory]] = {}
 
@@ -147,7 +150,30 @@ class SitePages:
 
     def event_page(self, lang: Lang, event: Event) -> Page:
         view = self.views(lang).event(event)
-        return self.views(lang).page("event", "event.html", view.title, event.id, event=view)
+        title = self._shared_titles[lang].get(event.id, view.title)
+        return self.views(lang).page("event", "event.html", title, event.id, event=view)
+
+
+def _shared_titles(events: Sequence[Event], lang: Lang, settings: StatusSettings) -> dict[str, str]:
+    """The page titles of events whose title another event has too: with the day they start,
+    or their start to the minute when that is shared as well; so that every page's <title>,
+    what a browser's tabs, history and bookmarks show, tells them apart."""
+    by_title: dict[str, list[Event]] = {}
+    for event in events:
+        by_title.setdefault(event.title[lang], []).append(event)
+    titles = {}
+    for title, sharing in by_title.items():
+        if len(sharing) < 2:
+            continue
+        days = [e.start.astimezone(settings.tz).date() for e in sharing]
+        for event, day in zip(sharing, days, strict=True):
+            when = (
+                i18n.format_day(day, lang)
+                if days.count(day) == 1
+                else i18n.format_moment(event.start, lang, settings.tz)
+            )
+            titles[event.id] = f"{title}, {when}"
+    return titles
 
 
 def _newest_first(views: LanguageViews, events: Sequence[Event]) -> list[EventView]:
@@ -322,11 +348,25 @@ def _maintenance_page(views: LanguageViews, events: Sequence[Event]) -> Page:
     )
 
 
+# Where to complain when the answer to an accessibility problem does not satisfy (a Dutch page).
+OMBUDSMAN_URL = "https://www.nationaleombudsman.nl/"
+
+
 def _accessibility_page(views: LanguageViews) -> Page:
+    """The accessibility statement after the Dutch model: status, date, how to report."""
+    lang, settings = views.lang, views.settings
+    status = settings.accessibility_status
+    day = settings.accessibility_statement_date
     return views.page(
         "accessibility",
         "accessibility.html",
-        i18n.word("accessibility_title", views.lang),
+        i18n.word("accessibility_title", lang),
+        accessibility={
+            "status_label": i18n.word(f"accessibility_status_{status}", lang),
+            "status_text": i18n.word(f"accessibility_status_{status}_text", lang),
+            "date": {"iso": day.isoformat(), "text": i18n.format_day(day, lang)},
+            "ombudsman": views.elsewhere(OMBUDSMAN_URL, i18n.word("ombudsman", lang), "nl"),
+        },
     )
 
 

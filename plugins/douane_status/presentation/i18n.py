@@ -105,7 +105,7 @@ WORDS: dict[str, Message] = {
     "site_name": N_("Availability of Dutch Customs Systems"),
     "site_tagline": N_("Disruptions, maintenance and releases of Dutch Customs systems"),
     "status_title": N_("Current status"),
-    "next_update": N_("Next message"),
+    "next_update": N_("Next update"),
     "start": N_("Start"),
     "end": N_("End"),
     "planned_end": N_("Planned end"),
@@ -136,8 +136,27 @@ WORDS: dict[str, Message] = {
     "subscribe_title": N_("Subscribe"),
     "report_title": N_("Availability per month"),
     "compliance_title": N_("Compliance with the communication protocol"),
-    "accessibility_title": N_("Accessibility"),
+    "accessibility_title": N_("Accessibility statement"),
     "fallback_title": N_("Fallback procedure"),
+    # The statuses of the Dutch model accessibility statement, with what each means.
+    "accessibility_status_A": N_("Status A: fully compliant"),
+    "accessibility_status_A_text": N_("This site meets all the requirements below."),
+    "accessibility_status_B": N_("Status B: partially compliant"),
+    "accessibility_status_B_text": N_(
+        "This site meets part of the requirements below. What it does not meet yet is listed."
+    ),
+    "accessibility_status_C": N_("Status C: first measures taken"),
+    "accessibility_status_C_text": N_(
+        "We cannot show yet that this site meets all the requirements below, because it has not "
+        "been evaluated in full. We have taken the measures listed here."
+    ),
+    "accessibility_status_D": N_("Status D: not compliant"),
+    "accessibility_status_D_text": N_("This site does not meet the requirements below yet."),
+    "accessibility_status_E": N_("Status E: no insight"),
+    "accessibility_status_E_text": N_(
+        "We do not know yet whether this site meets the requirements below."
+    ),
+    "ombudsman": N_("National Ombudsman"),
     # Maintenance windows, on the maintenance page and in the calendar.
     "window_maintenance": N_("Maintenance (Sunday)"),
     "window_release": N_("Release (Saturday)"),
