@@ -45,10 +45,10 @@ def test_times_and_dates_are_read_from_their_text() -> None:
         ({"closure_days": [dt.datetime(2026, 12, 24, 9)]}, "is not a list of dates"),
         ({"retention_years": -1}, "retention_years=-1 is not a whole number of at least 0"),
         # retention is a period in calendar years, not a number of days
-        ({"retention_days": 365}, "unknown setting(s) retention_days; known: accessibility_statement_date"),
+        ({"retention_days": 365}, "unknown setting(s) retention_days; known: accessibility_"),
         ({"recent_days": True}, "recent_days=True is not a whole number"),
         ({"helpdesk_email": None}, "helpdesk_email=None is not a text"),
-        ({"retention": 365}, "unknown setting(s) retention; known: accessibility_statement_date"),
+        ({"retention": 365}, "unknown setting(s) retention; known: accessibility_"),
         ({"site_url": "x"}, "unknown setting(s) site_url"),
         ({"timezone": "Europe/Apeldoorn"}, "timezone 'Europe/Apeldoorn' is unknown"),
         ({"office_hours_start": "18:00"}, "office_hours_start must be before office_hours_end"),
