@@ -404,6 +404,71 @@ def test_bidi_controls_are_removed_when_read(tmp_path: Path) -> None:
     assert event.title.nl == "Verstoring SMD DMS" and event.updates[0].text.nl == "In onderzoek."
 
 
+# P01 counts what is left after the site removes its invisible characters: a text that is only
+# bidirectional controls (or only whitespace) is missing, in every place a text can be.
+FULL = BASE.replace(
+    "start: 2026-11-30 09:00\n",
+    "start: 2026-11-30 09:00\ncause:\n  nl: Oorzaak.\n  en: Cause.\nprocess_changes:\n"
+    "  nl: Werkwijze.\n  en: Way of working.\nbuffered_messages:\n  nl: Berichten.\n"
+    "  en: Messages.\n",
+)
+TEXT_PLACES = {
+    # place: (the line in FULL, with its text as the only thing to replace)
+    "title-en": "  en: DMS disruption",
+    "title-nl": "  nl: Verstoring DMS",
+    "cause-en": "  en: Cause.",
+    "process-changes-nl": "  nl: Werkwijze.",
+    "buffered-messages-en": "  en: Messages.",
+    "update-en": "    en: Under investigation.",
+    "update-nl": "    nl: Geen verstoring gevonden.",
+    "body-en": "Text.",
+    "body-nl": "Tekst.",
+}
+INVISIBLE = {
+    "bidi": BIDI,
+    "bidi-and-spaces": f" {BIDI[0]}  {BIDI[-1]}\t",
+    "spaces": "   ",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(INVISIBLE))
+@pytest.mark.parametrize("place", sorted(TEXT_PLACES))
+def test_a_text_of_only_invisible_characters_is_missing(
+    tmp_path: Path, place: str, kind: str
+) -> None:
+    line = TEXT_PLACES[place]
+    assert FULL.count(line + "\n") == 1
+    key, _, _ = line.partition(": ")
+    blank = INVISIBLE[kind]
+    # quoted in YAML, so that the spaces are part of the value
+    written = f'{key}: "{blank}"' if ": " in line else blank
+    text = FULL.replace(line + "\n", written + "\n")
+    content_dir = write_content(tmp_path, [])
+    (content_dir / "outages" / "2026").mkdir()
+    (content_dir / "outages" / "2026" / "2026-11-30-dms-verstoring.md").write_text(text, "utf-8")
+    content = load_content(content_dir, SETTINGS, local(NOW), root=tmp_path)
+    number = FULL.split("\n").index(line) + 1
+    if place.startswith("body-"):  # the body's finding names its '::: xx' line
+        number = FULL.split("\n").index(f"::: {place[-2:]}") + 1
+    assert codes(content) == [f"P01@{number}"]
+    assert content.events == ()
+    (finding,) = content.findings
+    language = "English" if place.endswith("-en") else "Dutch"
+    assert f"no {language} text" in finding.message
+    assert ("only invisible direction characters" in finding.message) is (kind != "spaces")
+
+
+def test_one_visible_character_among_bidi_controls_is_a_text(tmp_path: Path) -> None:
+    text = FULL.replace("  en: DMS disruption\n", f"  en: {BIDI[:4]}D{BIDI[4:]}\n")
+    content_dir = write_content(tmp_path, [])
+    (content_dir / "outages" / "2026").mkdir()
+    (content_dir / "outages" / "2026" / "2026-11-30-dms-verstoring.md").write_text(text, "utf-8")
+    content = load_content(content_dir, SETTINGS, local(NOW), root=tmp_path)
+    assert codes(content) == []
+    (event,) = content.events
+    assert event.title.en == "D"
+
+
 def test_a_megabyte_file_at_every_limit_checks_and_renders_quickly(tmp_path: Path) -> None:
     """The largest file the check passes: Markdown at its limits and plain text for the rest."""
     marked = "\n\n".join(f"Regel {n} met R&D en *nadruk* " + "tekst " * 48 for n in range(450))

@@ -37,6 +37,7 @@ SEEDS = [
                 "overrun",
                 next_update="2027-03-14 17:00",
                 expected_end="2027-03-14 17:00",
+                fallback="allowed",
             ),
             update("2027-03-14 17:00", "completed", fallback="ended"),
         ],

@@ -399,3 +399,57 @@ def test_out006_a_disruption_starts_no_later_than_its_first_update(
     )
     content = check(tmp_path, [event], now=LATER)
     assert found(content) == ([("OUT006", event.line("start:"))] if late else [])
+
+
+# -- OUT006: a fallback procedure that was never allowed cannot end ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("fallbacks", "error_at"),
+    [
+        pytest.param((None, "allowed", "ended"), None, id="allowed-then-ended"),
+        pytest.param(("allowed", None, "ended"), None, id="allowed-earlier"),
+        pytest.param((None, None, "ended"), 3, id="never-allowed"),
+        pytest.param(("not-needed", None, "ended"), 3, id="not-needed-is-no-permission"),
+        pytest.param((None, "ended", None), 2, id="ended-before-allowed"),
+        # an update cannot allow and end at once: 'ended' needs an earlier update
+        pytest.param(("ended", "allowed", "ended"), 1, id="ended-first-then-allowed"),
+        pytest.param(("allowed", "ended", "ended"), None, id="ended-twice"),
+    ],
+)
+def test_out006_fallback_ended_only_after_it_was_allowed(
+    tmp_path: Path, fallbacks: tuple[str | None, ...], error_at: int | None
+) -> None:
+    clocks = ("09:10", "09:30", "10:00")
+    items = []
+    for number, (clock, fallback) in enumerate(zip(clocks, fallbacks, strict=True)):
+        fields = {} if fallback is None else {"fallback": fallback}
+        if number == len(clocks) - 1:
+            items.append(final(clock, **fields))
+        else:
+            items.append(confirmed(clock, clocks[number + 1], **fields))
+    event = disruption(*items, buffered_messages=BUFFERED)
+    content = check(tmp_path, [event], now=LATER)
+    errors = [(f.code, f.line) for f in content.findings if f.is_error]
+    assert errors == ([] if error_at is None else [("OUT006", event.update_line(error_at))])
+    if error_at is not None:
+        assert content.events == ()
+        (message,) = messages(content, "OUT006")
+        assert message.startswith(f"update {error_at} (line {event.update_line(error_at)}) says")
+        assert "a fallback procedure that was never allowed cannot end" in message
+
+
+def test_out006_fallback_ended_on_planned_work_that_never_allowed_it(tmp_path: Path) -> None:
+    event = outage(
+        "2027-03-14-dms-onderhoud",
+        "maintenance",
+        announced="2027-02-01 10:00",
+        start="2027-03-14 08:00",
+        end="2027-03-14 16:00",
+        updates=[
+            update("2027-02-01 10:00", "scheduled"),
+            update("2027-03-14 15:00", "completed", fallback="ended"),
+        ],
+    )
+    content = check(tmp_path, [event], now="2027-03-15 12:00")
+    assert found(content) == [("OUT006", event.update_line(2))]

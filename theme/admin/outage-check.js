@@ -56,6 +56,11 @@ function kind(node) {
 
 function text(node) { return String(node.value); }
 
+/* P01: nothing is left once the reader removes whitespace and bidirectional controls. */
+function isBlank(value, R) {
+  return !value.replace(new RegExp("[" + R.bidi_controls + "]", "g"), "").trim();
+}
+
 function pairs(map) {
   var out = {};
   map.items.forEach(function (pair) { out[String(pair.key.value)] = pair.value; });
@@ -276,7 +281,7 @@ function checkLanguages(map, where, R, problems) {
   var items = pairs(map);
   [["nl", "Nederlandse", "Dutch"], ["en", "Engelse", "English"]].forEach(function (l) {
     var value = items[l[0]];
-    if (value === undefined || isNull(value, R) || (YAML.isScalar(value) && !text(value).trim())) {
+    if (value === undefined || isNull(value, R) || (YAML.isScalar(value) && isBlank(text(value), R))) {
       problems.add("P01", sub(where, l[0]), where.nl + " heeft geen " + l[1] + " tekst", where.en + " has no " + l[2] + " text");
     } else if (!YAML.isScalar(value)) {
       problems.add("OUT004", sub(where, l[0]), where.nl + ": '" + l[0] + "' moet tekst zijn", where.en + ": '" + l[0] + "' must be text");
@@ -346,13 +351,13 @@ function checkUpdates(node, type, R, problems) {
       problems.add("OUT006", sub(where, "status"), where.nl + ": '" + status + "' hoort niet bij dit soort melding; kies uit: " + allowed.join(", "),
         where.en + ": '" + status + "' is not used by this type; use one of: " + allowed.join(", "));
     }
-    if ("fallback" in items) checkChoice(items.fallback, sub(where, "fallback"), R.fallbacks, R, problems);
+    var fallback = "fallback" in items ? checkChoice(items.fallback, sub(where, "fallback"), R.fallbacks, R, problems) : null;
     if (status === R.overrun && !("expected_end" in items)) {
       problems.add("OUT003", sub(where, "expected_end"), where.nl + " is een uitloop zonder nieuw verwacht einde (expected_end)",
         where.en + " is an overrun without a new expected end (expected_end)");
     }
     checkLanguages(item, where, R, problems);
-    result.push({ number: index + 1, at: times.at, status: status, nextUpdate: times.next_update });
+    result.push({ number: index + 1, at: times.at, status: status, nextUpdate: times.next_update, fallback: fallback });
   });
   return result;
 }
@@ -389,8 +394,22 @@ function checkChronology(type, start, end, updates, R, problems) {
   }
 }
 
+/* OUT006: 'fallback: ended' only on an update after one with 'fallback: allowed' (a procedure
+   that was never allowed cannot end). */
+function checkFallbackEndedAfterAllowed(updates, R, problems) {
+  var allowed = false;
+  updates.forEach(function (update) {
+    if (update.fallback === R.fallback_ended && !allowed) {
+      problems.add("OUT006", updateField(update.number, "fallback"),
+        "de noodprocedure is nooit toegestaan (geen eerder bericht met 'fallback: " + R.fallback_allowed + "'), dus kan ze niet eindigen: haal 'fallback: " + R.fallback_ended + "' weg",
+        "the fallback procedure was never allowed (no earlier update with 'fallback: " + R.fallback_allowed + "'), so it cannot end: remove 'fallback: " + R.fallback_ended + "'");
+    }
+    allowed = allowed || update.fallback === R.fallback_allowed;
+  });
+}
+
 /* OUT004 / P01: the body is a '::: nl' and a '::: en' block, each once, nothing outside them. */
-function checkBody(body, problems) {
+function checkBody(body, R, problems) {
   var lines = body.split("\n");
   var blocks = {};
   for (var i = 0; i < lines.length; i++) {
@@ -410,7 +429,7 @@ function checkBody(body, problems) {
     }
   }
   [["nl", "Nederlandse", "Dutch"], ["en", "Engelse", "English"]].forEach(function (l) {
-    if (!blocks[l[0]] || !blocks[l[0]].trim()) {
+    if (!blocks[l[0]] || isBlank(blocks[l[0]], R)) {
       problems.add("P01", { nl: "toelichting (" + l[0] + ")", en: "explanation (" + l[0] + ")" }, "de toelichting heeft geen " + l[1] + " tekst", "the explanation has no " + l[2] + " text");
     }
   });
@@ -449,8 +468,9 @@ function checkFile(content, eventId, R) {
     }
   }
   var updates = checkUpdates(items.updates, type, R, problems);
-  checkBody(parts.body, problems);
+  checkBody(parts.body, R, problems);
   checkChronology(type, times.start || null, times.end || null, updates, R, problems);
+  checkFallbackEndedAfterAllowed(updates, R, problems);
   return problems.list;
 }
 

@@ -25,6 +25,7 @@ from ..reading.reader import (
     TOP_FIELDS,
     UPDATE_FIELDS,
 )
+from ..reading.texts import BIDI_CONTROLS
 from .schema import TIMESTAMP_PATTERN
 
 # The update fields that hold times, and those that hold one of a list of values
@@ -55,6 +56,11 @@ def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
         "overrun": str(Status.OVERRUN),
         "disruption": str(EventType.DISRUPTION),
         "fallbacks": [str(f) for f in Fallback],
+        # OUT006: 'ended' only after an earlier 'allowed'
+        "fallback_allowed": str(Fallback.ALLOWED),
+        "fallback_ended": str(Fallback.ENDED),
+        # P01: a text is empty once these are removed (and whitespace), as the reader removes them
+        "bidi_controls": BIDI_CONTROLS,
         "booleans": _booleans(),
         "null_words": list(yamlsource.NULL_WORDS),
         "event_id": EVENT_ID.pattern,

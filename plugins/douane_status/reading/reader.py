@@ -31,6 +31,8 @@ from .texts import (
     bilingual_fields,
     check_bilingual_text,
     check_no_unknown_fields,
+    invisible_only,
+    is_blank,
     without_bidi_controls,
 )
 from .texts import (
@@ -346,14 +348,16 @@ class _EventReader:
         missing = [
             (lang, name)
             for lang, name in (("nl", "Dutch"), ("en", "English"))
-            if lang not in blocks or not blocks[lang].text.strip()
+            if lang not in blocks or is_blank(blocks[lang].text)
         ]
         for lang, name in missing:
             line = blocks[lang].line if lang in blocks else self.source.body_line
+            invisible = invisible_only(blocks[lang].text) if lang in blocks else ""
             self.fail(
                 line,
                 "P01",
-                f"the body has no {name} text: add a block '::: {lang}', the text, then ':::'",
+                f"the body has no {name} text{invisible}: add a block '::: {lang}', the text, "
+                "then ':::'",
             )
         if missing:
             return None

@@ -15,12 +15,29 @@ from . import yamlsource as y
 TEXT_FIELDS = ("nl", "en")
 # Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible, they
 # reorder the text around them (a date or a system name can be made to read backwards).
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+BIDI_CONTROLS = "".join(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_BIDI_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
 
 
 def without_bidi_controls(text: str) -> str:
     """The text without the invisible characters that reorder it on screen."""
-    return text.translate(_BIDI_CONTROLS)
+    return text.translate(_BIDI_TABLE)
+
+
+def is_blank(text: str) -> bool:
+    """Whether nothing of the text is left once the site removes what it removes (P01)."""
+    return not without_bidi_controls(text).strip()
+
+
+def invisible_only(text: str) -> str:
+    """What a P01 message adds when a text is not empty but only invisible characters."""
+    if not text.strip():
+        return ""
+    return " (only invisible direction characters, which the site removes)"
+
+
+def _only_invisible(value: y.Scalar | None) -> str:
+    return "" if value is None else invisible_only(value.text)
 
 
 def suggest(name: str, known: tuple[str, ...]) -> str:
@@ -78,23 +95,25 @@ def bilingual_fields(
     texts: dict[str, str] = {}
     for lang, name in (("nl", "Dutch"), ("en", "English")):
         value = node.items.get(lang)
-        if value is None or (isinstance(value, y.Scalar) and not value.text.strip()):
-            findings.append(
-                error(
-                    path,
-                    node.key_lines.get(lang, line),
-                    "P01",
-                    f"{label} has no {name} text: add '{lang}:'",
-                )
-            )
-        elif not isinstance(value, y.Scalar):
+        if value is not None and not isinstance(value, y.Scalar):
             findings.append(
                 error(
                     path, value.line, "OUT004", f"{label} '{lang}' must be text, not a {value.kind}"
                 )
             )
+            continue
+        text = "" if value is None else without_bidi_controls(value.text).strip()
+        if not text:
+            findings.append(
+                error(
+                    path,
+                    node.key_lines.get(lang, line),
+                    "P01",
+                    f"{label} has no {name} text{_only_invisible(value)}: add '{lang}:'",
+                )
+            )
         else:
-            texts[lang] = without_bidi_controls(value.text).strip()
+            texts[lang] = text
     if len(texts) == 2:
         return Text(texts["nl"], texts["en"]), findings
     return None, findings

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..domain.findings import Finding, error, warning
-from ..domain.model import Event, EventType, statuses_for
+from ..domain.model import Event, EventType, Fallback, statuses_for
 from .context import (
     RuleContext,
 )
@@ -68,6 +68,28 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
                 f"{previous.number} ('{previous.status}'): a closed event gets no more updates; "
                 "remove it or change the earlier status",
             )
+
+
+def check_fallback_ended_after_allowed(event: Event, context: RuleContext) -> Iterable[Finding]:
+    """OUT006 (format; afspraak 5: "wordt de eventuele noodprocedure beëindigd"): ``fallback:
+    ended`` only on an update after one with ``fallback: allowed``.
+
+    A procedure that was never allowed cannot end: the page would tell businesses that a fallback
+    procedure they were never allowed to use "has ended".
+    """
+    allowed = False
+    for update in event.updates:
+        if update.fallback is Fallback.ENDED and not allowed:
+            yield error(
+                event.path,
+                update.line,
+                "OUT006",
+                f"update {update.number} (line {update.line}) says 'fallback: ended', but no "
+                "earlier update says 'fallback: allowed': a fallback procedure that was never "
+                "allowed cannot end. Remove 'fallback: ended' from this update, or, if the "
+                "procedure was allowed, add 'fallback: allowed' to the update that allowed it",
+            )
+        allowed = allowed or update.fallback is Fallback.ALLOWED
 
 
 def check_status_allowed_for_type(event: Event, context: RuleContext) -> Iterable[Finding]:

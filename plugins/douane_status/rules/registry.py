@@ -29,6 +29,7 @@ from .disruption_rules import (
 from .format_rules import (
     IdUse,
     check_chronology,
+    check_fallback_ended_after_allowed,
     check_follows_only_on_unplanned_maintenance,
     check_status_allowed_for_type,
     check_unique_ids,
@@ -54,6 +55,7 @@ __all__ = [
 FORMAT_RULES: tuple[EventRule, ...] = (
     check_status_allowed_for_type,
     check_chronology,
+    check_fallback_ended_after_allowed,
     check_follows_only_on_unplanned_maintenance,
 )
 PROTOCOL_RULES: tuple[EventRule, ...] = (
