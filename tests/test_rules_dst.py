@@ -104,36 +104,95 @@ def test_a_window_starting_in_the_spring_gap_is_out005(tmp_path: Path) -> None:
     ]
 
 
-def overrun_night(day: str, end: str, overrun_at: str, completed: str):
+def overrun_night(day: str, end: str, overrun_at: str, completed: str, promised: str = ""):
+    """An overrun that night: the notice at ``overrun_at`` promises the next update at
+    ``promised`` (by default ``completed``), and the work completes at ``completed``."""
     return night(
         f"{day} 01:00",
         f"{day} {end}",
         update(
             f"{day} {overrun_at}",
             "overrun",
-            next_update=f"{day} {completed}",
+            next_update=f"{day} {promised or completed}",
             expected_end=f"{day} {completed}",
         ),
         update(f"{day} {completed}", "completed"),
     )
 
 
-@pytest.mark.parametrize(
-    ("day", "completed", "late"),
-    [
-        # 01:30 CEST to 02:30 CET is 120 minutes, not the 60 the clock suggests
-        pytest.param("2026-10-25", "02:30+01:00", False, id="autumn-120"),
-        # 01:30 CEST to 03:29 CET is 179 minutes, not 119
-        pytest.param("2026-10-25", "03:29", True, id="autumn-179"),
-        # 01:30 CET to 04:30 CEST is 120 minutes, not 180
-        pytest.param("2026-03-29", "04:30", False, id="spring-120"),
-        pytest.param("2026-03-29", "04:31", True, id="spring-121"),
-    ],
-)
+GAPS_ACROSS_THE_SWITCH = [
+    # day, the next update, whether it is later than the due time (planned end 01:30, Sunday:
+    # 120 minutes), and the due time itself
+    # 01:30 CEST to 02:30 CET is 120 minutes, not the 60 the clock suggests
+    pytest.param("2026-10-25", "02:29+01:00", False, id="autumn-119"),
+    pytest.param("2026-10-25", "02:30+01:00", False, id="autumn-120"),
+    pytest.param("2026-10-25", "02:31+01:00", True, id="autumn-121"),
+    # 01:30 CEST to 03:29 CET is 179 minutes, not 119
+    pytest.param("2026-10-25", "03:29", True, id="autumn-179"),
+    # 01:30 CET to 04:30 CEST is 120 minutes, not 180
+    pytest.param("2026-03-29", "04:29", False, id="spring-119"),
+    pytest.param("2026-03-29", "04:30", False, id="spring-120"),
+    pytest.param("2026-03-29", "04:31", True, id="spring-121"),
+]
+DUE = {"2026-10-25": "02:30+01:00", "2026-03-29": "04:30"}
+
+
+@pytest.mark.parametrize(("day", "completed", "late"), GAPS_ACROSS_THE_SWITCH)
 def test_overrun_gaps_across_the_switch_are_real_minutes(
     tmp_path: Path, day: str, completed: str, late: bool
 ) -> None:
-    # planned end 01:30, overrun announced at 01:00 (30 minutes before), Sunday: 120-minute limit
-    event = overrun_night(day, "01:30", "01:00", completed)
+    # planned end 01:30, overrun announced at 01:00 (30 minutes before); the notice promises the
+    # due time, so a late update is the update's own P05 (one minute is within P08's grace)
+    event = overrun_night(day, "01:30", "01:00", completed, promised=DUE[day])
     content = check(tmp_path, [event], now="2026-10-26 12:00", windows={2026: WINDOWS_2026})
-    assert found(content) == ([("P05", event.update_line(3))] if late else [])
+    expected = [("P05", event.update_line(3))] if late else []
+    if completed == "03:29":  # 59 minutes after the promise: broken, P08 at the promise
+        expected.append(("P08", event.update_line(2)))
+    assert found(content) == sorted(expected)
+
+
+@pytest.mark.parametrize(("day", "promised", "late"), GAPS_ACROSS_THE_SWITCH)
+def test_overrun_promises_across_the_switch_are_real_minutes(
+    tmp_path: Path, day: str, promised: str, late: bool
+) -> None:
+    # the notice at 01:00 promises the next update at ``promised``: judged at once, with "now"
+    # the notice's own moment, and the same once the work has completed then
+    event = overrun_night(day, "01:30", "01:00", promised)
+    at_once = check(tmp_path / "a", [event], now=f"{day} 01:00", windows={2026: WINDOWS_2026})
+    later = check(tmp_path / "b", [event], now="2026-10-26 12:00", windows={2026: WINDOWS_2026})
+    expected = [("P05", event.update_line(2))] if late else []
+    assert found(at_once) == expected
+    assert found(later) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "end", "overrun_at", "late"),
+    [
+        # planned end 03:00 CET on the autumn night: 30 minutes before is 02:30 CET, the second
+        # 02:30; the first 02:30 (CEST) is 90 minutes before
+        pytest.param("2026-10-25", "03:00", "02:29+01:00", False, id="autumn-31"),
+        pytest.param("2026-10-25", "03:00", "02:30+01:00", False, id="autumn-30"),
+        pytest.param("2026-10-25", "03:00", "02:31+01:00", True, id="autumn-29"),
+        pytest.param("2026-10-25", "03:00", "02:45+02:00", False, id="autumn-first-0245"),
+        # planned end 03:30 CEST on the spring night: 30 minutes before is 03:00 CEST, and
+        # 01:59 CET is 31 minutes before
+        pytest.param("2026-03-29", "03:30", "01:59", False, id="spring-31"),
+        pytest.param("2026-03-29", "03:30", "03:00", False, id="spring-30"),
+        pytest.param("2026-03-29", "03:30", "03:01", True, id="spring-29"),
+    ],
+)
+def test_overrun_notice_across_the_switch_is_judged_in_real_minutes_when_published(
+    tmp_path: Path, day: str, end: str, overrun_at: str, late: bool
+) -> None:
+    event = night(
+        f"{day} 01:00",
+        f"{day} {end}",
+        update(
+            f"{day} {overrun_at}",
+            "overrun",
+            next_update=f"{day} 04:30",
+            expected_end=f"{day} 04:30",
+        ),
+    )
+    content = check(tmp_path, [event], now=f"{day} {overrun_at}", windows={2026: WINDOWS_2026})
+    assert found(content) == ([("P04", event.update_line(2))] if late else [])

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from rulekit import SETTINGS, check, found, messages, outage, update
+from rulekit import SETTINGS, Outage, check, found, messages, outage, update
 
 START, END = "2027-03-14 08:00", "2027-03-14 16:00"
 ANNOUNCED = "2027-02-01 10:00"
@@ -233,7 +233,7 @@ def test_p03_does_not_judge_unplanned_maintenance(tmp_path: Path) -> None:
         start="2027-03-09 10:00",
         updates=[
             update("2027-03-09 10:00", "investigating", next_update="2027-03-09 10:30"),
-            update("2027-03-09 10:20", "no-fault"),
+            update("2027-03-09 10:20", "resolved"),
         ],
     )
     recovery = maintenance(
@@ -290,6 +290,51 @@ def test_p04_names_the_late_overrun_update(tmp_path: Path) -> None:
     (message,) = messages(content, "P04")
     assert message.startswith(f"update 3 (line {event.update_line(3)}) announces the overrun")
     assert "29 minutes before the planned end 2027-03-14 16:00 CET" in message
+
+
+@pytest.mark.parametrize(
+    ("overrun_at", "late"),
+    [
+        pytest.param("2027-03-14 15:29", False, id="31-minutes-before"),
+        pytest.param("2027-03-14 15:30", False, id="30-minutes-before"),
+        pytest.param("2027-03-14 15:31", True, id="29-minutes-before"),
+        pytest.param("2027-03-14 15:59", True, id="1-minute-before"),
+    ],
+)
+def test_p04_a_late_notice_is_judged_when_it_is_published(
+    tmp_path: Path, overrun_at: str, late: bool
+) -> None:
+    # "now" is the notice's own moment: the planned end (16:00) is still ahead, the event open
+    event = maintenance(updates=overrun_updates(overrun_at, None))
+    content = check(tmp_path, [event], now=overrun_at)
+    assert found(content) == ([("P04", event.update_line(3))] if late else [])
+    if late:
+        minutes = 60 - int(overrun_at[-2:])
+        (message,) = messages(content, "P04")
+        assert f"{minutes} minute{'s' if minutes > 1 else ''} before the planned end" in message
+
+
+def test_p04_a_late_notice_stays_when_the_work_ends_in_time(tmp_path: Path) -> None:
+    # the notice was late when it was published; the work ending before its planned end does
+    # not make it early
+    updates = [*overrun_updates("2027-03-14 15:45", None), update("2027-03-14 15:55", "completed")]
+    event = maintenance(updates=updates)
+    content = check(tmp_path, [event], now="2027-03-15 09:00")
+    assert found(content) == [("P04", event.update_line(3))]
+
+
+def test_p04_an_earlier_notice_in_time_covers_a_later_one(tmp_path: Path) -> None:
+    updates = overrun_updates("2027-03-14 15:30", None)
+    updates.append(
+        update(
+            "2027-03-14 15:50",
+            "overrun",
+            next_update="2027-03-14 18:00",
+            expected_end="2027-03-14 18:00",
+        )
+    )
+    content = check(tmp_path, [maintenance(updates=updates)], now="2027-03-14 15:50")
+    assert found(content) == []
 
 
 @pytest.mark.parametrize(
@@ -395,16 +440,18 @@ def overrun(clock: str, promised: str) -> dict[str, str]:
 
 
 CADENCE_CASES = [
-    # planned end, overrun updates (at, next), completed at, update number with P05
+    # planned end, overrun updates (at, next), completed at, update number with P05. Each update
+    # promises the next one at the moment it comes: a promise beyond the due time is P05 at the
+    # update that makes it, and the gap it leaves is not reported again at the late update.
     pytest.param("16:00", [("15:30", "17:00")], "17:00", None, id="office-60"),
-    pytest.param("16:00", [("15:30", "17:01")], "17:01", 3, id="office-61"),
-    pytest.param("16:59", [("16:29", "18:00")], "18:00", 3, id="gap-from-end-at-16:59"),
+    pytest.param("16:00", [("15:30", "17:01")], "17:01", 2, id="office-61"),
+    pytest.param("16:59", [("16:29", "18:00")], "18:00", 2, id="gap-from-end-at-16:59"),
     pytest.param("17:00", [("16:30", "18:01")], "18:01", None, id="gap-from-end-at-17:00"),
     pytest.param("17:00", [("16:30", "19:00")], "19:00", None, id="outside-120"),
-    pytest.param("17:00", [("16:30", "19:01")], "19:01", 3, id="outside-121"),
+    pytest.param("17:00", [("16:30", "19:01")], "19:01", 2, id="outside-121"),
     # the gap runs from the previous update once that lies after the planned end
     pytest.param(
-        "16:00", [("15:30", "16:59"), ("16:59", "18:00")], "18:00", 4, id="previous-at-16:59"
+        "16:00", [("15:30", "16:59"), ("16:59", "18:00")], "18:00", 3, id="previous-at-16:59"
     ),
     pytest.param(
         "16:00", [("15:30", "17:00"), ("17:00", "18:01")], "18:01", None, id="previous-at-17:00"
@@ -428,8 +475,117 @@ def test_p05_overrun_gaps_60_minutes_in_office_hours_120_outside(
     assert found(content) == expected
 
 
+@pytest.mark.parametrize(("end", "overruns", "completed", "at_update"), CADENCE_CASES)
+def test_p05_a_promise_beyond_the_due_time_is_judged_when_it_is_published(
+    tmp_path: Path,
+    end: str,
+    overruns: list[tuple[str, str]],
+    completed: str,
+    at_update: int | None,
+) -> None:
+    # the same timelines as far as the promising update, with "now" its own moment: nothing
+    # later is needed to see that the promise is too late
+    promising = len(overruns) + 1 if at_update is None else at_update
+    made = [overrun(a, promised) for a, promised in overruns][: promising - 1]
+    event = recovery(end, *made)
+    content = check(tmp_path, [DISRUPTION, event], now=made[-1]["at"])
+    expected = [] if at_update is None else [("P05", event.update_line(at_update))]
+    assert found(content) == expected
+
+
+LATE_UPDATE_CASES = [
+    # planned end, the overrun notice's promise (the due time itself, so the promise holds),
+    # when the next update comes, whether that update is P05 (one minute late is within P08's
+    # grace, so P05 is the only finding)
+    pytest.param("16:00", "17:00", "16:59", False, id="office-59"),
+    pytest.param("16:00", "17:00", "17:00", False, id="office-60"),
+    pytest.param("16:00", "17:00", "17:01", True, id="office-61"),
+    pytest.param("16:59", "17:59", "18:00", True, id="from-16:59-office-61"),
+    pytest.param("17:00", "19:00", "18:59", False, id="outside-119"),
+    pytest.param("17:00", "19:00", "19:00", False, id="outside-120"),
+    pytest.param("17:00", "19:00", "19:01", True, id="outside-121"),
+]
+
+
+@pytest.mark.parametrize(("end", "promised", "completed", "late"), LATE_UPDATE_CASES)
+def test_p05_a_late_update_after_a_promise_in_time_is_reported_at_the_late_update(
+    tmp_path: Path, end: str, promised: str, completed: str, late: bool
+) -> None:
+    notice = (dt.datetime.fromisoformat(at(end)) - dt.timedelta(minutes=30)).strftime("%H:%M")
+    event = recovery(end, overrun(notice, promised), update(at(completed), "completed"))
+    content = check(tmp_path, [DISRUPTION, event], now="2026-12-02 09:00")
+    assert found(content) == ([("P05", event.update_line(3))] if late else [])
+
+
+@pytest.mark.parametrize(
+    ("completed", "expected"),
+    [
+        # the promise (17:30, due 17:00) is the finding; the late update keeps it: one per gap
+        pytest.param("17:30", [("P05", 2)], id="promise-kept"),
+        # the promise is broken as well: that is P08's, at the promise
+        pytest.param("17:36", [("P05", 2), ("P08", 2)], id="promise-broken"),
+    ],
+)
+def test_p05_one_finding_per_gap(
+    tmp_path: Path, completed: str, expected: list[tuple[str, int]]
+) -> None:
+    event = recovery("16:00", overrun("15:30", "17:30"), update(at(completed), "completed"))
+    content = check(tmp_path, [DISRUPTION, event], now="2026-12-02 09:00")
+    assert found(content) == [(code, event.update_line(n)) for code, n in expected]
+
+
+def test_p05_every_promise_in_the_overrun_is_judged_from_its_own_time(tmp_path: Path) -> None:
+    # Tuesday, planned end 16:00: 16:30 promises 17:31 (due 17:30), 17:20 promises 19:20 (17:20
+    # is outside office hours: due 19:20), 19:20 promises 21:21 (due 21:20); completed in time
+    event = recovery(
+        "16:00",
+        overrun("15:30", "16:30"),
+        overrun("16:30", "17:31"),
+        overrun("17:20", "19:20"),
+        overrun("19:20", "21:21"),
+        update(at("21:00"), "completed"),
+    )
+    content = check(tmp_path, [DISRUPTION, event], now="2026-12-02 09:00")
+    assert found(content) == [("P05", event.update_line(3)), ("P05", event.update_line(5))]
+
+
+@pytest.mark.parametrize("status", ["in-progress", "overrun"])
+def test_p05_judges_the_promise_of_any_update_in_the_overrun(tmp_path: Path, status: str) -> None:
+    # an update at or after the planned end is in the overrun, whatever its status; Tuesday 17:00
+    # is outside office hours, so its next update is due by 19:00
+    for promised, late in (("18:59", False), ("19:00", False), ("19:01", True)):
+        fields = {"next_update": at(promised)}
+        if status == "overrun":
+            fields["expected_end"] = at(promised)
+        event = recovery("17:00", overrun("16:30", "17:00"), update(at("17:00"), status, **fields))
+        content = check(tmp_path / promised.replace(":", ""), [DISRUPTION, event], now=at("17:00"))
+        assert found(content) == ([("P05", event.update_line(3))] if late else []), promised
+
+
+def test_p05_does_not_judge_promises_before_the_overrun_is_announced(tmp_path: Path) -> None:
+    # an 'in-progress' update before the planned end says nothing about an overrun
+    event = recovery("16:00", update(at("15:00"), "in-progress", next_update=at("19:00")))
+    content = check(tmp_path, [DISRUPTION, event], now=at("15:00"))
+    assert found(content) == []
+
+
+def test_p05_promise_message_names_the_due_time_and_what_to_do(tmp_path: Path) -> None:
+    event = recovery("16:59", overrun("16:29", "18:00"))
+    content = check(tmp_path, [DISRUPTION, event], now=at("16:29"))
+    (message,) = messages(content, "P05")
+    assert message.startswith(
+        f"update 2 (line {event.update_line(2)}) promises the next update at 2026-12-01 18:00 CET"
+    )
+    assert "1 minute after it is due: counted from the planned end (2026-12-01 16:59 CET" in (
+        message
+    )
+    assert "inside office hours), it is due by 2026-12-01 17:59 CET" in message
+    assert "every 60 minutes in office hours and every 120 minutes outside" in message
+    assert "promise the next update by 2026-12-01 17:59 CET at the latest" in message
+
+
 def test_p05_message_says_inside_office_hours_and_the_limits(tmp_path: Path) -> None:
-    event = recovery("16:59", overrun("16:29", "18:00"), update(at("18:00"), "completed"))
+    event = recovery("16:59", overrun("16:29", "17:59"), update(at("18:00"), "completed"))
     content = check(tmp_path, [DISRUPTION, event], now="2026-12-02 09:00")
     (message,) = messages(content, "P05")
     assert message.startswith(f"update 3 (line {event.update_line(3)}) comes 61 minutes after")
@@ -443,9 +599,10 @@ def test_p05_not_judged_without_overrun(tmp_path: Path) -> None:
     assert found(content) == []
 
 
-def morning_overrun(day: str, end: str, completed: str):
+def morning_overrun(day: str, end: str, completed: str, promised: str | None = None):
     """A disruption the day before, and its recovery on ``day`` that ends at ``end`` but runs
-    on until ``completed``, with its overrun announced 30 minutes before the planned end."""
+    on until ``completed``, with its overrun announced 30 minutes before the planned end and
+    the next update promised at ``promised`` (by default at ``completed``)."""
     before = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
     disruption = outage(
         f"{before}-dms-verstoring",
@@ -467,7 +624,7 @@ def morning_overrun(day: str, end: str, completed: str):
         follows=disruption.id,
         updates=[
             update(f"{before} 12:00", "scheduled"),
-            update(notice, "overrun", next_update=completed, expected_end=completed),
+            update(notice, "overrun", next_update=promised or completed, expected_end=completed),
             update(completed, "completed"),
         ],
     )
@@ -502,13 +659,28 @@ def test_p05_outside_office_hours_due_by_the_earlier_of_120_minutes_and_60_after
         dt.datetime.fromisoformat(f"{day} {in_time}") - dt.timedelta(minutes=1)
     ).strftime("%H:%M")
     for clock, late in ((minute_before, False), (in_time, False), (too_late, True)):
+        # the notice promises the next update at ``clock``: beyond the due time, P05 at once
         disruption, event = morning_overrun(day, end, f"{day} {clock}")
-        content = check(tmp_path / clock.replace(":", ""), [disruption, event], now=f"{day} 23:00")
+        folder = tmp_path / f"promise-{clock.replace(':', '')}"
+        content = check(folder, [disruption, event], now=event_notice_time(event))
+        assert found(content) == ([("P05", event.update_line(2))] if late else []), clock
+        # the notice promises the due time, and the next update comes at ``clock``
+        disruption, event = morning_overrun(day, end, f"{day} {clock}", f"{day} {in_time}")
+        folder = tmp_path / f"update-{clock.replace(':', '')}"
+        content = check(folder, [disruption, event], now=f"{day} 23:00")
         assert found(content) == ([("P05", event.update_line(3))] if late else []), clock
 
 
+def event_notice_time(event: Outage) -> str:
+    """The moment of the overrun notice (update 2) as written in the file."""
+    line = event.text.split("\n")[event.update_line(2) - 1]
+    return line.split("at: ", 1)[1]
+
+
 def test_p05_message_names_when_the_update_was_due(tmp_path: Path) -> None:
-    disruption, event = morning_overrun("2026-12-01", "07:30", "2026-12-01 09:20")
+    disruption, event = morning_overrun(
+        "2026-12-01", "07:30", "2026-12-01 09:20", "2026-12-01 09:00"
+    )
     content = check(tmp_path, [disruption, event], now="2026-12-01 23:00")
     (message,) = messages(content, "P05")
     assert "(2026-12-01 07:30 CET, outside office hours); it was due by 2026-12-01 09:00 CET" in (
@@ -526,11 +698,11 @@ def test_p06_expected_end_of_the_latest_overrun_update(tmp_path: Path) -> None:
         update(
             "2027-03-14 15:30",
             "overrun",
-            next_update="2027-03-14 16:30",
+            next_update="2027-03-14 17:00",
             expected_end="2027-03-14 17:00",
         ),
         update(
-            "2027-03-14 16:30",
+            "2027-03-14 17:00",
             "overrun",
             next_update="2027-03-14 19:00",
             expected_end="2027-03-14 19:00",

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from ..domain.findings import Finding, warning
 from ..domain.model import Event, EventType, Status, Update, Window, WindowKind
+from ..domain.workdays import WorkCalendar
 from .context import (
     RuleContext,
     announcement,
@@ -148,9 +149,29 @@ def check_overrun_announced(event: Event, context: RuleContext) -> Iterable[Find
 
     A planned event that runs past its planned ``end`` (completed, or cancelled after its start,
     after it; or still open after it at now) has an ``overrun`` update published no later than 30
-    minutes before that end.
+    minutes before that end. A late ``overrun`` notice is judged when it is published, also while
+    the planned end is still ahead: the operator can still act on it.
     """
     if not event.type.is_planned or event.end is None:
+        return
+    notice = minutes_limit(context.settings.overrun_notice_minutes)
+    planned_end = when(event.end, context)
+    overruns = [u for u in event.updates if u.status is Status.OVERRUN]
+    if overruns:
+        if any(event.end - u.at >= notice for u in overruns):
+            return
+        first = overruns[0]
+        before = event.end - first.at
+        relation = f"{span(before)} {'before' if before >= dt.timedelta(0) else 'after'}"
+        yield warning(
+            event.path,
+            first.line,
+            "P04",
+            f"{label(first)} announces the overrun at {when(first.at, context)}, {relation} the "
+            f"planned end {planned_end}; the protocol asks for it no later than "
+            f"{span(notice)} before the planned end ({when(event.end - notice, context)}). "
+            "Announce an overrun as soon as it is foreseen (the late notice is recorded)",
+        )
         return
     final = event.final_update
     if final is not None:
@@ -165,25 +186,6 @@ def check_overrun_announced(event: Event, context: RuleContext) -> Iterable[Find
             return
         ran_past = f"the {kind_of(event)} is still open at now, {when(context.now, context)}"
         line = event.line_of("end")
-    notice = minutes_limit(context.settings.overrun_notice_minutes)
-    overruns = [u for u in event.updates if u.status is Status.OVERRUN]
-    if any(event.end - u.at >= notice for u in overruns):
-        return
-    planned_end = when(event.end, context)
-    if overruns:
-        first = overruns[0]
-        before = event.end - first.at
-        relation = f"{span(before)} {'before' if before >= dt.timedelta(0) else 'after'}"
-        yield warning(
-            event.path,
-            first.line,
-            "P04",
-            f"{label(first)} announces the overrun at {when(first.at, context)}, {relation} the "
-            f"planned end {planned_end}; the protocol asks for it no later than "
-            f"{span(notice)} before the planned end ({when(event.end - notice, context)}). "
-            "Announce an overrun as soon as it is foreseen (the late notice is recorded)",
-        )
-        return
     yield warning(
         event.path,
         line,
@@ -195,6 +197,18 @@ def check_overrun_announced(event: Event, context: RuleContext) -> Iterable[Find
     )
 
 
+def overrun_update_due(gap_start: dt.datetime, calendar: WorkCalendar) -> dt.datetime:
+    """P05: when the next update is due in an overrun, for a gap that starts at ``gap_start``
+    (the later of the planned end and the previous update): the earlier of 120 minutes later
+    and 60 minutes after office hours begin (or ``gap_start`` itself, inside them)."""
+    settings = calendar.settings
+    office = calendar.office_hours_from(gap_start)
+    return min(
+        gap_start + minutes_limit(settings.overrun_update_outside_minutes),
+        office + minutes_limit(settings.overrun_update_office_minutes),
+    )
+
+
 def check_overrun_update_cadence(event: Event, context: RuleContext) -> Iterable[Finding]:
     """P05 (Uitloop: "tijdens kantoortijden elk uur en buiten kantoortijden elke 2 uur ge-update").
 
@@ -202,44 +216,109 @@ def check_overrun_update_cadence(event: Event, context: RuleContext) -> Iterable
     after the start). After the later of the planned end and the previous update, at instant t,
     the next update is due by the earlier of t + 120 minutes and o + 60 minutes, where o is the
     first instant at or after t inside office hours (inside them, o is t itself).
+
+    A promise is judged when it is made: an update in the overrun, or an ``overrun`` update
+    before the planned end, whose ``next_update`` lies beyond the due time that counts from it
+    (from the planned end for an update before it) is P05 at once. One finding per gap: a gap
+    reported for its promise is not reported again when the update that closes it comes late.
     """
     if not event.type.is_planned or event.end is None:
         return
     if event.final_update is not None and work_end(event) is None:
         return
-    settings = context.settings
-    office_limit = minutes_limit(settings.overrun_update_office_minutes)
-    outside_limit = minutes_limit(settings.overrun_update_outside_minutes)
     previous: Update | None = None
+    promise_reported = False  # whether the gap after ``previous`` was reported for its promise
     for update in event.updates:
-        if update.at > event.end:
-            if previous is not None and previous.at > event.end:
-                gap_start, since = previous.at, f"update {previous.number}"
-            else:
-                gap_start, since = event.end, "the planned end"
-            office = context.calendar.office_hours_from(gap_start)
-            due = min(gap_start + outside_limit, office + office_limit)
-            if update.at > due:
-                inside = office == gap_start
-                reason = (
-                    ""
-                    if inside or due == gap_start + outside_limit
-                    else f", {span(office_limit)} after office hours begin at "
-                    f"{when(office, context)}"
-                )
-                yield warning(
-                    event.path,
-                    update.line,
-                    "P05",
-                    f"{label(update)} comes {span(update.at - gap_start)} after {since} "
-                    f"({when(gap_start, context)}, {'inside' if inside else 'outside'} office "
-                    f"hours); it was due by {when(due, context)}{reason}. During an overrun an "
-                    f"update follows at least every {settings.overrun_update_office_minutes} "
-                    f"minutes in office hours and every {settings.overrun_update_outside_minutes} "
-                    "minutes outside: publish updates more often (state 'next_update' to plan "
-                    "them)",
-                )
+        if update.at > event.end and not promise_reported:
+            yield from _late_update(event, previous, update, context)
+        promise_reported = False
+        if _promise_judged(event, update):
+            finding = _promise_beyond_due(event, update, context)
+            if finding is not None:
+                promise_reported = True
+                yield finding
         previous = update
+
+
+def _promise_judged(event: Event, update: Update) -> bool:
+    """Whether P05 judges this update's ``next_update``: it lies in the overrun (at or after the
+    planned end), or it announces the overrun before the planned end."""
+    assert event.end is not None
+    if update.next_update is None or update.status.is_final:
+        return False
+    return update.at >= event.end or update.status is Status.OVERRUN
+
+
+def _gap_start(event: Event, previous: Update | None) -> tuple[dt.datetime, str]:
+    """Where a gap in the overrun starts: the later of the planned end and the previous update."""
+    assert event.end is not None
+    if previous is not None and previous.at > event.end:
+        return previous.at, f"update {previous.number}"
+    return event.end, "the planned end"
+
+
+def _due_words(gap_start: dt.datetime, due: dt.datetime, context: RuleContext) -> tuple[str, str]:
+    """Whether the gap starts "inside" or "outside" office hours, and, when their begin decides
+    the due time, the words that say so."""
+    settings = context.settings
+    office = context.calendar.office_hours_from(gap_start)
+    if office == gap_start:
+        return "inside", ""
+    if due == gap_start + minutes_limit(settings.overrun_update_outside_minutes):
+        return "outside", ""
+    limit = minutes_limit(settings.overrun_update_office_minutes)
+    return "outside", f", {span(limit)} after office hours begin at {when(office, context)}"
+
+
+def _cadence(context: RuleContext) -> str:
+    settings = context.settings
+    return (
+        f"During an overrun an update follows at least every "
+        f"{settings.overrun_update_office_minutes} minutes in office hours and every "
+        f"{settings.overrun_update_outside_minutes} minutes outside"
+    )
+
+
+def _late_update(
+    event: Event, previous: Update | None, update: Update, context: RuleContext
+) -> Iterable[Finding]:
+    """P05 for the update that closes a gap in the overrun, when it comes after the due time."""
+    gap_start, since = _gap_start(event, previous)
+    due = overrun_update_due(gap_start, context.calendar)
+    if update.at <= due:
+        return
+    inside, reason = _due_words(gap_start, due, context)
+    yield warning(
+        event.path,
+        update.line,
+        "P05",
+        f"{label(update)} comes {span(update.at - gap_start)} after {since} "
+        f"({when(gap_start, context)}, {inside} office hours); it was due by "
+        f"{when(due, context)}{reason}. {_cadence(context)}: publish updates more often (state "
+        "'next_update' to plan them)",
+    )
+
+
+def _promise_beyond_due(event: Event, update: Update, context: RuleContext) -> Finding | None:
+    """P05 for an update whose promised next update lies beyond the due time counted from it."""
+    assert event.end is not None and update.next_update is not None
+    in_overrun = update.at > event.end
+    gap_start = update.at if in_overrun else event.end
+    due = overrun_update_due(gap_start, context.calendar)
+    if update.next_update <= due:
+        return None
+    since = "its own time" if in_overrun else "the planned end"
+    inside, reason = _due_words(gap_start, due, context)
+    return warning(
+        event.path,
+        update.line,
+        "P05",
+        f"{label(update)} promises the next update at {when(update.next_update, context)} "
+        f"(next_update), {span(update.next_update - due)} after it is due: counted from {since} "
+        f"({when(gap_start, context)}, {inside} office hours), it is due by "
+        f"{when(due, context)}{reason}. {_cadence(context)}: promise the next update by "
+        f"{when(due, context)} at the latest, and publish it then",
+    )
 
 
 def check_end_reported(event: Event, context: RuleContext) -> Iterable[Finding]:
