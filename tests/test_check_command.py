@@ -153,16 +153,18 @@ def test_summary_counts() -> None:
 def test_path_limits_what_is_reported_but_not_what_is_known(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # a disruption that happened (a structural recovery after 'no-fault' is P12)
+    resolved = type(CLEAN)(CLEAN.id, CLEAN.text.replace("status: no-fault", "status: resolved"))
     recovery = outage(
         "2026-12-02-dms-herstel",
         "unplanned-maintenance",
         announced="2026-12-01 10:00",
         start="2026-12-02 14:00",
         end="2026-12-02 15:00",
-        follows=CLEAN.id,  # a file outside --path: still known
+        follows=resolved.id,  # a file outside --path: still known
         updates=[update("2026-12-01 10:00", "scheduled")],
     )
-    project = project_with(tmp_path, CLEAN, BROKEN, recovery)
+    project = project_with(tmp_path, resolved, BROKEN, recovery)
     monkeypatch.chdir(project)
     status, out, _ = run(project, capsys, recovery.path)
     assert (status, out) == (0, "0 errors, 0 warnings in 1 file\n")

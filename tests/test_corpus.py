@@ -180,4 +180,7 @@ def test_the_check_command_reads_the_whole_corpus_without_a_traceback(
     expected = {**EXPECTED, **{name: codes for name, (_, codes) in BYTES.items()}}
     want = sorted(f"{name}:{code}" for name, codes in expected.items() for code in codes)
     assert got == want
+    # alone, p12-follows-no-fault.md names an unknown id; with the corpus it names a no-fault report
+    (p12,) = [f for f in findings if Path(f["file"]).name == "p12-follows-no-fault.md"]
+    assert "follows 'valid-disruption', but that report ended as 'no-fault'" in p12["message"]
     assert elapsed < 10.0

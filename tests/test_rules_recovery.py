@@ -162,6 +162,49 @@ def test_p12_recovery_after_an_open_disruption(tmp_path: Path) -> None:
     assert "has not reached a final status" in messages(content, "P12")[0]
 
 
+@pytest.mark.parametrize(
+    ("final_status", "real"),
+    [
+        pytest.param("resolved", True, id="resolved"),
+        pytest.param("workaround", True, id="workaround"),
+        pytest.param("no-fault", False, id="no-fault"),
+    ],
+)
+def test_p12_recovery_follows_a_disruption_that_happened(
+    tmp_path: Path, final_status: str, real: bool
+) -> None:
+    target = outage(
+        "2026-11-30-dms-storing",
+        "disruption",
+        start="2026-11-30 10:00",
+        updates=[
+            update("2026-11-30 10:00", "investigating", next_update="2026-11-30 10:20"),
+            update("2026-11-30 10:20", final_status),
+        ],
+    )
+    event = recovery_at("2026-12-01 14:00", target.id, announced="2026-11-30 12:00")
+    content = check(tmp_path, [target, event], now=NOW)
+    assert found(content, target) == []
+    assert found(content, event) == ([] if real else [("P12", event.line("follows:"))])
+    if not real:
+        (message,) = messages(content, "P12")
+        assert f"follows '{target.id}', but that report ended as 'no-fault'" in message
+        assert "(its update 2, 2026-11-30 10:20 CET)" in message
+        assert "announce the work as planned maintenance" in message
+
+
+def test_p12_a_no_fault_report_is_one_finding_also_when_the_start_is_early(
+    tmp_path: Path,
+) -> None:
+    # the recovery starts before the report was closed, but there was nothing to recover from:
+    # that is the finding, not the timing
+    target = disruption_ending("2026-12-01 14:30")
+    no_fault = type(target)(target.id, target.text.replace("status: resolved", "status: no-fault"))
+    event = recovery_at("2026-12-01 14:00", target.id, announced="2026-11-30 10:30")
+    content = check(tmp_path, [no_fault, event], now="2026-11-30 10:45")
+    assert found(content, event) == [("P12", event.line("follows:"))]
+
+
 @pytest.mark.parametrize("type_", ["disruption", "maintenance", "release"])
 def test_follows_on_any_other_type_is_out002(tmp_path: Path, type_: str) -> None:
     fields = (

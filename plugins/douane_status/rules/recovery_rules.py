@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..domain.findings import Finding, warning
-from ..domain.model import Event, EventType
+from ..domain.model import Event, EventType, Status
 from ..reading.reader import suggest
 from .context import (
     RuleContext,
@@ -18,9 +18,10 @@ def check_recovery_follows_disruption(event: Event, context: RuleContext) -> Ite
     """P12 (Structureel herstel (noodchange): "vooraf afgestemd ... en gecommuniceerd").
 
     An ``unplanned-maintenance`` event names the ``disruption`` it ``follows`` (an existing
-    event id), starts after that disruption reached its final status ("Na afronding van de
-    verstoring": at or after its final update), and is ``announced`` strictly before its
-    ``start``.
+    event id of a disruption that did not end as ``no-fault``: structural recovery follows a
+    disruption that happened), starts after that disruption reached its final status ("Na
+    afronding van de verstoring": at or after its final update), and is ``announced`` strictly
+    before its ``start``.
     """
     if event.type is not EventType.UNPLANNED_MAINTENANCE:
         return
@@ -65,8 +66,21 @@ def check_recovery_follows_disruption(event: Event, context: RuleContext) -> Ite
 
 
 def _after_the_disruption(event: Event, target: Event, context: RuleContext) -> Iterable[Finding]:
-    """P12's "Na afronding van de verstoring": the recovery starts once the disruption is over."""
+    """P12's "Na afronding van de verstoring": the recovery follows a disruption that happened
+    (not one that ended as ``no-fault``) and starts once it is over."""
     final = target.final_update
+    if final is not None and final.status is Status.NO_FAULT:
+        yield warning(
+            event.path,
+            event.line_of("follows"),
+            "P12",
+            f"follows '{target.id}', but that report ended as 'no-fault' (its update "
+            f"{final.number}, {when(final.at, context)}): the investigation found no "
+            "disruption, and structural recovery (noodchange) follows a disruption that "
+            "happened. Name the disruption this work repairs; if there is none, announce the "
+            "work as planned maintenance",
+        )
+        return
     if final is not None and event.start >= final.at:
         return
     state = (
