@@ -34,6 +34,10 @@ const wide = [...document.querySelectorAll('body *')]
 const regions = [...document.querySelectorAll('.table-scroll')].map((r) => ({
   role: r.getAttribute('role'), label: r.getAttribute('aria-labelledby'),
   focusable: r.tabIndex === 0}));
+const scrolling = [...document.querySelectorAll('.table-scroll')]
+  .filter((r) => r.scrollWidth > r.clientWidth).map((r) => r.getAttribute('aria-labelledby'));
+const tables = document.querySelectorAll('main table');
+const nowrap = [...document.querySelectorAll('main table *')].some((e) => e.matches('.nowrap'));
 const top = (id) => { const e = document.getElementById(id);
   return e ? e.getBoundingClientRect().top + scrollY : null; };
 const bottom = (e) => e.getBoundingClientRect().bottom + scrollY;
@@ -50,8 +54,42 @@ return {width: document.documentElement.scrollWidth, wide: wide, regions: region
   header: document.querySelector('header.site-header').getBoundingClientRect().height,
   systems: top('systems-heading'), rows: rows, helpline: helpline,
   messages: top('active-heading'), processes: top('processes-heading'),
-  latest: top('latest-heading')};
+  latest: top('latest-heading'), brokenWords: brokenWords(tables), tables: tables.length,
+  scrolling: scrolling, nowrap: nowrap};
 """
+
+# The words in the page's tables that a line break cuts in two: a word is what lies between
+# spaces (a no-break space joins, as in "99,81 %"); it may go on after a hyphen, a dash or a
+# slash ("E-/Commerce", "/api/v2/"), as text always may, never elsewhere ("Avail/abilit/y").
+BROKEN_WORDS = """
+function brokenWords(tables) {
+  const broken = [];
+  const top = (node, start, end) => {
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    return [...range.getClientRects()].map((r) => Math.round(r.top));
+  };
+  for (const table of tables) {
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^ \\t\\n\\r]+/g)) {
+        const end = word.index + word[0].length;
+        if (new Set(top(node, word.index, end)).size < 2) continue;
+        for (let i = word.index + 1; i < end; i++) {
+          const before = top(node, i - 1, i)[0], here = top(node, i, i + 1)[0];
+          if (here !== before && !'-/\u2010\u2013\u2014'.includes(node.data[i - 1])) {
+            broken.push(word[0]);
+            break;
+          }
+        }
+      }
+    }
+  }
+  return broken.slice(0, 5);
+}
+"""
+MEASURE = BROKEN_WORDS + MEASURE
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +262,50 @@ def test_an_event_page_shows_its_newest_message_on_the_second_screen_at_the_late
     ):
         print(f"{path}: newest message at {measured[path]['latest']:.0f} px")
         assert measured[path]["latest"] <= 2 * PHONE[1]
+
+
+def test_tables_keep_their_words_whole_on_a_phone(measured: dict[str, Any]) -> None:
+    """No "08:0/0–16:0/0" or "Avail/abilit/y": a table too wide for the phone scrolls in its
+    region instead of breaking its words; "99,81 %" stays together."""
+    assert sum(m["tables"] for m in measured.values()) > 20
+    broken = {path: m["brokenWords"] for path, m in measured.items() if m["brokenWords"]}
+    assert broken == {}
+
+
+@pytest.mark.parametrize("path", ["/rapportage/", "/en/report/", "/systemen/dms/", "/abonneren/"])
+def test_a_wide_table_scrolls_inside_its_labelled_region(
+    measured: dict[str, Any], path: str
+) -> None:
+    scrolling = measured[path]["scrolling"]
+    print(f"{path}: {len(scrolling)} table regions scroll sideways")
+    assert scrolling and all(scrolling), scrolling  # each one labelled by its heading
+
+
+def test_a_time_range_in_a_table_stays_on_one_line(measured: dict[str, Any]) -> None:
+    assert measured["/onderhoud/"]["nowrap"] and measured["/en/maintenance/"]["nowrap"]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 900)])
+def test_tables_keep_their_words_whole_on_a_desktop(demo_site: Path, size: tuple[int, int]) -> None:
+    pages = [
+        "/rapportage/",
+        "/en/report/",
+        "/onderhoud/",
+        "/en/maintenance/",
+        "/systemen/dms/",
+        "/abonneren/",
+        "/en/subscribe/",
+        "/rapportage/protocol/",
+    ]
+    broken = {}
+    try:
+        with serve_directory(demo_site) as origin, chromium(size) as driver:
+            for path in pages:
+                driver.get(origin + path)
+                figures = driver.execute_script(MEASURE)
+                assert figures["tables"], path
+                if figures["brokenWords"]:
+                    broken[path] = figures["brokenWords"]
+    except BrowserMissing as exc:
+        pytest.fail(str(exc))
+    assert broken == {}

@@ -76,6 +76,9 @@ def test_report_page_minutes_agree_with_the_events(
     assert english == [f"{planned:,}", f"{unplanned:,}", f"{disruption:,}", f"{pct}%", str(n)]
     dutch = report_row(report_site, "rapportage/index.html", system, month)
     assert dutch[3] == pct.replace(".", ",") + " %"
+    # the number and its sign never part: a no-break space between them
+    cell = page(report_site, "rapportage/index.html").get_element_by_id(f"{system}-{month}")
+    assert cell.cssselect("td")[3].text_content() == pct.replace(".", ",") + "\N{NO-BREAK SPACE}%"
 
 
 def test_csv_and_json_hold_the_same_figures(report_site: Path) -> None:
@@ -238,6 +241,7 @@ def test_report_opens_with_one_table_of_the_year_with_and_without_planned_work(
     }
     assert len(rows) == 9
     assert {name: rows[name] for name in SUMMARY} == SUMMARY
-    intro = " ".join(first.getparent().cssselect("p")[0].text_content().split())
+    intro = " ".join(first.getparent().getparent().cssselect("p")[0].text_content().split())
+    assert first.getparent().get("role") == "region"  # scrolls in its own labelled region
     assert "leaves out planned maintenance and releases" in intro
     assert "Disruptions and unplanned maintenance always count." in intro

@@ -203,8 +203,9 @@ def format_number(value: int, lang: Lang) -> str:
 
 @lru_cache(maxsize=4096)
 def format_percent(value: Decimal, lang: Lang) -> str:
+    """'99,81 %' (a no-break space: the number and its sign never part) / '99.81%'."""
     number = format_decimal(value, format="0.00", locale=lang)
-    return f"{number} %" if lang == "nl" else f"{number}%"
+    return f"{number}\N{NO-BREAK SPACE}%" if lang == "nl" else f"{number}%"
 
 
 def month_row(month: Month, lang: Lang, moment: Callable[[dt.datetime], Moment]) -> MonthRow:
