@@ -30,7 +30,7 @@ def _mark(folder: Path, name: str) -> str:
 
 def test_every_job_runs_exactly_once_and_the_worker_starts_with_its_own(tmp_path: Path) -> None:
     jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(200)]
-    results = run_jobs(jobs, first=partial(_mark, tmp_path, "first"))
+    results = run_jobs(jobs, first=[partial(_mark, tmp_path, "first")])
 
     expected = sorted(["first", *(f"job-{n}" for n in range(200))])
     assert sorted(p.name for p in tmp_path.iterdir()) == expected
@@ -44,10 +44,16 @@ def test_every_job_runs_exactly_once_and_the_worker_starts_with_its_own(tmp_path
 def test_every_core_takes_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 4)  # three workers and this process
     jobs = [partial(_slow_mark, tmp_path, f"job-{n}") for n in range(60)]
-    results = run_jobs(jobs, first=partial(_mark, tmp_path, "first"))
-    assert sorted(results) == sorted(["first", *(f"job-{n}" for n in range(60))])
+    first = [partial(_slow_mark, tmp_path, f"first-{n}") for n in range(3)]
+    results = run_jobs(jobs, first=first)
+    assert sorted(results) == sorted(
+        [*(f"first-{n}" for n in range(3)), *(f"job-{n}" for n in range(60))]
+    )
     pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
     assert len(pids) == 4 and str(os.getpid()) in pids
+    # each worker started with one of the first jobs; this process took none
+    first_pids = {(tmp_path / f"first-{n}").read_text(encoding="utf-8") for n in range(3)}
+    assert len(first_pids) == 3 and str(os.getpid()) not in first_pids
     assert multiprocessing.active_children() == []
 
 
@@ -64,7 +70,7 @@ def test_a_process_with_another_thread_forks_nothing(tmp_path: Path) -> None:
     other.start()
     try:
         jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(20)]
-        results = run_jobs(jobs, first=partial(_mark, tmp_path, "first"))
+        results = run_jobs(jobs, first=[partial(_mark, tmp_path, "first")])
     finally:
         stop.set()
         other.join()
@@ -75,7 +81,7 @@ def test_a_process_with_another_thread_forks_nothing(tmp_path: Path) -> None:
 def test_one_core_runs_everything_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
     jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(20)]
-    results = run_jobs(jobs, first=partial(_mark, tmp_path, "first"))
+    results = run_jobs(jobs, first=[partial(_mark, tmp_path, "first")])
     pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
     assert pids == {str(os.getpid())} and len(results) == 21
 
@@ -87,7 +93,7 @@ def _broken() -> str:
 @two_cores
 def test_a_failure_in_the_worker_comes_back_as_a_build_error_caused_by_it(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="OSError: disk full") as raised:
-        run_jobs([partial(_mark, tmp_path, "page")], first=_broken)
+        run_jobs([partial(_mark, tmp_path, "page")], first=[_broken])
     original = raised.value.__cause__
     assert isinstance(original, OSError) and original.args == ("disk full",)
     assert multiprocessing.active_children() == []  # no worker left behind
@@ -104,7 +110,7 @@ def _fails_in_worker(parent: int) -> str:
 def test_a_job_failing_in_the_worker_fails_the_run() -> None:
     jobs = [partial(_fails_in_worker, os.getpid()) for _ in range(100)]
     with pytest.raises(BuildError, match="OSError: disk full in the worker"):
-        run_jobs(jobs, first=lambda: "first")
+        run_jobs(jobs, first=[lambda: "first"])
     assert multiprocessing.active_children() == []
 
 
@@ -120,7 +126,7 @@ def test_a_failure_here_stops_the_worker_and_is_raised(tmp_path: Path) -> None:
         *(partial(_mark, tmp_path, f"job-{n}") for n in range(200)),
     ]
     with pytest.raises(ValueError, match="template error"):
-        run_jobs(jobs, first=partial(time.sleep, 0.2))
+        run_jobs(jobs, first=[partial(time.sleep, 0.2)])
     assert multiprocessing.active_children() == []  # the worker ended and was reaped
     assert len(list(tmp_path.glob("job-*"))) < 200  # the queue was closed: jobs were left
 
@@ -136,7 +142,7 @@ def _dies_in_worker(parent: int) -> str:
 def test_a_worker_that_dies_fails_the_run() -> None:
     jobs = [partial(_dies_in_worker, os.getpid()) for _ in range(100)]
     with pytest.raises(BuildError, match=r"ended unexpectedly \(exit code 9\)"):
-        run_jobs(jobs, first=lambda: "first")
+        run_jobs(jobs, first=[lambda: "first"])
     assert multiprocessing.active_children() == []
 
 
@@ -152,5 +158,5 @@ def _raises_unpicklable() -> str:
 @two_cores
 def test_an_error_that_cannot_be_pickled_still_says_what_it_was() -> None:
     with pytest.raises(BuildError, match="_Unpicklable: template broke"):
-        run_jobs([lambda: "page"], first=_raises_unpicklable)
+        run_jobs([lambda: "page"], first=[_raises_unpicklable])
     assert multiprocessing.active_children() == []

@@ -1,7 +1,8 @@
 """Run a build's jobs on every core: forked workers and this process take them from one queue.
 
-One worker starts with a job of its own (the largest, that no other job waits for) and then
-joins in; the other workers and this process start on the queue at once. Each worker hands back
+The workers start with jobs of their own (the largest, that no other job waits for), dealt out
+in turn, and then join in; this process, and any worker left without one, start on the queue
+at once. Each worker hands back
 what its jobs returned, or what one raised, through a pipe of its own, and ends with this
 process (``processes.end_with_parent``). With one core, or where this process may not fork
 (``processes.may_fork``), this process runs everything.
@@ -30,19 +31,22 @@ def worker_count() -> int:
     return max(0, (os.cpu_count() or 1) - 1) if may_fork() else 0
 
 
-def run_jobs(jobs: Sequence[Callable[[], T]], *, first: Callable[[], T]) -> list[T]:
-    """Run ``first`` and every job once and return their results, in no set order.
+def run_jobs(jobs: Sequence[Callable[[], T]], *, first: Sequence[Callable[[], T]] = ()) -> list[T]:
+    """Run every job of ``first`` and ``jobs`` once and return their results, in no set order.
+
+    The workers start with the ``first`` jobs: worker i with ``first[i]``, ``first[i + n]``, ...
+    of n workers; this process never takes one, so it starts on the pages at once.
 
     A failure anywhere stops the queue: every process finishes the job in hand and takes no
     other. A failure here is raised as it is; one in a worker as a ``BuildError`` caused by it.
     """
-    workers = min(worker_count(), len(jobs) + 1)
+    workers = min(worker_count(), len(jobs) + len(first))
     if workers == 0:
-        return [first(), *(job() for job in jobs)]
+        return [job() for job in (*first, *jobs)]
     queue = _SharedQueue(len(jobs))  # before the forks: every process must see it
     parent = os.getpid()
     started = [
-        _Worker.start(partial(_take_jobs, parent, queue, jobs, first if number == 0 else None))
+        _Worker.start(partial(_take_jobs, parent, queue, jobs, first[number::workers]))
         for number in range(workers)
     ]
     try:
@@ -60,12 +64,12 @@ def _take_jobs(
     parent: int,
     queue: _SharedQueue,
     jobs: Sequence[Callable[[], T]],
-    first: Callable[[], T] | None,
+    own: Sequence[Callable[[], T]],
 ) -> list[T]:
-    """A worker's part: its own job, if it has one, then jobs from the queue until it is empty
-    or ``parent``, the process that forked this one, is gone. A failure closes the queue."""
+    """A worker's part: its own jobs, then jobs from the queue until it is empty or
+    ``parent``, the process that forked this one, is gone. A failure closes the queue."""
     try:
-        done = [first()] if first is not None else []
+        done = [job() for job in own]
         for index in queue:
             if parent_gone(parent):
                 os._exit(1)

@@ -69,7 +69,7 @@ def write_site(
 
     The work is split into jobs that every core takes from one queue (``parallel``): every
     page, then the report files and the ``beside`` writers (which do not depend on the pages).
-    One worker first writes the feeds, calendars, API and badges, the largest job, then joins
+    The workers first write the calendars, feeds, API and badges, the largest jobs, then join
     in; so no process waits long for another. Each job returns the files it wrote.
     """
     pages = SitePages(content, settings, now)  # what the pages share, before the workers fork
@@ -87,7 +87,10 @@ def write_site(
         partial(_write_marker, output_dir),
         *beside,
     ]
-    machine_files = partial(write_machine_files, content, settings, now, output_dir)
+    machine_files = [
+        partial(write_machine_files, content, settings, now, output_dir, kinds)
+        for kinds in MACHINE_JOBS
+    ]
     written = run_jobs(jobs, first=machine_files)
     return [path for paths in written for path in paths]
 
@@ -125,14 +128,24 @@ def _layout(
     return layout
 
 
+# What machines subscribe to, in three jobs, largest first (at 500 events the calendars are a
+# fifth of a build's work, the feeds an eighth): the workers start with them, one each on four
+# cores, so no worker is still writing them when the pages are done.
+MACHINE_JOBS = (("calendars",), ("feeds",), ("api", "badges"))
+
+
 def write_machine_files(
-    content: Content, settings: StatusSettings, now: dt.datetime, output_dir: Path
+    content: Content,
+    settings: StatusSettings,
+    now: dt.datetime,
+    output_dir: Path,
+    kinds: Sequence[str],
 ) -> list[Path]:
-    """Feeds, calendars, API and badges: what machines subscribe to."""
+    """Feeds, calendars, API or badges (``machine.subscriptions.WRITERS``)."""
     # imported here, in the worker: the libraries behind them load beside the pages
     from ..machine.subscriptions import write_subscriptions
 
-    return write_subscriptions(content, settings, now, output_dir)
+    return write_subscriptions(content, settings, now, output_dir, kinds)
 
 
 def _write_page(
