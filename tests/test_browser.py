@@ -210,13 +210,23 @@ def test_an_event_page_prints_cleanly_on_a4(report_site: Path, origin: str) -> N
                          - document.documentElement.clientWidth,
                        chrome: hidden('.site-nav, .skip-link, .language-switch'),
                        background: getComputedStyle(document.body).backgroundColor,
-                       timeline: document.querySelectorAll('.timeline__item').length};"""
+                       timeline: document.querySelectorAll('.timeline__item').length,
+                       helpline: [...document.querySelectorAll('.helpline p')]
+                         .filter((p) => getComputedStyle(p).display !== 'none'
+                           && p.getBoundingClientRect().height > 0)
+                         .map((p) => p.textContent)};"""
         )
         pdf = driver.execute_cdp_cmd(
             "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False}
         )
     assert layout["overflow"] <= 0, layout
     assert layout["chrome"] and layout["timeline"] > 0, layout
+    # the helpdesk and the page's time are printed, at the top
+    assert [t.split(":")[0] for t in layout["helpline"]] == [
+        "Customs Helpdesk",
+        "As of 29 November 10",
+    ]
+    assert "+31 88 15 666 55" in layout["helpline"][0]
     assert layout["background"] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     data = base64.b64decode(pdf["data"])
     assert data.startswith(b"%PDF")
