@@ -1,9 +1,11 @@
 """``invoke screenshots``: the status page, an event page and the report, in Dutch and English,
 light and dark, desktop and phone, rendered by headless Chromium into PNG files for the README;
-and the status page's 90-day rows on their own (desktop), since they lie below the fold.
+the status page's 90-day rows on their own (desktop), since they lie below the fold; and the
+status page's first screen 50 minutes later (``status-later-*``), when promised times have passed.
 
 The site is built from the given content at a fixed "now" into a temporary folder and served on
-127.0.0.1; the event shown is the first one the status page lists.
+127.0.0.1; the event shown is the first one the status page lists. The phone is the one the
+first screen is measured on (375 x 740, tests/test_phone_browser.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from douane_status.domain.errors import ConfigError, ContentError, ExitStatus, U
 from douane_status.domain.model import LANGUAGES, Lang
 from douane_status.presentation.urls import page_path
 from tools.browser import (
-    PHONE,
     BrowserMissing,
     Scheme,
     chromium,
@@ -31,7 +32,8 @@ from tools.browser import (
     set_viewport,
 )
 
-DEVICES = {"desktop": (1024, 768), "phone": PHONE}  # small enough to keep the PNG files small
+DEVICES = {"desktop": (1024, 768), "phone": (375, 740)}  # small enough to keep the PNG files small
+LATER = dt.timedelta(minutes=50)  # the demo's promises of 10:15 to 10:35 have passed by 10:50
 SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 
 
@@ -90,6 +92,17 @@ def take_screenshots(
                             written.append(target)
                         if device == "desktop":  # the 90-day rows lie below the fold
                             written.append(_history(driver, origin, lang, scheme, out_dir))
+        later = Path(tmp) / "later"
+        build_site(project, settings_file, later, now + LATER, content_dir=content_dir)
+        with serve_directory(later) as origin, chromium() as driver:
+            set_color_scheme(driver, "light")
+            for lang in LANGUAGES:
+                for device, size in DEVICES.items():
+                    set_viewport(driver, size)
+                    driver.get(origin + page_path("status", lang))
+                    target = out_dir / f"status-later-{lang}-light-{device}.png"
+                    target.write_bytes(driver.get_screenshot_as_png())
+                    written.append(target)
     return written
 
 
