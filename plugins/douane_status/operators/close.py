@@ -29,7 +29,8 @@ def close_event(ws: Workspace, options: CloseOptions, now: dt.datetime) -> Outco
     status = _final_status(event, options.status)
     at = update_moment(current, now, ws.tz)
     was_allowed = any(u.fallback is Fallback.ALLOWED for u in event.updates)
-    fallback = Fallback.ENDED if was_allowed else None
+    # 'ended' only after an 'allowed' (OUT006), and only while the procedure is still allowed
+    fallback = Fallback.ENDED if _fallback_in_force(event) else None
     values = ws.values(event.systems, start=event.start, end=at, at=at)
     text = both_languages("", options.nl, options.en)
     if text is None:
@@ -43,6 +44,15 @@ def close_event(ws: Workspace, options: CloseOptions, now: dt.datetime) -> Outco
     if fallback is not None:
         notes.append("The fallback procedure is ended in the final update (fallback: ended).")
     return ws.commit(current.path, new_text, now, notes)
+
+
+def _fallback_in_force(event: Event) -> bool:
+    """Whether the fallback procedure was allowed and no update after the last ``allowed`` has
+    ended it (what P11 asks the end of a disruption to do)."""
+    allowed = [i for i, u in enumerate(event.updates) if u.fallback is Fallback.ALLOWED]
+    if not allowed:
+        return False
+    return not any(u.fallback is Fallback.ENDED for u in event.updates[allowed[-1] + 1 :])
 
 
 def _final_status(event: Event, given: str | None) -> Status:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from ..domain.model import Event, EventType
+from ..domain.model import Event, EventType, Status
 from . import authoring as a
 
 
@@ -18,13 +18,16 @@ def closed_event_message(event: Event, text: str, shown: str, tz: ZoneInfo) -> s
     systems = ",".join(event.systems)
     steps = []
     if event.type is EventType.DISRUPTION:
-        steps += [
+        steps.append(
             f"the disruption is back: start a new event: invoke new --type disruption "
-            f"--systems {systems}",
-            f"a structural recovery (noodchange) follows it: invoke new --type "
-            f"unplanned-maintenance --systems {systems} --follows {event.id} "
-            f"--start HH:MM --end HH:MM",
-        ]
+            f"--systems {systems}"
+        )
+        if final.status is not Status.NO_FAULT:  # no fault found: nothing to recover from (P12)
+            steps.append(
+                f"a structural recovery (noodchange) follows it: invoke new --type "
+                f"unplanned-maintenance --systems {systems} --follows {event.id} "
+                f"--start HH:MM --end HH:MM"
+            )
     else:
         steps.append(
             f"the work is planned again: invoke new --type {event.type} --systems {systems} "

@@ -117,6 +117,12 @@ def _follows(ws: Workspace, event_type: EventType, name: str | None) -> str | No
             f"--follows: the disruption {target.id} is still open; a structural recovery starts "
             f"after it ends (P12): first run: invoke close {target.id}"
         )
+    if target.latest.status is Status.NO_FAULT:
+        raise UsageError(
+            f"--follows: {target.id} ended as no-fault: no disruption happened, so there is "
+            "nothing to recover from (P12). Give the disruption this work repairs; work without "
+            "one is planned maintenance: --type maintenance"
+        )
     return target.id
 
 

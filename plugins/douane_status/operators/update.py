@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from ..domain.errors import UsageError
 from ..domain.model import Event, EventType, Fallback, Status, Text, statuses_for
 from ..reading.phrases import TITLE_NOT_AVAILABLE
+from ..rules.planned_rules import overrun_update_due
 from . import authoring as a
 from .options import UpdateOptions
 from .retitle import replace_text_field
@@ -91,6 +92,14 @@ def _update(
         if options.fallback
         else None
     )
+    if fallback is Fallback.ENDED and not any(
+        u.fallback is Fallback.ALLOWED for u in event.updates
+    ):
+        raise UsageError(
+            f"--fallback ended: no update of {current.shown} allowed the fallback procedure "
+            "('fallback: allowed'), so it cannot end (OUT006). Nothing was written. Leave out "
+            "--fallback, or give --fallback not-needed"
+        )
     at = update_moment(current, now, ws.tz)
     expected_end = operator_time(ws, "--expected-end", options.expected_end, at, "at-or-after")
     if status is Status.OVERRUN and expected_end is None:
@@ -99,7 +108,17 @@ def _update(
         raise UsageError("--next is a number of minutes from now (0: no next update)")
     minutes = _default_next(ws, event, status, at) if options.next_ is None else options.next_
     promised = at + dt.timedelta(minutes=minutes) if minutes else None
+    if options.next_ is None and promised is not None and status is Status.OVERRUN:
+        promised = min(promised, _overrun_due(ws, event, at))
     return _Update(status, fallback, at, expected_end, promised)
+
+
+def _overrun_due(ws: Workspace, event: Event, at: dt.datetime) -> dt.datetime:
+    """When the next update is due after an overrun update at ``at`` (P05): counted from the
+    planned end for a notice before it. The default promise is never later, so the command
+    itself never makes a promise the checker reports."""
+    start = at if event.end is None else max(at, event.end)
+    return overrun_update_due(start, ws.calendar)
 
 
 def _down_title(ws: Workspace, event: Event) -> Text | None:
