@@ -244,3 +244,32 @@ def test_page_kinds_include_the_new_pages(report_site: Path) -> None:
     for path in ("/toegankelijkheid/", "/en/accessibility/", "/rapportage/", "/en/report/"):
         assert path in pages
     assert json.dumps(pages)  # plain strings, reported in failures
+
+
+def test_axe_finds_no_violation_where_promises_are_late(tmp_path: Path, axe_source: str) -> None:
+    """The demo at 10:50, when three promised times have passed: the words that say so, in
+    their colour, pass in light and dark on a phone and a desktop."""
+    import datetime as dt
+
+    from conftest import build_into
+
+    site = build_into(
+        tmp_path / "output",
+        content=REPO / "content",
+        now=dt.datetime(2026, 11, 29, 9, 50, tzinfo=dt.UTC),
+    )
+    pages = ["/", "/en/", "/status-berichten/2026-11-29-dmf-verstoring/", "/en/systems/ncts/"]
+    problems = []
+    with serve_directory(site) as origin, open_browser(PHONE) as driver:
+        for scheme in ("light", "dark"):
+            set_color_scheme(driver, scheme)
+            for size in (PHONE, DESKTOP):
+                set_viewport(driver, size)
+                for path in pages:
+                    driver.get(origin + path)
+                    assert driver.find_elements("css selector", "strong.late"), path
+                    problems += [
+                        f"{scheme} {size} {path}: {v['id']} at {v['nodes']}"
+                        for v in axe_violations(driver, axe_source)
+                    ]
+    assert not problems, "\n".join(problems)
