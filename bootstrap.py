@@ -7,7 +7,8 @@ tests; then builds the demo site into ``output/``.
 ``--no-build`` stops after installing (CI uses that).
 
 ``--publish`` installs only what publishing needs, and builds nothing: the packages the build
-imports (requirements-build.txt, every file checked against its hash) and the web editor's
+imports (requirements-build.txt, every file checked against its hash; wheels only, feedgen's
+from wheels/) and the web editor's
 bundle, the two npm packages /admin/ copies (their tarballs checked against package-lock.json),
 without their dependencies or any test tool. ``--no-editor`` leaves the bundle out (pruning
 builds no site).
@@ -31,6 +32,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent
 VENV = PROJECT / ".venv"
 BUILD_REQUIREMENTS = "requirements-build.txt"
+# Wheels of the packages PyPI has as source only (feedgen), built once and kept with their hash
+# in requirements-build.txt, so that no install runs a build tool (see README, "Publishing").
+WHEELS = PROJECT / "wheels"
 EDITOR_PACKAGES = ("decap-cms", "yaml")  # what the build copies into /admin/
 
 
@@ -118,7 +122,16 @@ def install_for_publishing(editor: bool) -> int:
                 )
                 return 1
             bundle = EditorBundle(npm, Path(folder))
-        pip_install("--require-hashes", "--no-deps", "-r", BUILD_REQUIREMENTS)
+        pip_install(
+            "--require-hashes",
+            "--no-deps",
+            "--only-binary",
+            ":all:",  # wheels only: nothing is built, so no unpinned build tool runs
+            "--find-links",
+            str(WHEELS),
+            "-r",
+            BUILD_REQUIREMENTS,
+        )
         return bundle.install() if bundle else 0
 
 
@@ -137,7 +150,7 @@ def main() -> int:
         return 2
     if args.publish:
         return install_for_publishing(editor=not args.no_editor)
-    pip_install("-r", "requirements.txt")
+    pip_install("--find-links", str(WHEELS), "-r", "requirements.txt")
     if (PROJECT / "package-lock.json").exists():
         npm = shutil.which("npm")
         if npm is None:

@@ -129,3 +129,18 @@ def test_the_build_file_is_compiled_from_its_source(
     assert named and set(named) <= set(build_pins)
     header = BUILD.read_text(encoding="utf-8")[:600]
     assert "--generate-hashes" in header and f" {BUILD_IN.name}\n" in header
+
+
+def test_feedgens_kept_wheel_is_the_one_the_build_file_lists(
+    build_pins: dict[str, tuple[str, list[str]]],
+) -> None:
+    """PyPI has feedgen as source only; the publish install takes wheels only (nothing built,
+    so no unpinned build tool runs), feedgen's from wheels/, checked against its hash."""
+    import hashlib
+
+    (wheel,) = (REPO / "wheels").glob("feedgen-*.whl")
+    version, hashes = build_pins["feedgen"]
+    assert wheel.name == f"feedgen-{version}-py2.py3-none-any.whl"
+    assert f"--hash=sha256:{hashlib.sha256(wheel.read_bytes()).hexdigest()}" in hashes
+    bootstrap = (REPO / "bootstrap.py").read_text(encoding="utf-8")
+    assert '"--only-binary",\n            ":all:"' in bootstrap and '"--find-links",' in bootstrap
