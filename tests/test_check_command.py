@@ -342,3 +342,29 @@ def tasks_py(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+def test_the_text_output_never_starts_a_line_with_a_workflow_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A field name or value can hold line breaks; a CI log reads a line that starts with '::'
+    (or '##[') as a command: the text output writes every finding on one line."""
+    project = tmp_path / "project"
+    content_dir = write_content(project, [])
+    (project / "pelicanconf.py").write_bytes((REPO / "pelicanconf.py").read_bytes())
+    (content_dir / "outages" / "2026").mkdir()
+    corpus = REPO / "tests" / "corpus" / "workflow-command-in-key.md"
+    (content_dir / "outages" / "2026" / corpus.name).write_bytes(corpus.read_bytes())
+    for output_format in ("text", "github"):
+        status = run_check(project, CheckOptions(format_=output_format, now="2026-12-01 12:00"))
+        out = capsys.readouterr().out
+        assert status == 1 and "add-mask" in out
+        commands = [line for line in out.splitlines() if line.lstrip().startswith(("::", "##["))]
+        if output_format == "text":
+            assert commands == [], out
+            assert (
+                "unknown field 'x\\n::error file=a::pwned\\n::add-mask::secret\\n##[error]old'"
+                in out
+            )
+        else:  # one annotation, its message escaped onto its line
+            assert len(commands) == 1 and commands[0].startswith("::error file=content/"), out

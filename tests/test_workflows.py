@@ -486,3 +486,79 @@ def test_pin_check_catches_two_pins_of_one_action(tmp_path: Path) -> None:
     mutate(tmp_path, "prune.yml", "# v7.0.1", "# v7.0.0")
     found = pin_problems([Path(c) for c in copies])
     assert any("actions/checkout is pinned differently" in p for p in found), found
+
+
+# -- the build's report in the log and the summary cannot inject workflow commands ------------
+
+HOSTILE_REPORT = """\
+content/outages/2026/x.md:7: OUT002 error: unknown field 'x
+::error file=a::pwned
+::add-mask::secret
+##[error]old
+```
+<script>alert(1)</script>'
+Build failed with held-back files
+Published with held-back files (1), fix the errors above:
+  content/outages/2026/x.md: left out (no committed version of it checks clean)
+"""
+
+
+def runner_commands(log: str) -> list[str]:
+    """The lines GitHub's runner takes as workflow commands, as it reads a step's log: a line
+    that starts (after blanks) with '::' or '##[', but none between '::stop-commands::TOKEN'
+    and '::TOKEN::'."""
+    commands, stopped_by = [], None
+    for line in log.splitlines():
+        text = line.lstrip()
+        if stopped_by is not None:
+            if text == f"::{stopped_by}::":
+                stopped_by = None
+                commands.append(text)
+            continue
+        if text.startswith(("::", "##[")):
+            commands.append(text)
+            if text.startswith("::stop-commands::"):
+                stopped_by = text.removeprefix("::stop-commands::")
+    return commands
+
+
+def test_the_build_report_reaches_the_log_and_summary_without_commands(tmp_path: Path) -> None:
+    doc = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))
+    (script,) = [
+        step["run"]
+        for step in doc["jobs"]["build"]["steps"]
+        if "invoke build --publish --hold-back" in str(step.get("run", ""))
+    ]
+    fake = tmp_path / ".venv" / "bin" / "invoke"
+    fake.parent.mkdir(parents=True)
+    report = tmp_path / "report.txt"
+    report.write_text(HOSTILE_REPORT, encoding="utf-8")
+    fake.write_text(f"#!/bin/sh\ncat '{report}' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    files = {name: tmp_path / name for name in ("output.txt", "summary.md")}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_OUTPUT": str(files["output.txt"]),
+        "GITHUB_STEP_SUMMARY": str(files["summary.md"]),
+    }
+    ran = subprocess.run(  # one log of both streams, in order, as the runner keeps it
+        ["bash", "-e", "-c", script],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log = ran.stdout
+    assert ran.returncode == 0, log
+    assert "::add-mask::secret" in log  # the report is in the log, whole
+    (start, end) = runner_commands(log)
+    token = start.removeprefix("::stop-commands::")
+    assert len(token) == 32 and end == f"::{token}::"
+    summary = files["summary.md"].read_text(encoding="utf-8")
+    report_lines = [line for line in summary.splitlines() if "pwned" in line or "```" in line]
+    assert report_lines and all(line.startswith("    ") for line in report_lines)
+    output = files["output.txt"].read_text(encoding="utf-8")
+    assert "held-back=true" in output
+    assert "  content/outages/2026/x.md: left out" in output and "pwned" not in output

@@ -2,7 +2,9 @@
 
 ``invoke check [--format text|json|github] [--now ISO] [--strict] [--path PATH]...``
 
-- ``text``: one finding a line, ``path:line: CODE severity: message``, then a one-line summary.
+- ``text``: one finding a line, ``path:line: CODE severity: message``, then a one-line summary;
+  a line break in a name or message is written ``\\n``, so no line it prints starts with ``::``
+  (a workflow command, in a CI log) but where ``github`` means one.
 - ``json``: a JSON array of ``{file, line, code, severity, message}`` objects (``[]`` when all is
   well) and nothing else on stdout.
 - ``github``: workflow commands (``::error file=…,line=…,title=CODE::message``) that GitHub
@@ -33,7 +35,7 @@ from typing import Any, TextIO
 
 from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
 from ..domain.errors import ConfigError, ExitStatus, UsageError
-from ..domain.findings import Finding, Severity
+from ..domain.findings import Finding, Severity, one_line
 from ..domain.options import option
 from ..rules.content import OUTAGES_DIR, load_content, outage_files
 from .options import parse_now
@@ -143,10 +145,11 @@ def run_check(project: Path, options: CheckOptions) -> ExitStatus:
         checked = outage_files(only if only is not None else [content_dir / OUTAGES_DIR])
         content = load_content(content_dir, settings, moment, root=project, only=only)
     except (UsageError, ConfigError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(one_line(f"error: {exc}"), file=sys.stderr)
         return ExitStatus.USAGE
     except OSError as exc:  # a file that vanished or cannot be read: the check could not run
-        print(f"error: cannot read {exc.filename or 'a file'}: {exc.strerror}", file=sys.stderr)
+        message = f"error: cannot read {exc.filename or 'a file'}: {exc.strerror}"
+        print(one_line(message), file=sys.stderr)
         return ExitStatus.USAGE
 
     findings = content.findings

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..domain.config import StatusSettings
-from ..domain.findings import Finding
+from ..domain.findings import Finding, one_line
 
 if TYPE_CHECKING:
     from ..building.holdback import HeldBack
@@ -41,10 +41,8 @@ def print_held_back(held_back: Sequence[HeldBack], stream: TextIO | None = None)
     print(f"Published with held-back files ({len(held_back)}), fix the errors above:", file=out)
     for item in held_back:
         if item.version is None:
-            print(f"  {item.path}: left out ({item.why})", file=out)
+            print(one_line(f"  {item.path}: left out ({item.why})"), file=out)
         else:
             v = item.version
-            print(
-                f"  {item.path}: published as in commit {v.short} of {v.date} ({v.subject})",
-                file=out,
-            )
+            line = f"  {item.path}: published as in commit {v.short} of {v.date} ({v.subject})"
+            print(one_line(line), file=out)
