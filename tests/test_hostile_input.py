@@ -54,6 +54,11 @@ def codes(content: Content) -> list[str]:
 
 SPECIAL = "[]()<>*_`!&#|-+=~\\:\"' \n\t1.a"
 PIECES = [*SPECIAL, "\n\n", "    ", "](", "[a](", "<a ", "<http", "&amp;", "<div>", "1. ", "> "]
+# Every block shape of the extensions in use (tables, sane_lists) and of Markdown itself: table
+# rows with and without leading pipes, separator rows, aligned columns, escaped pipes, fences,
+# rules, setext lines, reference definitions, HTML blocks and comments, hard breaks.
+PIECES += [" | ", "|", "\n--|--\n", "\n|---|:--:|\n", "--:", "\\|", "```", "~~~", "***"]
+PIECES += ["___", "\n---\n", "\n===\n", "[r]: http://x\n", "<!-- ", " -->", "  \n", "* ", "+ "]
 # A run is a short piece of Markdown repeated: the shape that makes Markdown slow.
 runs = st.tuples(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=4).map("".join),
@@ -103,6 +108,11 @@ def test_check_and_build_agree_on_generated_markdown(
         pytest.param("> " * 100, "depth", id="100 nested quotes"),
         pytest.param(">" * 100_000, "depth", id="100000 >"),
         pytest.param("[a](b) " * 50_000, "length", id="350 kB of links"),
+        pytest.param("a | b\n--|--\n" + "c | d\n" * 2100, "elements", id="table without pipes"),
+        pytest.param(
+            "|".join("a" * 2100) + "\n" + "|".join("-" * 2100) + "\n", "elements", id="wide"
+        ),
+        pytest.param("> a | b\n> --|--\n" + "> c | d\n" * 2100, "elements", id="quoted table"),
     ],
 )
 def test_slow_shapes_get_a_finding_and_what_to_do(tmp_path: Path, shape: str, reason: str) -> None:
@@ -156,7 +166,7 @@ def test_the_limits_are_counted_over_the_whole_file(tmp_path: Path) -> None:
     (content_dir / "outages" / "2026" / "many.md").write_text(text, encoding="utf-8")
     content = load_content(content_dir, SETTINGS, local(NOW), root=tmp_path)
     assert [f.code for f in content.findings] == ["OUT008"]
-    assert "more than 2,000 paragraphs and Markdown marks" in content.findings[0].message
+    assert "more than 2,000 paragraphs, table cells and Markdown marks" in content.findings[0].message
 
 
 CONVERTER = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
