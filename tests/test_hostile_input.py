@@ -469,6 +469,28 @@ def test_a_text_of_only_invisible_characters_is_missing(
     assert ("only invisible direction characters" in finding.message) is (kind != "spaces")
 
 
+@pytest.mark.parametrize(
+    ("written", "missing"),
+    [
+        pytest.param("~", True, id="tilde"),
+        pytest.param("null", True, id="null"),
+        pytest.param('"null"', False, id="quoted-null-is-the-word"),
+    ],
+)
+def test_yaml_empty_value_is_no_text(tmp_path: Path, written: str, missing: bool) -> None:
+    text = FULL.replace("  en: DMS disruption\n", f"  en: {written}\n")
+    content_dir = write_content(tmp_path, [])
+    (content_dir / "outages" / "2026").mkdir()
+    (content_dir / "outages" / "2026" / "2026-11-30-dms-verstoring.md").write_text(text, "utf-8")
+    content = load_content(content_dir, SETTINGS, local(NOW), root=tmp_path)
+    line = FULL.split("\n").index("  en: DMS disruption") + 1
+    assert codes(content) == ([f"P01@{line}"] if missing else [])
+    if missing:
+        assert "is YAML's empty value; put it in quotes to mean the word" in (
+            content.findings[0].message
+        )
+
+
 def test_one_visible_character_among_bidi_controls_is_a_text(tmp_path: Path) -> None:
     text = FULL.replace("  en: DMS disruption\n", f"  en: {BIDI[:4]}D{BIDI[4:]}\n")
     content_dir = write_content(tmp_path, [])

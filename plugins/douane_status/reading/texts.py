@@ -37,6 +37,8 @@ def invisible_only(text: str) -> str:
 
 
 def _only_invisible(value: y.Scalar | None) -> str:
+    if value is not None and value.is_null and value.text:
+        return f" ('{value.text}' is YAML's empty value; put it in quotes to mean the word)"
     return "" if value is None else invisible_only(value.text)
 
 
@@ -102,7 +104,8 @@ def bilingual_fields(
                 )
             )
             continue
-        text = "" if value is None else without_bidi_controls(value.text).strip()
+        # YAML's empty value (``~``, ``null``, nothing) is no text, as the web editor reads it
+        text = "" if value is None or value.is_null else without_bidi_controls(value.text).strip()
         if not text:
             findings.append(
                 error(
