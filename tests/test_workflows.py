@@ -28,6 +28,7 @@ SETUP = "run `python3 bootstrap.py --no-build`, which installs the pinned npm an
 # Jobs that may hold a write permission, and which ones; every other job reads at most.
 WRITERS = {
     ("prune.yml", "commit"): {"contents"},
+    ("prune.yml", "keep-alive"): {"actions"},
     ("publish.yml", "deploy"): {"pages", "id-token"},
 }
 # Workflows whose output is published or pushed: no dependency cache anyone could poison.
@@ -368,6 +369,13 @@ def prune_problems(doc: dict[str, Any]) -> list[str]:
                 problems.append(f"prune.yml: job {job_id} uses actions besides checkout")
     if not any("contents" in writes(job) for job in jobs.values()):
         problems.append("prune.yml: no job has contents: write to push the removal")
+    # GitHub disables schedules after 60 days without activity: the daily job enables them.
+    keepers = [job for job in jobs.values() if "actions" in writes(job)]
+    enabled = [scripts(job) for job in keepers if "/enable" in scripts(job)]
+    if len(enabled) != 1 or not all(name in enabled[0] for name in ("publish.yml", "prune.yml")):
+        problems.append("prune.yml: one job must enable publish.yml and prune.yml every day")
+    elif any("uses" in step for job in keepers for step in steps(job)):
+        problems.append("prune.yml: the job with actions: write runs no action and no checkout")
     return problems
 
 
