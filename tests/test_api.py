@@ -81,6 +81,7 @@ UPDATE_KEYS = {
     "deliver_notifications",
     "custom_tweet",
     "tweet_id",
+    "protocol_status",  # ours, beside Statuspage's: overrun, cancelled, ...
 }
 INCIDENT_STATUSES = {"investigating", "identified", "monitoring", "resolved", "postmortem"}
 MAINTENANCE_STATUSES = {"scheduled", "in_progress", "verifying", "completed"}
@@ -350,7 +351,14 @@ def test_overrun_and_cancellation_keep_what_statuspage_has_no_word_for(fixture_s
     ]
     assert updates[2]["body"].startswith("Overrun: The maintenance overruns until 13:30")
     assert "Expected end: Sunday 15 November 2026 13:30 CET." in updates[2]["body"]
-    assert updates[2]["id"] == "2026-11-15-ncts-uitloop-update-3"
+    assert updates[2]["id"] == "2026-11-15-ncts-uitloop-update-20261115T102500Z"  # its UTC time
+    assert [u["protocol_status"] for u in updates] == [
+        "completed",
+        "overrun",
+        "overrun",
+        "in-progress",
+        "scheduled",
+    ]
 
     assert overrun["cancelled"] is False
 

@@ -132,7 +132,7 @@ def test_with_the_site_address_events_link_their_page(tmp_path: Path) -> None:
     item = found[uid("en", "2026-11-15-ncts-uitloop")]
     url = "https://status.example.org/en/status-messages/2026-11-15-ncts-uitloop/"
     assert str(item["url"]) == url
-    assert str(item["description"]).endswith("\n\n" + url)
+    assert str(item["description"]).endswith("\n\n" + url + "#update-20261115T122000Z")
     window = found[uid("en", "window-maintenance-2026-11-29")]
     assert str(window["url"]) == "https://status.example.org/en/maintenance/"
 

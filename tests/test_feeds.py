@@ -25,24 +25,24 @@ PROCESSES = {
 }
 MACHINE_FOLDERS = ("feeds", "calendar", "api", "en/api", "badges", "en/badges")
 
-# Every published update at the fixture's now, newest first: (event id, update number).
+# Every published update at the fixture's now, newest first: (event id, update key: its UTC time).
 ALL_MESSAGES = [
-    ("2026-11-29-dms-onderzoek", 1),
-    ("2026-11-29-ncts-verstoring", 2),
-    ("2026-11-29-ncts-verstoring", 1),
-    ("2026-11-29-emcs-onderhoud", 2),
-    ("2026-11-25-ics2-opgelost", 3),
-    ("2026-11-25-ics2-opgelost", 2),
-    ("2026-11-25-ics2-opgelost", 1),
-    ("2026-12-13-emcs-geannuleerd", 2),
-    ("2026-12-13-dms-onderhoud", 1),
-    ("2026-11-15-ncts-uitloop", 5),
-    ("2026-11-15-ncts-uitloop", 4),
-    ("2026-11-15-ncts-uitloop", 3),
-    ("2026-11-15-ncts-uitloop", 2),
-    ("2026-12-13-emcs-geannuleerd", 1),
-    ("2026-11-29-emcs-onderhoud", 1),
-    ("2026-11-15-ncts-uitloop", 1),
+    ("2026-11-29-dms-onderzoek", "20261129T084500Z"),
+    ("2026-11-29-ncts-verstoring", "20261129T081000Z"),
+    ("2026-11-29-ncts-verstoring", "20261129T075000Z"),
+    ("2026-11-29-emcs-onderhoud", "20261129T070000Z"),
+    ("2026-11-25-ics2-opgelost", "20261125T143000Z"),
+    ("2026-11-25-ics2-opgelost", "20261125T130500Z"),
+    ("2026-11-25-ics2-opgelost", "20261125T121000Z"),
+    ("2026-12-13-emcs-geannuleerd", "20261120T090000Z"),
+    ("2026-12-13-dms-onderhoud", "20261120T080000Z"),
+    ("2026-11-15-ncts-uitloop", "20261115T122000Z"),
+    ("2026-11-15-ncts-uitloop", "20261115T113000Z"),
+    ("2026-11-15-ncts-uitloop", "20261115T102500Z"),
+    ("2026-11-15-ncts-uitloop", "20261115T070000Z"),
+    ("2026-12-13-emcs-geannuleerd", "20261113T090000Z"),
+    ("2026-11-29-emcs-onderhoud", "20261110T090000Z"),
+    ("2026-11-15-ncts-uitloop", "20261030T090000Z"),
 ]
 EVENT_PAGES = {"nl": "/status-berichten/{}/", "en": "/en/status-messages/{}/"}
 SYSTEM_OF_EVENT = {
@@ -59,16 +59,16 @@ SYSTEM_OF_EVENT = {
 def expected_ids(lang: str, systems: set[str] | None = None) -> list[str]:
     """The ids of the messages about any of ``systems`` (None: all), newest first."""
     return [
-        f"{TAG}/{lang}/events/{event_id}/updates/{number}"
-        for event_id, number in ALL_MESSAGES
+        f"{TAG}/{lang}/events/{event_id}/updates/{key}"
+        for event_id, key in ALL_MESSAGES
         if systems is None or systems & SYSTEM_OF_EVENT[event_id]
     ]
 
 
 def expected_links(lang: str, origin: str = "") -> list[str]:
     return [
-        f"{origin}{EVENT_PAGES[lang].format(event_id)}#update-{number}"
-        for event_id, number in ALL_MESSAGES
+        f"{origin}{EVENT_PAGES[lang].format(event_id)}#update-{key}"
+        for event_id, key in ALL_MESSAGES
     ]
 
 
@@ -175,7 +175,9 @@ def test_feed_level_language_self_link_and_updated_from_the_newest_message(
 
 
 def entry(feed: feedparser.FeedParserDict, event_id: str, number: int) -> dict:
-    wanted = f"/events/{event_id}/updates/{number}"
+    """Update ``number`` (from 1) of the event, found by its key."""
+    key = [k for e, k in reversed(ALL_MESSAGES) if e == event_id][number - 1]
+    wanted = f"/events/{event_id}/updates/{key}"
     (found,) = [e for e in feed.entries if e.id.endswith(wanted)]
     return found
 
@@ -380,7 +382,9 @@ def test_feeds_carry_the_newest_messages_up_to_the_cap(tmp_path: Path) -> None:
     from douane_status.rules.content import load_content
 
     events = load_content(content, StatusSettings(), now).events
-    newest = max((u.at, e.id, u.number) for e in events for u in e.updates)
+    from douane_status.domain.update_keys import update_key
+
+    newest = max((u.at, e.id, update_key(e, u)) for e in events for u in e.updates)
     feed = feedparser.parse((site / "feeds/nl.atom.xml").read_bytes())
     assert not feed.bozo
     assert len(feed.entries) == FEED_MAX_ENTRIES

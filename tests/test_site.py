@@ -233,7 +233,11 @@ def test_event_page_shows_facts_and_full_timeline_newest_first(fixture_site: Pat
     buffered = text_of(doc.get_element_by_id("buffered-heading").getparent())
     assert "processed after all" in buffered
     items = doc.cssselect(".timeline__item")
-    assert [i.get("id") for i in items] == ["update-3", "update-2", "update-1"]
+    assert [i.get("id") for i in items] == [
+        "update-20261125T143000Z",
+        "update-20261125T130500Z",
+        "update-20261125T121000Z",
+    ]
     headings = [text_of(i.cssselect(".timeline__heading")[0]) for i in items]
     assert headings == [
         "Resolved Wednesday 25 November 2026 15:30 CET",

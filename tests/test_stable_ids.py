@@ -172,3 +172,89 @@ def test_the_site_start_is_a_date_at_midnight_in_the_site_s_zone() -> None:
     assert settings.started_at == dt.datetime(2026, 6, 30, 22, 0, tzinfo=dt.UTC)
     with pytest.raises(ConfigError, match="site_started='1 juli' is not a date: give 'YYYY-MM-DD'"):
         StatusSettings.from_mapping({"site_started": "1 juli"})
+
+
+# -- an update's key: its own time, not its place ----------------------------------------------
+
+
+def _event(*updates: tuple[str, str]) -> Any:
+    """An event whose updates are (local time, text), in file order."""
+    from douane_status.domain.model import Event, EventType, Status, Text, Update
+
+    tz = StatusSettings().tz
+    return Event(
+        id="2026-11-29-ncts-verstoring",
+        path="x.md",
+        type=EventType.DISRUPTION,
+        title=Text("t", "t"),
+        systems=("ncts",),
+        start=dt.datetime(2026, 11, 29, 8, 40, tzinfo=tz),
+        updates=tuple(
+            Update(
+                n,
+                n,
+                dt.datetime.fromisoformat(at).replace(tzinfo=tz),
+                Status.DISRUPTION,
+                Text(text, text),
+            )
+            for n, (at, text) in enumerate(updates, start=1)
+        ),
+        body=Text("", ""),
+    )
+
+
+def test_an_update_keeps_its_key_when_others_come_and_go_and_when_its_text_changes() -> None:
+    from douane_status.domain.update_keys import update_id, update_keys
+
+    first, second, third = (
+        ("2026-11-29 08:50", "a"),
+        ("2026-11-29 09:10", "b"),
+        ("2026-11-29 09:40", "c"),
+    )
+    keys = update_keys(_event(first, second, third))
+    assert keys == ("20261129T075000Z", "20261129T081000Z", "20261129T084000Z")  # UTC
+    assert update_id("2026-11-29-ncts-verstoring", keys[1]) == (
+        "2026-11-29-ncts-verstoring-update-20261129T081000Z"
+    )
+    # the text corrected: the same keys
+    assert update_keys(_event(first, ("2026-11-29 09:10", "b, corrected"), third)) == keys
+    # the second withdrawn and replaced by one at another time: a new key, the others stay
+    replaced = update_keys(_event(first, ("2026-11-29 09:15", "b'"), third))
+    assert replaced[0] == keys[0] and replaced[2] == keys[2] and replaced[1] not in keys
+    # a backdated update inserted: it gets a key of its own, no other key moves
+    inserted = update_keys(_event(first, ("2026-11-29 09:00", "late"), second, third))
+    assert [k for k in inserted if k != "20261129T080000Z"] == list(keys)
+
+
+def test_updates_at_the_same_instant_are_told_apart_in_file_order() -> None:
+    from douane_status.domain.update_keys import update_keys
+
+    same = ("2026-11-29 09:10", "x")
+    assert update_keys(_event(same, same, same)) == (
+        "20261129T081000Z",
+        "20261129T081000Z-2",
+        "20261129T081000Z-3",
+    )
+
+
+def test_every_channel_names_an_update_by_the_same_key(fixture_site: Path) -> None:
+    """The API's update id, the feed entry's id and link, and the event page's anchor agree."""
+    import lxml.html
+
+    tag = StatusSettings().tag_base
+    feed = feedparser.parse((fixture_site / "feeds" / "en.atom.xml").read_bytes())
+    entries = {e.id: e.link for e in feed.entries}
+    checked = 0
+    for name, key in (("incidents.json", "incidents"),
+                      ("scheduled-maintenances.json", "scheduled_maintenances")):  # fmt: skip
+        for incident in json.loads((fixture_site / "en/api/v2" / name).read_text())[key]:
+            page = fixture_site / "en" / "status-messages" / incident["id"] / "index.html"
+            anchors = {e.get("id") for e in lxml.html.parse(str(page)).iter() if e.get("id")}
+            for update in incident["incident_updates"]:
+                event_id, _, update_key = update["id"].partition("-update-")
+                assert event_id == incident["id"]
+                assert f"update-{update_key}" in anchors
+                entry = f"{tag}/en/events/{event_id}/updates/{update_key}"
+                assert entries[entry].endswith(f"/{event_id}/#update-{update_key}")
+                checked += 1
+    assert checked == len(feed.entries) == 16

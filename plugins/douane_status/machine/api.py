@@ -16,6 +16,7 @@ from typing import Any
 
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Catalog, Event, Lang, Update
+from ..domain.update_keys import update_id
 from ..presentation import channels, i18n
 from ..presentation.plaintext import plain_text
 from ..presentation.urls import page_path
@@ -136,8 +137,10 @@ class _Api:
         ]
         return [
             {
-                "id": f"{event_id}-update-{message.update.number}",
+                "id": update_id(event_id, message.key),
                 "status": message.status,
+                # beside Statuspage's fields: the protocol's own status (overrun, cancelled, ...)
+                "protocol_status": str(message.update.status),
                 "body": self._body(message.update),
                 "incident_id": event_id,
                 "created_at": message.at,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..domain.config import StatusSettings
 from ..domain.model import Catalog, Event, Status, Update
+from ..domain.update_keys import update_keys
 from ..presentation import channels
 from ..state.phases import (
     Phase,
@@ -118,6 +119,7 @@ class ApiMessage:
     """The fields of an update that read the same in every language."""
 
     update: Update
+    key: str  # ``update_keys``: the update's permanent key
     status: str
     at: str
     old_status: str  # of every component of the event's systems, just before and after it
@@ -228,17 +230,27 @@ class ApiFacts:
             resolved_at=self.time(final.at) if final else None,
             started_at=self.instant(event.start),
             messages=tuple(
-                self._message(update, state, statuses)
-                for update, state in zip(reversed(event.updates), reversed(states), strict=True)
+                self._message(update, key, state, statuses)
+                for update, key, state in zip(
+                    reversed(event.updates),
+                    reversed(update_keys(event)),
+                    reversed(states),
+                    strict=True,
+                )
             ),
             scheduled=scheduled,
         )
 
     def _message(
-        self, update: Update, state: UpdateState, statuses: dict[Status, str]
+        self, update: Update, key: str, state: UpdateState, statuses: dict[Status, str]
     ) -> ApiMessage:
         return ApiMessage(
-            update, statuses[update.status], self.instant(update.at), state.before, state.after
+            update,
+            key,
+            statuses[update.status],
+            self.instant(update.at),
+            state.before,
+            state.after,
         )
 
 

@@ -24,6 +24,7 @@ from icalendar.caselessdict import canonsort_keys
 
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Catalog, Event, Lang, Status, Window
+from ..domain.update_keys import update_anchor, update_keys
 from ..presentation import channels, i18n
 from ..presentation.plaintext import plain_text
 from ..presentation.urls import page_path
@@ -189,20 +190,24 @@ def _event_words(event: Event, catalog: Catalog, settings: StatusSettings, lang:
     words = VEvent()
     words.add("uid", identifiers.event_uid(settings, lang, event.id))
     words.add("summary", f"{status_label}: {title}" if cancelled else title)
-    _add_link(words, lines, settings, page_path("event", lang, event.id))
+    # The description ends with the place of the message it quotes, the latest.
+    anchor = update_anchor(update_keys(event)[-1])
+    _add_link(words, lines, settings, page_path("event", lang, event.id), anchor)
     words.add("categories", [i18n.label(i18n.TYPE_LABELS, event.type, lang)])
     return words
 
 
-def _add_link(words: VEvent, lines: list[str], settings: StatusSettings, path: str) -> None:
-    """The description, ending in the page's address, and the URL property.
+def _add_link(
+    words: VEvent, lines: list[str], settings: StatusSettings, path: str, anchor: str = ""
+) -> None:
+    """The description, ending in the page's address (at ``anchor``), and the URL property.
 
     Only with the site's address (SITEURL): a calendar keeps URLs as they are, and an address
     from the root (``/onderhoud/``) would lead nowhere from a calendar program.
     """
     site = channels.origin(settings)
     if site:
-        lines.extend(["", site + path])
+        lines.extend(["", site + path + (f"#{anchor}" if anchor else "")])
     words.add("description", "\n".join(lines))
     if site:
         words.add("url", site + path)

@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Catalog, Event, Lang, Process, System, Update
+from ..domain.update_keys import update_anchor, update_keys
 from ..presentation import channels, i18n
 from ..presentation.markup import render_markdown
 from ..presentation.urls import page_path
@@ -142,6 +143,7 @@ class _FeedWriter:
         self.origin = channels.origin(settings)
         self.tz = settings.tz
         self._entries: dict[tuple[str, int], FeedEntry] = {}
+        self._keys: dict[str, tuple[str, ...]] = {}
 
     def newest(self, messages: Sequence[Message]) -> list[FeedEntry]:
         """Entries of the newest messages; each is made once and shared by the feeds."""
@@ -186,9 +188,12 @@ class _FeedWriter:
 
     def entry(self, event: Event, update: Update) -> FeedEntry:
         lang = self.lang
-        link = f"{self.origin}{page_path('event', lang, event.id)}#update-{update.number}"
+        if event.id not in self._keys:
+            self._keys[event.id] = update_keys(event)
+        key = self._keys[event.id][update.number - 1]
+        link = f"{self.origin}{page_path('event', lang, event.id)}#{update_anchor(key)}"
         entry = FeedEntry()
-        entry.guid(identifiers.entry_id(self.settings, lang, event.id, update.number))
+        entry.guid(identifiers.entry_id(self.settings, lang, event.id, key))
         entry.link(href=link, rel="alternate")
         status = i18n.label(i18n.STATUS_LABELS, update.status, lang)
         entry.title(plain_title(f"{event.title[lang]} – {status}"))

@@ -18,9 +18,10 @@ def feed_id(settings: StatusSettings, lang: Lang, scope: str) -> str:
     return f"{settings.tag_base}/{lang}/feeds/{scope}"
 
 
-def entry_id(settings: StatusSettings, lang: Lang, event_id: str, number: int) -> str:
-    """The id of update ``number`` (from 1) of an event: one entry, in every feed it is in."""
-    return f"{settings.tag_base}/{lang}/events/{event_id}/updates/{number}"
+def entry_id(settings: StatusSettings, lang: Lang, event_id: str, key: str) -> str:
+    """The id of an event's update by its key (``domain.update_keys``): one entry, in every
+    feed it is in."""
+    return f"{settings.tag_base}/{lang}/events/{event_id}/updates/{key}"
 
 
 def event_uid(settings: StatusSettings, lang: Lang, event_id: str) -> str:

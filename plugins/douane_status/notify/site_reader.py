@@ -176,7 +176,8 @@ def _notice(document: dict[str, Any], update: dict[str, Any]) -> Notice:
         title=str(document["name"]),
         status=str(update["status"]),
         body=str(update["body"]),
-        link=f"{document['shortlink']}#update-{len(updates)}",  # the update's place on the page
+        # the update's place on the page: its anchor is its id without the event's
+        link=f"{document['shortlink']}#{str(update['id']).removeprefix(str(document['id']) + '-')}",
         incident=incident,
     )
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ..domain.model import EventType, Lang
+from ..domain.update_keys import update_anchor, update_keys
 from ..presentation import i18n
 from ..presentation.urls import COMPLIANCE_JSON
 from ..reports.compliance import ComplianceReport, EventFacts
@@ -75,6 +76,7 @@ def _minutes(amount: int, lang: Lang) -> str:
 def event_compliance(facts: EventFacts, views: LanguageViews) -> EventCompliance:
     """One event's protocol facts in the page's language."""
     view, lang, moment = views.event(facts.event), views.lang, views.moment
+    keys = update_keys(facts.event)
     days = facts.notice_working_days
     notice = None
     if days is not None:
@@ -102,7 +104,7 @@ def event_compliance(facts: EventFacts, views: LanguageViews) -> EventCompliance
         tuple(
             PromiseRow(
                 p.update,
-                f"{view.url}#update-{p.update}",
+                f"{view.url}#{update_anchor(keys[p.update - 1])}",
                 moment(p.promised),
                 moment(p.actual),
                 p.late_minutes,
@@ -112,7 +114,7 @@ def event_compliance(facts: EventFacts, views: LanguageViews) -> EventCompliance
         tuple(
             OverrunRow(
                 o.update,
-                f"{view.url}#update-{o.update}",
+                f"{view.url}#{update_anchor(keys[o.update - 1])}",
                 moment(o.at),
                 o.minutes_before_planned_end,
                 moment(o.expected_end),

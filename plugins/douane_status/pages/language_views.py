@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..domain.config import StatusSettings
 from ..domain.model import Catalog, Event, Fallback, Lang, Status, Text, Update
+from ..domain.update_keys import update_anchor, update_keys
 from ..presentation import i18n
 from ..presentation.markup import render_markdown
 from ..presentation.urls import page_path
@@ -145,7 +146,11 @@ class LanguageViews:
 
     def _event_view(self, event: Event) -> EventView:
         lang = self.lang
-        updates = tuple(self._update_view(u) for u in reversed(event.updates))
+        keys = update_keys(event)
+        updates = tuple(
+            self._update_view(u, k)
+            for u, k in zip(reversed(event.updates), reversed(keys), strict=True)
+        )
         event_phase = phase(event, self.now)
         state = event_state(event, self.now) if event_phase is Phase.ACTIVE else None
         end, end_key = self._shown_end(event, event_phase)
@@ -188,11 +193,11 @@ class LanguageViews:
             latest=updates[0],
         )
 
-    def _update_view(self, update: Update) -> UpdateView:
+    def _update_view(self, update: Update, key: str) -> UpdateView:
         lang = self.lang
         return UpdateView(
             number=update.number,
-            anchor=f"update-{update.number}",
+            anchor=update_anchor(key),
             at=self.moment(update.at),
             status_key=str(update.status),
             status_label=i18n.label(i18n.STATUS_LABELS, update.status, lang),
