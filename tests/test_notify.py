@@ -1,9 +1,12 @@
-"""``invoke notify``: every message the live site lacks, once, to a real SMTP server (aiosmtpd,
-with STARTTLS and a login) and a real HTTP receiver on loopback; nothing twice on a rerun; a
-failing channel reported without stopping the others, and sent again with ``--resend-since``.
+"""``invoke notify``: every message reaches every channel once, whatever repeats.
 
-The "live" site is the same content built an hour earlier, so the new messages are those of that
-hour, as after a deploy; the expected ones are worked out from the two sites' API files here.
+Against a real SMTP server (aiosmtpd, with STARTTLS and a login) and a real HTTP receiver on
+loopback (webhooks and the WebSub hub): the ledger remembers what each channel accepted, so a
+re-run, a run of an older build and two runs at once send nothing twice; a failing or hanging
+channel delays no other and is tried again by the next run; the guards stop what looks wrong.
+
+The "earlier" site is the same content built an hour before: its messages are recorded with
+``--baseline``, so the new ones are those of that hour, as after a deploy.
 """
 
 from __future__ import annotations
@@ -15,11 +18,16 @@ import hashlib
 import hmac
 import http.server
 import json
+import os
+import shutil
+import signal
 import socket
 import ssl
 import subprocess
 import sys
 import threading
+import time
+from collections import Counter
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
@@ -34,17 +42,20 @@ from conftest import FIXTURE_NOW_UTC, REPO, make_project
 sys.path.insert(0, str(REPO / "plugins"))
 
 from douane_status.building.build import build_site
-from douane_status.commands import cli
 from douane_status.commands.notify import notify
 from douane_status.domain.errors import ConfigError, ExitStatus
 from douane_status.notify.config import notifications_from
+from douane_status.notify.delivery import Limits
 from douane_status.notify.options import NotifyOptions
 
 SITE_URL = "https://status.example.org"
 SECRET = "webhook-secret"
 USER, PASSWORD = "mailer", "mail-password"
-LIVE_NOW = FIXTURE_NOW_UTC - dt.timedelta(hours=1)
+EARLIER = FIXTURE_NOW_UTC - dt.timedelta(hours=1)
 PROCESSES = ("import", "export", "storage", "transit", "entry", "exit", "excise")
+FAST = Limits(timeout=2.0, backoff=(1.0, 4.0, 16.0), deadline=8.0)
+LINK = "https://example.org/noodprocedure/ncts"
+UNSUBSCRIBE = "https://lists.example.org/leave/alles?token=1"
 
 
 # -- the receivers ----------------------------------------------------------------------------
@@ -119,13 +130,22 @@ def smtp(certificate: tuple[Path, Path]) -> Iterator[tuple[Inbox, dict[str, str]
 
 
 class Receiver(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.posts: list[tuple[str, dict[str, str], bytes]] = []
+        self.release = threading.Event()  # lets the hanging requests go
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def of(self, path: str) -> list[tuple[str, dict[str, str], bytes]]:
+        return [p for p in self.posts if p[0] == path]
+
+    def ids(self, path: str) -> list[str]:
+        return sorted(p[1]["X-Douane-Status-Message"] for p in self.of(path))
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -133,6 +153,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.path.startswith("/hang"):
+            self.server.release.wait(30)  # answers nothing while the run waits
+            return
+        if self.path.startswith("/slow"):
+            time.sleep(0.3)
         self.server.posts.append((self.path, dict(self.headers.items()), body))
         tries = sum(1 for path, _, _ in self.server.posts if path == self.path)
         failing = self.path.startswith("/fail") or (self.path.startswith("/flaky") and tries < 3)
@@ -145,13 +170,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def http_receiver() -> Iterator[Receiver]:
-    """Webhooks and the WebSub hub on loopback: 204 for each POST, 500 below /fail, and below
-    /flaky 500 for the first two POSTs to an address."""
+    """Webhooks and the WebSub hub on loopback: 204 for each POST, 500 below /fail, below
+    /flaky 500 for the first two POSTs to an address, a slow answer below /slow and none at all
+    below /hang."""
     server = Receiver()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield server
     finally:
+        server.release.set()
         server.shutdown()
         server.server_close()
 
@@ -169,16 +196,23 @@ def receiver(http_receiver: Receiver) -> Receiver:
 def sites(
     tmp_path_factory: pytest.TempPathFactory, http_receiver: Receiver
 ) -> tuple[Path, Path, Path]:
-    """A project whose feeds name the receiver as their WebSub hub, built now (the new site) and
-    an hour before (the live one)."""
+    """A project whose feeds name the receiver as their WebSub hub and one of whose messages
+    has a link, built now (the new site) and an hour before (the earlier one)."""
     project = make_project(tmp_path_factory.mktemp("notify") / "project")
     settings = project / "pelicanconf.py"
     hub = f"{http_receiver.url}/hub"
     settings.write_text(settings.read_text() + f'\nDOUANE_STATUS["websub_hub"] = "{hub}"\n')
-    built, live = project / "output", project / "live"
+    event = project / "content" / "outages" / "2026" / "2026-11-29-ncts-verstoring.md"
+    text = event.read_text(encoding="utf-8")
+    text = text.replace("**fallback procedure**.", f"**fallback procedure**, [see]({LINK}).")
+    text = text.replace(
+        "**noodprocedure** gebruiken.", f"**noodprocedure** gebruiken, [zo]({LINK})."
+    )
+    event.write_text(text, encoding="utf-8")
+    built, earlier = project / "output", project / "earlier"
     build_site(project, settings, built, FIXTURE_NOW_UTC, site_url=SITE_URL)
-    build_site(project, settings, live, LIVE_NOW, site_url=SITE_URL)
-    return project, built, live
+    build_site(project, settings, earlier, EARLIER, site_url=SITE_URL)
+    return project, built, earlier
 
 
 def update_ids(site: Path, lang_root: str = "api/v2") -> dict[str, dict[str, Any]]:
@@ -191,177 +225,476 @@ def update_ids(site: Path, lang_root: str = "api/v2") -> dict[str, dict[str, Any
     return found
 
 
+def new_ids(built: Path, earlier: Path) -> list[str]:
+    return sorted(set(update_ids(built)) - set(update_ids(earlier)))
+
+
 def in_group(incident: dict[str, Any], group: str) -> bool:
     """Whether the API places one of the incident's components in ``group``."""
     return any(c["group_id"] == group for c in incident["components"])
 
 
-def configure(project: Path, receiver: Receiver, hook_path: str = "/hook") -> None:
+def configure(project: Path, receiver: Receiver, *hooks: str) -> None:
+    """Two lists (one with its own join and leave addresses) and a webhook per path."""
+    webhooks = "".join(
+        f"  - {{name: {path.strip('/')}, url: '{receiver.url}{path}', lang: en,"
+        " secret_env: HOOK_SECRET}\n"
+        for path in hooks or ("/hook",)
+    )
     (project / "content" / "notifications.yaml").write_text(
         f"""
 email:
   from: "Beschikbaarheid Douanesystemen <status@example.org>"
   lists:
-    - {{address: alles@lists.example.org, process: all, lang: nl}}
+    - address: alles@lists.example.org
+      process: all
+      lang: nl
+      subscribe: mailto:alles-join@lists.example.org
+      unsubscribe: [mailto:alles-leave@lists.example.org, "{UNSUBSCRIBE}"]
     - {{address: transit-en@lists.example.org, process: transit, lang: en}}
 webhooks:
-  - name: statuspage
-    url: {receiver.url}{hook_path}
-    format: statuspage
-    lang: en
-    secret_env: HOOK_SECRET
-""",
+{webhooks}""",
         encoding="utf-8",
     )
 
 
 def run(
-    project: Path, environ: dict[str, str], capsys: pytest.CaptureFixture[str], **options: Any
+    project: Path,
+    environ: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    limits: Limits = FAST,
+    **options: Any,
 ) -> tuple[ExitStatus, str]:
     waits: list[float] = []
-    code = notify(project, NotifyOptions(**options), sleep=waits.append, environ=environ)
+    code = notify(
+        project, NotifyOptions(**options), sleep=waits.append, environ=environ, limits=limits
+    )
     out = capsys.readouterr()
     return code, out.out + out.err + "".join(f"\nwaited {w}" for w in waits)
 
 
-# -- the tests --------------------------------------------------------------------------------
+def baseline(project: Path, site: Path, ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(project, {}, capsys, site=str(site), ledger=str(ledger), baseline=True)
+    assert code == ExitStatus.OK, out
 
 
-def test_each_new_message_is_sent_once_and_a_rerun_sends_nothing(
+def message_of(mail: EmailMessage) -> str:
+    """The message a mail is, by its Message-ID (``<message id>.<lang>@<site host>``)."""
+    return str(mail["Message-ID"]).strip(" <>").split(".")[0]
+
+
+def ledger_ids(ledger: Path, channel: str) -> set[str]:
+    """The messages the ledger folder has as delivered to ``channel``."""
+    for path in ledger.glob("*.json"):
+        data = json.loads(path.read_text())
+        if data["channel"] == channel:
+            return {m for m, e in data["messages"].items() if "delivered" in e}
+    return set()
+
+
+# -- once, whatever repeats -------------------------------------------------------------------
+
+
+def test_each_new_message_reaches_each_channel_once_and_a_rerun_sends_nothing(
     sites: tuple[Path, Path, Path],
     smtp: tuple[Inbox, dict[str, str]],
     receiver: Receiver,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    project, built, live = sites
+    project, built, earlier = sites
     inbox, environ = smtp
     configure(project, receiver)
-    new = sorted(set(update_ids(built)) - set(update_ids(live)))
-    assert new, "the fixture has messages in the hour between the two builds"
+    ledger = tmp_path / "ledger"
+    baseline(project, earlier, ledger, capsys)
+    assert inbox.mails == [] and receiver.posts == [], "a baseline sends nothing"
+    new = new_ids(built, earlier)
+    assert len(new) == 2, "the fixture has messages in the hour between the two builds"
     transit = [m for m in new if in_group(update_ids(built)[m], "process-transit")]
 
-    code, out = run(project, environ, capsys, site=str(built), live=str(live))
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(ledger))
     assert code == ExitStatus.OK, out
-
     to_all = [m for m in inbox.mails if m["To"] == "alles@lists.example.org"]
-    to_transit = [m for m in inbox.mails if m["To"] == "transit-en@lists.example.org"]
     assert inbox.recipients == [[m["To"]] for m in inbox.mails]
-    assert len(inbox.mails) == len(new) + len(transit)
-    assert sorted(str(m["Message-ID"]).strip(" <").split(".")[0] for m in to_all) == new
-    assert len(to_transit) == len(transit)
-    hooks = [p for p in receiver.posts if p[0] == "/hook"]
-    assert sorted(h[1]["X-Douane-Status-Message"] for h in hooks) == new
-    for _, headers, body in hooks:
+    assert len(inbox.mails) == len(new) + len(transit) == 3
+    assert sorted(message_of(m) for m in to_all) == new
+    assert receiver.ids("/hook") == new
+    for _, headers, body in receiver.of("/hook"):
         expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
         assert headers["X-Douane-Status-Signature"] == expected
         payload = json.loads(body)
         assert set(payload) == {"meta", "page", "incident"}
         assert payload["meta"]["unsubscribe"] == SITE_URL + "/en/subscribe/"
-        assert set(payload["page"]) == {"id", "status_indicator", "status_description"}
         update_id = headers["X-Douane-Status-Message"]
         assert payload["incident"]["id"] == update_ids(built, "en/api/v2")[update_id]["id"]
         assert payload["incident"]["incident_updates"][0]["id"] == update_id  # newest first
-    pings = [p for p in receiver.posts if p[0] == "/hub"]
-    assert pings, "the feeds with new entries are pinged"
-    assert all(b"hub.mode=publish" in body for _, _, body in pings)
+    pings = [body for _, _, body in receiver.of("/hub")]
     feed = b"hub.mode=publish&hub.url=https%3A%2F%2Fstatus.example.org%2Ffeeds%2Fnl.atom.xml"
-    assert feed in [p[2] for p in pings]
+    assert feed in pings, "the feeds with the new entries are pinged"
+    assert not any(b"excise" in p for p in pings), "no feed without a new message"
+    assert ledger_ids(ledger, "webhook:hook") >= set(new)
 
-    # After the deploy the live site has the messages: the rerun finds nothing new.
+    # Again: the ledger has every message as delivered; a cached or older site changes nothing.
     sent, posted = len(inbox.mails), len(receiver.posts)
-    code, out = run(project, environ, capsys, site=str(built), live=str(built))
-    assert code == ExitStatus.OK, out
-    assert "0 new message(s), 0 changed feed(s)" in out
+    for site in (built, earlier, built):
+        code, out = run(project, environ, capsys, site=str(site), ledger=str(ledger))
+        assert code == ExitStatus.OK, out
+        assert "0 delivery(ies) due" in out
     assert (len(inbox.mails), len(receiver.posts)) == (sent, posted)
 
 
-def test_a_mail_has_text_and_html_in_its_language_and_points_at_the_subscribe_page(
+def test_a_failed_channel_is_named_the_others_deliver_and_the_next_run_sends_only_it(
     sites: tuple[Path, Path, Path],
     smtp: tuple[Inbox, dict[str, str]],
     receiver: Receiver,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    project, built, live = sites
+    """The mail server refuses the login and a webhook answers 500: the other webhook delivers;
+    the re-run, once both work again, sends exactly what did not arrive."""
+    project, built, earlier = sites
     inbox, environ = smtp
-    configure(project, receiver)
-    code, out = run(project, environ, capsys, site=str(built), live=str(live))
-    assert code == ExitStatus.OK, out
-    dutch = next(m for m in inbox.mails if m["To"] == "alles@lists.example.org")
-    english = next(m for m in inbox.mails if m["To"] == "transit-en@lists.example.org")
-    assert dutch["List-Unsubscribe"] == f"<{SITE_URL}/abonneren/>"
-    assert english["List-Unsubscribe"] == f"<{SITE_URL}/en/subscribe/>"
-    for mail, lang, words in ((dutch, "nl", "Lees dit bericht op de site"),
-                              (english, "en", "Read this message on the site")):  # fmt: skip
-        assert mail["Content-Language"] == lang
-        text = mail.get_body(("plain",))
-        html = mail.get_body(("html",))
-        assert text is not None and html is not None
-        assert words in text.get_content()
-        assert "/#update-" in text.get_content()  # the message's own place on the event page
-        assert "/#update-" in html.get_content()
-        assert f'<html lang="{lang}">' in html.get_content()
-        assert f"{SITE_URL}/" in html.get_content()
+    ledger = tmp_path / "ledger"
+    configure(project, receiver, "/hook", "/fail")
+    baseline(project, earlier, ledger, capsys)
+    new = new_ids(built, earlier)
 
-
-def test_a_failing_channel_is_named_the_others_deliver_and_resend_sends_it_again(
-    sites: tuple[Path, Path, Path],
-    smtp: tuple[Inbox, dict[str, str]],
-    receiver: Receiver,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    project, built, live = sites
-    inbox, environ = smtp
-    configure(project, receiver, hook_path="/fail")
-    new = sorted(set(update_ids(built)) - set(update_ids(live)))
-
-    code, out = run(project, environ, capsys, site=str(built), live=str(live))
+    wrong = environ | {"NOTIFY_SMTP_PASSWORD": "wrong"}
+    patient = Limits(timeout=2.0, deadline=60.0)  # time for every retry (the waits are not real)
+    code, out = run(project, wrong, capsys, patient, site=str(built), ledger=str(ledger))
     assert code == ExitStatus.FINDINGS
-    assert len([m for m in inbox.mails if m["To"] == "alles@lists.example.org"]) == len(new)
-    for message_id in new:
-        assert f"NOT delivered: {message_id} to webhook:statuspage" in out
-    assert len([p for p in receiver.posts if p[0] == "/fail"]) == 4 * len(new)  # four attempts
-    assert out.count("waited ") == 3 * len(new)
-    assert "waited 1.0\nwaited 4.0\nwaited 16.0" in out
-    assert "--resend-since" in out and "--channel webhook:statuspage" in out
+    assert inbox.mails == []
+    assert receiver.ids("/hook") == new
+    first = "2026-11-29-ncts-verstoring-update-20261129T081000Z"  # the older of the two
+    assert first in new
+    assert f"NOT delivered: {first} to email:alles@lists.example.org: SMTP" in out
+    assert f"NOT delivered: {first} to webhook:fail: http://127.0.0.1" in out
+    assert "waited 1.0\nwaited 4.0\nwaited 16.0" in out, "the webhook was retried with backoff"
+    assert len(receiver.of("/fail")) == 4, "four attempts, then the channel stops for this run"
+    assert "the next run sends them" in out
+    assert ledger_ids(ledger, "webhook:fail").isdisjoint(new)
 
-    configure(project, receiver)  # the receiver works again
-    since = min(
-        update["created_at"]
-        for incident in update_ids(built).values()
-        for update in incident["incident_updates"]
-        if update["id"] in new
-    )
-    mails = len(inbox.mails)
-    code, out = run(
-        project,
-        environ,
-        capsys,
-        site=str(built),
-        resend_since=since,
-        channel=("webhook:statuspage",),
-    )
+    # The webhook works again (its owner fixed it: same channel, another address), and so
+    # does the mail server.
+    configure(project, receiver, "/hook", "/fail")
+    yaml_file = project / "content" / "notifications.yaml"
+    yaml_file.write_text(yaml_file.read_text().replace("/fail'", "/fixed'"))
+    hooks = len(receiver.of("/hook"))
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(ledger))
     assert code == ExitStatus.OK, out
-    assert sorted(p[1]["X-Douane-Status-Message"] for p in receiver.posts if p[0] == "/hook") == new
-    assert len(inbox.mails) == mails  # only the channel named
+    assert len(receiver.of("/hook")) == hooks, "the webhook that had them gets nothing twice"
+    assert receiver.ids("/fixed") == new
+    assert len(inbox.mails) == 3, "the mails that failed, once each"
 
 
-def test_a_dry_run_sends_nothing_and_lists_what_it_would(
+def test_a_withdrawn_and_a_backdated_update_are_new_messages_and_no_other_is_sent_again(
     sites: tuple[Path, Path, Path],
     smtp: tuple[Inbox, dict[str, str]],
     receiver: Receiver,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    project, built, live = sites
+    project, built, _ = sites
+    inbox, environ = smtp
+    ledger = tmp_path / "ledger"
+    configure(project, receiver)
+    baseline(project, built, ledger, capsys)
+    changed = make_project(tmp_path / "changed", project / "content")
+    shutil.copy2(project / "pelicanconf.py", changed / "pelicanconf.py")
+    event = changed / "content" / "outages" / "2026" / "2026-11-29-ncts-verstoring.md"
+    text = event.read_text(encoding="utf-8")
+    # the update of 09:10 withdrawn and published again at 09:12; one inserted at 09:00
+    text = text.replace("  - at: 2026-11-29 09:10\n", "  - at: 2026-11-29 09:12\n")
+    text = text.replace(
+        "  - at: 2026-11-29 09:12\n",
+        "  - at: 2026-11-29 09:00\n    status: investigating\n    next_update: 2026-11-29 09:30\n"
+        "    nl: Nog in onderzoek.\n    en: Still under investigation.\n"
+        "  - at: 2026-11-29 09:12\n",
+    )
+    event.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(changed, changed / "pelicanconf.py", site, FIXTURE_NOW_UTC, site_url=SITE_URL)
+    new = new_ids(site, built)
+    assert [n.rpartition("-update-")[2] for n in new] == ["20261129T080000Z", "20261129T081200Z"]
+
+    code, out = run(project, environ, capsys, site=str(site), ledger=str(ledger))
+    assert code == ExitStatus.OK, out
+    assert receiver.ids("/hook") == new, "the two new messages, and no old one again"
+    assert sorted(message_of(m) for m in inbox.mails) == sorted(new * 2)
+
+
+def test_two_runs_at_once_send_each_message_to_each_channel_once(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two processes started together on one ledger folder, with receivers slow enough that
+    they overlap: every message reaches every channel once."""
+    project, built, _ = sites
+    inbox, environ = smtp
+    ledger = tmp_path / "ledger"
+    configure(project, receiver, "/slow-a", "/slow-b")
+    runs = [notify_process(project, environ, built, ledger, "--resend-since", SINCE)
+            for _ in range(2)]  # fmt: skip
+    outputs = [r.communicate(timeout=60) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], outputs
+    assert any("Left to another run that is sending them" in out for out, _ in outputs), outputs
+    expected = since_the_25th(built)
+    for path in ("/slow-a", "/slow-b"):
+        counts = Counter(receiver.ids(path))
+        assert set(counts) == expected and set(counts.values()) == {1}, (path, counts, outputs)
+    mails = Counter((m["To"], m["Message-ID"]) for m in inbox.mails)
+    assert set(mails.values()) == {1}, mails
+    assert ledger_ids(ledger, "webhook:slow-a") == expected
+
+
+SINCE = "2026-11-25T00:00"  # seven messages: enough to overlap, few enough to be quick
+
+
+def since_the_25th(site: Path) -> set[str]:
+    """The messages published since 25 November (local time)."""
+    found = {
+        m for m, incident in update_ids(site).items()
+        if dt.datetime.fromisoformat(incident_update(incident, m)["created_at"])
+        >= dt.datetime(2026, 11, 24, 23, tzinfo=dt.UTC)
+    }  # fmt: skip
+    assert len(found) == 7
+    return found
+
+
+def incident_update(incident: dict[str, Any], update_id: str) -> dict[str, Any]:
+    return next(u for u in incident["incident_updates"] if u["id"] == update_id)
+
+
+def notify_process(
+    project: Path, environ: dict[str, str], site: Path, ledger: Path, *more: str
+) -> subprocess.Popen[str]:
+    """``tasks.py notify`` in a process of its own."""
+    return subprocess.Popen(
+        [sys.executable, "tasks.py", "notify", "--site", str(site), "--ledger", str(ledger),
+         "--timeout", "2", "--deadline", "30", *more],
+        cwd=project, env=os.environ | environ, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+
+
+def test_a_hanging_receiver_delays_no_other_channel_and_stays_undelivered(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, earlier = sites
+    inbox, environ = smtp
+    ledger = tmp_path / "ledger"
+    configure(project, receiver, "/hook", "/hang")
+    baseline(project, earlier, ledger, capsys)
+    new = new_ids(built, earlier)
+    limits = Limits(timeout=1.0, backoff=(0.1, 0.1, 0.1), deadline=2.5)
+    started = time.monotonic()
+    code, out = run(project, environ, capsys, limits, site=str(built), ledger=str(ledger))
+    took = time.monotonic() - started
+    assert code == ExitStatus.FINDINGS
+    assert took < limits.deadline + limits.timeout + 2, took
+    assert receiver.ids("/hook") == new and len(inbox.mails) == 3, "the others delivered"
+    assert "to webhook:hang: http://127.0.0.1" in out and "TimeoutError" in out
+    assert ledger_ids(ledger, "webhook:hang").isdisjoint(new), "the next run tries again"
+    assert ledger_ids(ledger, "webhook:hook") >= set(new)
+
+
+def test_a_run_killed_at_any_moment_leaves_a_whole_ledger_and_the_next_sends_the_rest(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, _ = sites
+    _, environ = smtp
+    ledger = tmp_path / "ledger"
+    configure(project, receiver, "/slow-k")
+    (project / "content" / "notifications.yaml").write_text(
+        f"webhooks:\n  - {{name: k, url: '{receiver.url}/slow-k', lang: nl}}\n", encoding="utf-8"
+    )
+    since = ("--resend-since", SINCE)
+    process = notify_process(project, environ, built, ledger, *since)
+    while len(receiver.of("/slow-k")) < 3 and process.poll() is None:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)
+    recorded = ledger_ids(ledger, "webhook:k")  # every file reads whole
+    assert 1 <= len(recorded) <= len(receiver.of("/slow-k")) < 7
+    before = Counter(receiver.ids("/slow-k"))
+
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(ledger),
+                    resend_since=since[1])  # fmt: skip
+    assert code == ExitStatus.OK, out
+    after = Counter(receiver.ids("/slow-k"))
+    assert set(after) == since_the_25th(built), "every message arrived"
+    again = {m for m in after if after[m] > 1}
+    assert again.isdisjoint(recorded), "what the ledger had is never sent again"
+    assert len(again) <= 1 and set(before) - recorded >= again, "at most the one in flight"
+    assert "Taken over from run" in out or not again
+
+
+def test_a_git_ledger_is_a_branch_pushed_by_every_run_and_read_by_the_next(
+    sites: tuple[Path, Path, Path],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--ledger git:BRANCH``: two processes at once against one remote; a push the other run
+    beat is rejected, read again, and only what is still missing is sent."""
+    project, built, _ = sites
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    clones = []
+    for name in ("one", "two"):
+        clone = make_project(tmp_path / name, project / "content")
+        shutil.copy2(project / "pelicanconf.py", clone / "pelicanconf.py")
+        subprocess.run(["git", "init", "--quiet", str(clone)], check=True)
+        subprocess.run(
+            ["git", "-C", str(clone), "remote", "add", "origin", str(remote)], check=True
+        )
+        (clone / "content" / "notifications.yaml").write_text(
+            f"webhooks:\n  - {{name: g, url: '{receiver.url}/slow-g', lang: en}}\n"
+        )
+        clones.append(clone)
+    since = ("--resend-since", SINCE)
+    runs = [notify_process(c, {}, built, Path("git:notify-ledger"), *since) for c in clones]
+    outputs = [r.communicate(timeout=60) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], outputs
+    assert any("Left to another run that is sending them" in out for out, _ in outputs), outputs
+    counts = Counter(receiver.ids("/slow-g"))
+    assert set(counts) == since_the_25th(built) and set(counts.values()) == {1}, (counts, outputs)
+    files = subprocess.run(
+        ["git", "-C", str(remote), "ls-tree", "--name-only", "notify-ledger"],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    assert "webhook%3Ag.json" in files and any(f.startswith("websub%3Ahttp") for f in files)
+    show = ["git", "-C", str(remote), "show", "notify-ledger:webhook%3Ag.json"]
+    data = json.loads(subprocess.run(show, check=True, capture_output=True).stdout)
+    assert sum("delivered" in e for e in data["messages"].values()) == 7
+
+    posts = len(receiver.posts)
+    code, out = run(clones[0], {}, capsys, site=str(built), ledger="git:notify-ledger",
+                    resend_since=since[1])  # fmt: skip
+    assert code == ExitStatus.OK and "0 delivery(ies) due" in out, out
+    assert len(receiver.posts) == posts
+
+
+# -- the guards -------------------------------------------------------------------------------
+
+
+def test_a_lost_ledger_with_many_recent_messages_sends_nothing_without_allow_many(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the limit at 10 for this test (the fixture has 16 messages, the real limit is 20):
+    an empty ledger makes every message due; nothing is sent, exit 1, with how many and why."""
+    from douane_status.notify import plan
+
+    monkeypatch.setattr(plan, "MANY", 10)
+    project, built, _ = sites
     inbox, environ = smtp
     configure(project, receiver)
-    code, out = run(project, environ, capsys, site=str(built), live=str(live), dry_run=True)
-    assert code == ExitStatus.OK
-    assert "Would send" in out and "Would ping" in out
+    ledger = tmp_path / "ledger"
+    options = {"site": str(built), "ledger": str(ledger), "resend_since": "2026-10-01T00:00"}
+    code, out = run(project, environ, capsys, **options)
+    assert code == ExitStatus.FINDINGS
+    assert "error: 16 messages are due for email:alles@lists.example.org" in out
+    assert "nothing was sent" in out and "--allow-many" in out
+    assert inbox.mails == [] and receiver.posts == []
+    assert not list(ledger.glob("*.json")), "nothing recorded either"
+
+    code, out = run(project, environ, capsys, allow_many=True, **options)
+    assert code == ExitStatus.OK, out
+    assert len(receiver.of("/hook")) == 16
+
+
+def test_messages_older_than_a_day_are_listed_not_sent_and_resend_since_sends_them(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, _ = sites
+    _, environ = smtp
+    configure(project, receiver)
+    ledger = tmp_path / "ledger"
+    recent = sorted(
+        m for m, incident in update_ids(built).items()
+        if dt.datetime.fromisoformat(incident_update(incident, m)["created_at"])
+        >= FIXTURE_NOW_UTC - dt.timedelta(hours=24)
+    )  # fmt: skip
+    assert 0 < len(recent) < 16
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(ledger))
+    assert code == ExitStatus.OK, out
+    assert receiver.ids("/hook") == recent
+    assert "Not sent automatically: 12 undelivered message(s) older than 24 hours" in out
+    assert "  2026-11-15-ncts-uitloop-update-20261115T122000Z to email:alles@" in out
+    assert "--resend-since 2026-10-30T" in out
+
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(ledger),
+                    resend_since="2026-11-15T00:00", channel=("webhook:hook",))  # fmt: skip
+    assert code == ExitStatus.OK, out
+    counts = Counter(receiver.ids("/hook"))
+    assert set(counts.values()) == {1} and len(counts) == len(recent) + 9
+    assert "2026-11-15-ncts-uitloop-update-20261115T122000Z" in counts
+
+
+def test_a_site_built_without_publish_is_refused(
+    sites: tuple[Path, Path, Path],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, _, _ = sites
+    configure(project, receiver)
+    local = tmp_path / "local"
+    build_site(project, project / "pelicanconf.py", local, FIXTURE_NOW_UTC)
+    code, out = run(project, {}, capsys, site=str(local), ledger=str(tmp_path / "ledger"))
+    assert code == ExitStatus.USAGE
+    assert "was built without --publish: its addresses are not absolute" in out
+    on_this_machine = tmp_path / "localhost"
+    build_site(project, project / "pelicanconf.py", on_this_machine, FIXTURE_NOW_UTC,
+               site_url="http://localhost:8000")  # fmt: skip
+    code, out = run(project, {}, capsys, site=str(on_this_machine), ledger=str(tmp_path / "l"))
+    assert code == ExitStatus.USAGE and "its addresses name this machine" in out
+    assert receiver.posts == []
+
+
+def test_every_missing_secret_is_named_before_anything_is_sent(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, earlier = sites
+    inbox, environ = smtp
+    configure(project, receiver)
+    ledger = tmp_path / "ledger"
+    baseline(project, earlier, ledger, capsys)
+    lacking = {k: v for k, v in environ.items() if k not in ("HOOK_SECRET", "NOTIFY_SMTP_USER")}
+    code, out = run(project, lacking, capsys, site=str(built), ledger=str(ledger))
+    assert code == ExitStatus.USAGE
+    assert "NOTIFY_SMTP_USER" in out and "the environment variable HOOK_SECRET is unset" in out
     assert inbox.mails == [] and receiver.posts == []
 
 
-def test_an_unreadable_live_site_sends_nothing(
+# -- what subscribers read --------------------------------------------------------------------
+
+
+def test_a_mail_says_its_own_status_keeps_links_and_offers_one_click_unsubscribe(
     sites: tuple[Path, Path, Path],
     smtp: tuple[Inbox, dict[str, str]],
     receiver: Receiver,
@@ -371,54 +704,212 @@ def test_an_unreadable_live_site_sends_nothing(
     project, built, _ = sites
     inbox, environ = smtp
     configure(project, receiver)
-    code, out = run(project, environ, capsys, site=str(built), live=str(tmp_path / "empty"))
-    assert code == ExitStatus.FINDINGS
-    assert "api/v2/incidents.json is missing. Nothing was sent." in out
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(tmp_path / "l"),
+                    resend_since="2026-10-01T00:00")  # fmt: skip
+    assert code == ExitStatus.OK, out
+    subjects = {str(m["Subject"]) for m in inbox.mails}
+    assert "Onderhoud aan NCTS – Uitloop" in subjects  # not "Bezig"
+    assert any(s.endswith("– Geannuleerd") for s in subjects)  # not "Afgerond"
+    dutch = [m for m in inbox.mails if m["To"] == "alles@lists.example.org"]
+    english = [m for m in inbox.mails if m["To"] == "transit-en@lists.example.org"]
+    assert dutch[0]["List-Unsubscribe"] == (
+        f"<mailto:alles-leave@lists.example.org>, <{UNSUBSCRIBE}>"
+    )
+    assert dutch[0]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert english[0]["List-Unsubscribe"] == f"<{SITE_URL}/en/subscribe/>"
+    assert english[0]["List-Unsubscribe-Post"] is None  # no https address of the list's own
+    for mail in inbox.mails:
+        sent = email.utils.parsedate_to_datetime(str(mail["Date"]))
+        assert before <= sent <= dt.datetime.now(dt.UTC), "the moment of sending"
+    for mail, lang, words in ((dutch[0], "nl", "Lees dit bericht op de site"),
+                              (english[0], "en", "Read this message on the site")):  # fmt: skip
+        assert mail["Content-Language"] == lang
+        text, html = mail.get_body(("plain",)), mail.get_body(("html",))
+        assert text is not None and html is not None
+        assert words in text.get_content()
+        assert "/#update-2026" in text.get_content()  # the message's own place on the page
+        assert f'<html lang="{lang}">' in html.get_content()
+    leave = "alles-leave@lists.example.org"
+    assert leave in dutch[0].get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    linked = [m for m in english if f"({LINK})" in str(m.get_body(("plain",)).get_content())]  # type: ignore[union-attr]
+    assert len(linked) == 1, "the text keeps the address after the words"
+    assert f'<a href="{LINK}">{LINK}</a>' in linked[0].get_body(("html",)).get_content()  # type: ignore[union-attr]
+    hooks = [json.loads(b) for _, _, b in receiver.of("/hook")]
+    assert any(f"({LINK})" in u["body"] for h in hooks for u in h["incident"]["incident_updates"])
+    # the Dutch and the English mail of one message have ids of their own
+    english_ids = {str(e["Message-ID"]) for e in english}
+    assert english_ids and not english_ids & {str(m["Message-ID"]) for m in dutch}
+
+
+def test_one_message_to_two_lists_of_one_language_has_one_message_id(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, _ = sites
+    inbox, environ = smtp
+    (project / "content" / "notifications.yaml").write_text(
+        "email:\n  from: status@example.org\n  lists:\n"
+        "    - {address: import@lists.example.org, process: import, lang: nl}\n"
+        "    - {address: entry@lists.example.org, process: entry, lang: nl}\n",
+        encoding="utf-8",
+    )
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(tmp_path / "ledger"),
+                    resend_since="2026-11-25T00:00")  # fmt: skip
+    assert code == ExitStatus.OK, out
+    ics2 = [m for m in inbox.mails if "ics2-opgelost-update-20261125T143000Z" in m["Message-ID"]]
+    assert sorted(m["To"] for m in ics2) == ["entry@lists.example.org", "import@lists.example.org"]
+    assert ics2[0]["Message-ID"] == ics2[1]["Message-ID"]  # ICS2 serves both processes
+
+
+def test_slack_and_teams_hear_of_their_processes_in_their_language(
+    sites: tuple[Path, Path, Path],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, earlier = sites
+    (project / "content" / "notifications.yaml").write_text(
+        f"""
+webhooks:
+  - {{name: slack, url: "{receiver.url}/slack", format: slack, lang: nl, processes: [transit]}}
+  - {{name: teams, url_env: TEAMS_URL, format: teams, lang: en}}
+""",
+        encoding="utf-8",
+    )
+    environ = {"TEAMS_URL": f"{receiver.url}/teams"}
+    ledger = tmp_path / "ledger"
+    baseline(project, earlier, ledger, capsys)
+    found = update_ids(built)
+    new = new_ids(built, earlier)
+    transit = sorted(m for m in new if in_group(found[m], "process-transit"))
+    assert transit and transit != new, "the fixture's new hour has transit and other messages"
+
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(ledger))
+    assert code == ExitStatus.OK, out
+    assert receiver.ids("/slack") == transit and receiver.ids("/teams") == new
+    slack, teams = receiver.of("/slack"), receiver.of("/teams")
+    assert all("X-Douane-Status-Signature" not in p[1] for p in slack + teams)  # no secret set
+    message = json.loads(slack[0][2])
+    assert set(message) == {"text", "blocks"}
+    assert message["text"].endswith("– Verstoring")
+    assert f"<{SITE_URL}/status-berichten/" in message["blocks"][0]["text"]["text"]
+    assert f"({LINK})" in message["blocks"][0]["text"]["text"]
+    card = json.loads(teams[0][2])["attachments"][0]
+    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+    assert card["content"]["type"] == "AdaptiveCard" and card["content"]["lang"] == "en"
+    assert card["content"]["actions"][0]["url"].startswith(f"{SITE_URL}/en/")
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def test_a_dry_run_sends_nothing_and_lists_what_it_would(
+    sites: tuple[Path, Path, Path],
+    smtp: tuple[Inbox, dict[str, str]],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, earlier = sites
+    inbox, environ = smtp
+    configure(project, receiver)
+    ledger = tmp_path / "ledger"
+    baseline(project, earlier, ledger, capsys)
+    code, out = run(project, environ, capsys, site=str(built), ledger=str(ledger), dry_run=True)
+    assert code == ExitStatus.OK, out
+    assert "Would send" in out and "to websub:" in out
     assert inbox.mails == [] and receiver.posts == []
 
 
-def test_save_live_reads_the_live_site_over_http_for_the_run_after_the_deploy(
-    sites: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_channel_added_later_is_baselined_alone_and_hears_only_what_comes_next(
+    sites: tuple[Path, Path, Path],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import functools
-
-    project, built, live = sites
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(live))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.RequestHandlerClass.log_message = lambda *a: None  # type: ignore[method-assign]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        argv = [
-            "notify",
-            "--site",
-            str(built),
-            "--live",
-            url,
-            "--save-live",
-            str(tmp_path / "copy"),
-        ]
-        code = cli.main(project, argv)
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert code == ExitStatus.OK, capsys.readouterr()
-    assert update_ids(tmp_path / "copy") == update_ids(live)
-    feed = Path("feeds", "nl.atom.xml")
-    assert (tmp_path / "copy" / feed).read_bytes() == (live / feed).read_bytes()
+    project, built, earlier = sites
+    ledger = tmp_path / "ledger"
+    (project / "content" / "notifications.yaml").write_text(
+        f"webhooks:\n  - {{name: old, url: '{receiver.url}/fail', lang: nl}}\n", encoding="utf-8"
+    )
+    baseline(project, earlier, ledger, capsys)
+    (project / "content" / "notifications.yaml").write_text(
+        f"webhooks:\n  - {{name: old, url: '{receiver.url}/fail', lang: nl}}\n"
+        f"  - {{name: new, url: '{receiver.url}/hook', lang: nl}}\n",
+        encoding="utf-8",
+    )
+    code, out = run(project, {}, capsys, site=str(built), ledger=str(ledger), baseline=True,
+                    channel=("webhook:new",))  # fmt: skip
+    assert code == ExitStatus.OK, out
+    assert ledger_ids(ledger, "webhook:new") == set(update_ids(built))
+    assert ledger_ids(ledger, "webhook:old") == set(update_ids(earlier)), "left as it was"
+    assert receiver.posts == []
 
 
-def test_the_feeds_name_the_hub_when_one_is_set(
-    sites: tuple[Path, Path, Path], receiver: Receiver, fixture_site: Path
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        ({}, "--ledger PLACE is needed"),
+        ({"ledger": "l", "resend_since": "2026-11-29"}, "is a date without a time"),
+        ({"ledger": "l", "site": "nowhere"}, "--site nowhere: no built site there"),
+        ({"ledger": "l", "channel": ("webhook:nobody",)}, "no channel webhook:nobody; known: "),
+        ({"ledger": "git:"}, "name a branch"),
+    ],
+)
+def test_a_wrong_call_is_a_usage_error_and_sends_nothing(
+    sites: tuple[Path, Path, Path],
+    receiver: Receiver,
+    capsys: pytest.CaptureFixture[str],
+    options: dict[str, str],
+    says: str,
 ) -> None:
-    _, built, _ = sites
-    hub = f'link href="{receiver.url}/hub" rel="hub"/>'
-    assert f"<{hub}" in (built / "feeds" / "nl.atom.xml").read_text()
-    assert f"<atom:{hub}" in (built / "feeds" / "en.rss.xml").read_text()
-    assert 'rel="hub"' not in (fixture_site / "feeds" / "nl.atom.xml").read_text()
+    project, built, _ = sites
+    configure(project, receiver)
+    code, out = run(project, {}, capsys, **({"site": str(built)} | options))
+    assert code == ExitStatus.USAGE
+    assert says in out
+    assert receiver.posts == []
 
 
-def _lists(sender: str | None = "x@y.nl", **entry: str) -> dict[str, object]:
+def test_a_wrong_notifications_file_stops_the_run_before_anything_is_sent(
+    sites: tuple[Path, Path, Path],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, built, _ = sites
+    (project / "content" / "notifications.yaml").write_text(
+        f"webhooks:\n  - {{name: a, url: '{receiver.url}/hook', lang: fr}}\n", encoding="utf-8"
+    )
+    code, out = run(project, {}, capsys, site=str(built), ledger=str(tmp_path / "l"))
+    assert code == ExitStatus.USAGE
+    assert "webhooks[0].lang must be one of nl, en" in out
+    assert receiver.posts == []
+
+
+def test_invoke_notify_runs_as_an_operator_types_it(
+    sites: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    from conftest import invoke
+
+    project, built, earlier = sites
+    (project / "content" / "notifications.yaml").write_text("webhooks: []\n", encoding="utf-8")
+    ledger = str(tmp_path / "ledger")
+    result = invoke(project, "notify", "--site", str(earlier), "--ledger", ledger, "--baseline")
+    assert result.returncode == 0, result.stderr
+    assert "Baseline: " in result.stdout
+    result = invoke(project, "notify", "--site", str(built))
+    assert result.returncode == 2
+    assert "--ledger PLACE is needed" in result.stderr
+
+
+# -- the notifications file -------------------------------------------------------------------
+
+
+def _lists(sender: str | None = "x@y.nl", **entry: object) -> dict[str, object]:
     email = {"lists": [{"address": "a@b.nl", "process": "all", "lang": "nl", **entry}]}
     return {"email": email | ({"from": sender} if sender else {})}
 
@@ -434,6 +925,8 @@ def _hook(**entry: object) -> dict[str, object]:
         (_lists(lang="de"), "lang must be one of nl, en"),
         (_lists(address="nobody"), "is no e-mail address"),
         (_lists(sender=None), "email.from: a text"),
+        (_lists(subscribe="http://x.example/join"), "is no mailto: or https:// address"),
+        (_lists(unsubscribe=["mailto:a@b.nl", "leave"]), "'leave' is no mailto: or https://"),
         (_hook(url=None), "give either url or url_env"),
         (_hook(url_env="X"), "give either url or url_env"),
         (_hook(format="irc"), "format must be one of"),
@@ -443,7 +936,7 @@ def _hook(**entry: object) -> dict[str, object]:
     ],
 )
 def test_a_wrong_notifications_file_is_refused_with_what_is_wrong(data: object, says: str) -> None:
-    with pytest.raises(ConfigError, match=None) as caught:
+    with pytest.raises(ConfigError) as caught:
         notifications_from(data, PROCESSES)
     assert says in str(caught.value)
 
@@ -451,20 +944,17 @@ def test_a_wrong_notifications_file_is_refused_with_what_is_wrong(data: object, 
 def test_a_right_notifications_file_is_read() -> None:
     read = notifications_from(
         {
-            **_lists(process="transit", lang="en"),
-            "webhooks": [
-                {
-                    "name": "slack",
-                    "url_env": "SLACK_URL",
-                    "lang": "nl",
-                    "format": "slack",
-                    "processes": ["import"],
-                }
-            ],
+            **_lists(process="transit", lang="en", subscribe="mailto:a-join@b.nl",
+                     unsubscribe=["mailto:a-leave@b.nl", "https://b.nl/leave"]),
+            "webhooks": [{"name": "slack", "url_env": "SLACK_URL", "lang": "nl",
+                          "format": "slack", "processes": ["import"]}],
         },
         PROCESSES,
-    )
-    assert [(m.address, m.process, m.lang) for m in read.lists] == [("a@b.nl", "transit", "en")]
+    )  # fmt: skip
+    (mail_list,) = read.lists
+    assert (mail_list.address, mail_list.process, mail_list.lang) == ("a@b.nl", "transit", "en")
+    assert mail_list.subscribe == ("mailto:a-join@b.nl",)
+    assert mail_list.unsubscribe == ("mailto:a-leave@b.nl", "https://b.nl/leave")
     hooks = [(h.channel, h.format, h.processes) for h in read.webhooks]
     assert hooks == [("webhook:slack", "slack", ("import",))]
 
@@ -485,128 +975,7 @@ def test_the_committed_notifications_file_and_its_examples_are_valid() -> None:
     )
     read = notifications_from(yaml.safe_load(examples), processes)
     assert len(read.lists) == 4 and len(read.webhooks) == 2
-
-
-def test_slack_and_teams_hear_of_their_processes_in_their_language(
-    sites: tuple[Path, Path, Path],
-    smtp: tuple[Inbox, dict[str, str]],
-    receiver: Receiver,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    project, built, live = sites
-    _, environ = smtp
-    (project / "content" / "notifications.yaml").write_text(
-        f"""
-webhooks:
-  - {{name: slack, url: "{receiver.url}/slack", format: slack, lang: nl, processes: [transit]}}
-  - {{name: teams, url_env: TEAMS_URL, format: teams, lang: en}}
-""",
-        encoding="utf-8",
-    )
-    environ = environ | {"TEAMS_URL": f"{receiver.url}/teams"}
-    found = update_ids(built)
-    new = sorted(set(found) - set(update_ids(live)))
-    transit = sorted(m for m in new if in_group(found[m], "process-transit"))
-    assert transit and transit != new, "the fixture's new hour has transit and other messages"
-
-    code, out = run(project, environ, capsys, site=str(built), live=str(live))
-    assert code == ExitStatus.OK, out
-    slack = [p for p in receiver.posts if p[0] == "/slack"]
-    teams = [p for p in receiver.posts if p[0] == "/teams"]
-    assert sorted(p[1]["X-Douane-Status-Message"] for p in slack) == transit
-    assert sorted(p[1]["X-Douane-Status-Message"] for p in teams) == new
-    assert all("X-Douane-Status-Signature" not in p[1] for p in slack + teams)  # no secret set
-    message = json.loads(slack[0][2])
-    assert set(message) == {"text", "blocks"}
-    assert message["blocks"][0]["text"]["type"] == "mrkdwn"
-    assert f"<{SITE_URL}/status-berichten/" in message["blocks"][0]["text"]["text"]
-    card = json.loads(teams[0][2])["attachments"][0]
-    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
-    assert card["content"]["type"] == "AdaptiveCard" and card["content"]["lang"] == "en"
-    assert card["content"]["actions"][0]["title"] == "Open the message"
-    assert card["content"]["actions"][0]["url"].startswith(f"{SITE_URL}/en/")
-
-
-def test_a_webhook_that_fails_twice_is_retried_with_backoff_and_delivered(
-    sites: tuple[Path, Path, Path],
-    smtp: tuple[Inbox, dict[str, str]],
-    receiver: Receiver,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    project, built, live = sites
-    _, environ = smtp
-    (project / "content" / "notifications.yaml").write_text(
-        f"webhooks:\n  - {{name: flaky, url: '{receiver.url}/flaky', lang: nl}}\n",
-        encoding="utf-8",
-    )
-    first = sorted(set(update_ids(built)) - set(update_ids(live)))[0]
-    since = next(
-        u["created_at"] for u in update_ids(built)[first]["incident_updates"] if u["id"] == first
-    )
-    code, out = run(project, environ, capsys, site=str(built), resend_since=since)
-    assert code == ExitStatus.OK, out
-    flaky = [p for p in receiver.posts if p[0] == "/flaky"]
-    assert flaky[2][1]["X-Douane-Status-Message"] == flaky[0][1]["X-Douane-Status-Message"]
-    assert out.split("waited ", 1)[1].split() == ["1.0", "waited", "4.0"]
-
-
-def test_a_refused_smtp_login_fails_the_mails_and_not_the_webhooks(
-    sites: tuple[Path, Path, Path],
-    smtp: tuple[Inbox, dict[str, str]],
-    receiver: Receiver,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    project, built, live = sites
-    inbox, environ = smtp
-    configure(project, receiver)
-    new = sorted(set(update_ids(built)) - set(update_ids(live)))
-    environ = environ | {"NOTIFY_SMTP_PASSWORD": "wrong"}
-    code, out = run(project, environ, capsys, site=str(built), live=str(live))
-    assert code == ExitStatus.FINDINGS
-    assert inbox.mails == []
-    for message_id in new:
-        assert f"NOT delivered: {message_id} to email:alles@lists.example.org: SMTP" in out
-    assert sorted(p[1]["X-Douane-Status-Message"] for p in receiver.posts if p[0] == "/hook") == new
-    assert "--channel email:alles@lists.example.org --channel email:transit-en@" in out
-
-
-@pytest.mark.parametrize(
-    ("options", "says"),
-    [
-        ({}, "give either --live"),
-        ({"live": "x", "resend_since": "2026-11-29T09:00"}, "give either --live"),
-        ({"resend_since": "2026-11-29"}, "--resend-since '2026-11-29' is a date without a time"),
-        ({"site": "nowhere", "live": "x"}, "--site nowhere: no built site there"),
-        ({"save_live": "copy"}, "--save-live needs --live"),
-        ({"live": "x", "channel": ("webhook:nobody",)}, "no channel webhook:nobody; known: "),
-    ],
-)
-def test_a_wrong_call_is_a_usage_error_and_sends_nothing(
-    sites: tuple[Path, Path, Path],
-    receiver: Receiver,
-    capsys: pytest.CaptureFixture[str],
-    options: dict[str, str],
-    says: str,
-) -> None:
-    project, built, _ = sites
-    configure(project, receiver)
-    code, out = run(project, {}, capsys, **({"site": str(built)} | options))
-    assert code == ExitStatus.USAGE
-    assert says in out
-    assert receiver.posts == []
-
-
-def test_a_wrong_notifications_file_stops_the_run_before_anything_is_sent(
-    sites: tuple[Path, Path, Path], receiver: Receiver, capsys: pytest.CaptureFixture[str]
-) -> None:
-    project, built, live = sites
-    (project / "content" / "notifications.yaml").write_text(
-        f"webhooks:\n  - {{name: a, url: '{receiver.url}/hook', lang: fr}}\n", encoding="utf-8"
-    )
-    code, out = run(project, {}, capsys, site=str(built), live=str(live))
-    assert code == ExitStatus.USAGE
-    assert "webhooks[0].lang must be one of nl, en" in out
-    assert receiver.posts == []
+    assert all(m.subscribe and m.unsubscribe for m in read.lists)
 
 
 def test_a_message_is_about_the_systems_its_components_are_by_id_or_by_name() -> None:
@@ -625,44 +994,30 @@ def test_a_message_is_about_the_systems_its_components_are_by_id_or_by_name() ->
     assert message_systems(message(("x",), ("X",)), systems) == frozenset()
 
 
-def test_a_feed_has_changed_when_it_has_entries_the_live_one_lacks() -> None:
-    from douane_status.notify.site_reader import Feed, Site, changed_feeds
+def test_a_feed_entry_names_its_message() -> None:
+    from douane_status.notify.site_reader import entry_message
 
-    def site(**feeds: frozenset[str]) -> Site:
-        return Site({}, {p: Feed(p, f"https://x/{p}", None, ids) for p, ids in feeds.items()}, {})
-
-    built = site(a=frozenset({"1", "2"}), b=frozenset({"1"}), c=frozenset({"1"}))
-    live = site(a=frozenset({"1"}), b=frozenset({"1", "0"}))
-    assert [f.path for f in changed_feeds(built, live)] == ["a", "c"]
-
-
-def test_invoke_notify_runs_as_an_operator_types_it(sites: tuple[Path, Path, Path]) -> None:
-    from conftest import invoke
-
-    project, built, live = sites
-    (project / "content" / "notifications.yaml").write_text("webhooks: []\n", encoding="utf-8")
-    result = invoke(project, "notify", "--site", str(built), "--live", str(live), "--dry-run")
-    assert result.returncode == 0, result.stderr
-    new = len(set(update_ids(built)) - set(update_ids(live)))
-    assert f"{new} new message(s)" in result.stdout
-    result = invoke(project, "notify", "--site", str(built))
-    assert result.returncode == 2
-    assert "give either --live" in result.stderr
+    tag = "tag:douane.nl,2026:beschikbaarheid-douanesystemen/en/events"
+    assert entry_message(f"{tag}/2026-11-29-x/updates/20261129T081000Z-2") == (
+        "2026-11-29-x-update-20261129T081000Z-2"
+    )
+    assert entry_message("tag:x/feeds/all") is None
 
 
-def test_the_publish_workflow_reads_the_live_site_before_the_deploy_and_notifies_after_it() -> None:
+def test_the_publish_workflow_notifies_after_the_deploy_with_the_git_ledger() -> None:
     import yaml
 
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
     jobs = workflow["jobs"]
-    build_steps = [str(step.get("run", "")) for step in jobs["build"]["steps"]]
-    save = next(i for i, run in enumerate(build_steps) if "--save-live live-before" in run)
-    assert "invoke build --publish" in " ".join(build_steps[:save]), "read after the build"
-    saving = jobs["build"]["steps"][save]
-    assert saving.get("continue-on-error") is True, "an unreadable live site stops no deploy"
+    assert workflow["permissions"] == {}
+    writers = [
+        name for name, job in jobs.items() if job.get("permissions", {}).get("contents") == "write"
+    ]
+    assert writers == ["notify"], "only the notify job may push (its ledger branch)"
     notify_job = jobs["notify"]
     assert notify_job["needs"] == "deploy"
-    assert set(notify_job["permissions"].values()) == {"read"}
+    assert set(notify_job["permissions"]) == {"contents"}
+    assert notify_job["concurrency"]["cancel-in-progress"] is False
     runs = "\n".join(str(step.get("run", "")) for step in notify_job["steps"])
-    assert 'invoke notify --site output --live "$live"' in runs
-    assert "live=live-before" in runs and '"$RUN_ATTEMPT" != 1' in runs
+    assert "invoke notify --site output --ledger git:notify-ledger" in runs
+    assert "--live" not in runs and "--save-live" not in str(jobs["build"])

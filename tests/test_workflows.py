@@ -30,6 +30,7 @@ WRITERS = {
     ("prune.yml", "commit"): {"contents"},
     ("prune.yml", "keep-alive"): {"actions"},
     ("publish.yml", "deploy"): {"pages", "id-token"},
+    ("publish.yml", "notify"): {"contents"},  # pushes its ledger branch, never main
 }
 # Workflows whose output is published or pushed: no dependency cache anyone could poison.
 UNCACHED = ("publish.yml", "prune.yml")
@@ -445,7 +446,7 @@ BROKEN = [
     ("ci.yml", "--format github", "", "--format github"),
     ("ci.yml", "  pull_request:\n", "", "pull_request and push"),
     ("publish.yml", '"*/15 * * * *"', '"0 * * * *"', "*/15 * * * *"),
-    ("publish.yml", "  workflow_dispatch:\n", "", "workflow_dispatch"),
+    ("publish.yml", "  workflow_dispatch:\n", "  workflow_call:\n", "workflow_dispatch"),
     ("publish.yml", "cancel-in-progress: false", "cancel-in-progress: true", "cancel-in-progress"),
     ("publish.yml", "  group: pages\n", "", "no concurrency group"),
     ("publish.yml", "    needs: build\n", "", "deploy does not need build"),

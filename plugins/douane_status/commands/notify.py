@@ -1,14 +1,19 @@
-"""The notify command: tell subscribers of every message the live site does not have yet.
+"""The notify command: tell subscribers of every message of the built site, once.
 
-``invoke notify --site DIR --live URL|DIR [--dry-run] [--resend-since ISO] [--channel NAME]...``
+``invoke notify --site DIR --ledger PLACE [--baseline] [--dry-run] [--resend-since ISO]
+[--channel NAME]... [--allow-many] [--now ISO]``
 
-The live site, read before the deploy, is the memory: what it has was announced when it went
-live, so a message is sent when the new site has it and the live one has not. Run again after the
-deploy, the live site has the message and nothing is sent twice. ``--save-live DIR`` reads the
-live site into a folder before the deploy, for the run after it (the publish workflow does so).
+The ledger (a folder, or ``git:BRANCH``) is the memory: each message enters it for a channel
+right after that channel accepted it, so re-runs, runs of older builds and two runs at once send
+each message to each channel once. ``--baseline`` records every message as delivered without
+sending (the first deploy; a channel added later). Guards: more than 20 messages due for one
+channel sends nothing (``--allow-many``); a message older than 24 hours is listed, not sent
+(``--resend-since``); a site built without ``--publish`` is refused; every secret is checked
+before the first send.
 
-Exit status: 0 all delivered, 1 something was not delivered (each named) or the live site could
-not be read, 2 wrong usage or a wrong ``content/notifications.yaml``.
+Exit status: 0 all delivered, 1 something was not delivered (each named), a guard stopped the
+run or the ledger could not be read, 2 wrong usage, a wrong ``content/notifications.yaml`` or a
+missing secret.
 """
 
 from __future__ import annotations
@@ -17,9 +22,13 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import ExitStatus
 from ..notify.options import NotifyOptions
+
+if TYPE_CHECKING:
+    from ..notify.delivery import Limits
 
 
 def notify(
@@ -28,8 +37,10 @@ def notify(
     *,
     sleep: Callable[[float], None] = time.sleep,
     environ: Mapping[str, str] = os.environ,
+    limits: Limits | None = None,
 ) -> ExitStatus:
-    """Run the command; ``sleep`` waits between a webhook's attempts (tests pass a fake)."""
+    """Run the command; ``sleep`` waits between a webhook's attempts and ``limits`` replaces
+    the options' time limits (tests pass both)."""
     from .notify_run import run_notify
 
-    return run_notify(project, options, sleep, environ)
+    return run_notify(project, options, sleep, environ, limits)

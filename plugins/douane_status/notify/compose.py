@@ -5,15 +5,17 @@ Pure functions of the message as the built site shows it; nothing here sends any
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
+import re
 from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..domain.model import Lang
 from ..presentation.urls import page_path
@@ -24,6 +26,8 @@ from .words import status_word, word
 SIGNATURE_HEADER = "X-Douane-Status-Signature"
 MESSAGE_HEADER = "X-Douane-Status-Message"
 DOCUMENTATION = "https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/"
+# An address in a message's text: plain text keeps a link's target after its words.
+_ADDRESS = re.compile(r"https?://[^\s()<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def subscribe_page(notice: Notice, lang: Lang) -> str:
@@ -33,11 +37,31 @@ def subscribe_page(notice: Notice, lang: Lang) -> str:
 
 
 def subject(notice: Notice, lang: Lang) -> str:
-    return f"{notice.title} – {status_word(notice.status, lang)}"
+    return f"{notice.title} – {status_word(notice, lang)}"
 
 
-def mail(message: SiteMessage, mail_list: MailList, sender: str) -> EmailMessage:
-    """One e-mail of one message to one list, with a plain text and an HTML part."""
+def message_id(message: SiteMessage, lang: Lang) -> str:
+    """One id per message and language, whichever lists it reaches: a subscriber of two lists
+    (transit and all systems, say) gets one mail, and a resent copy is known as one."""
+    domain = urlsplit(message.notices[lang].link).hostname or "localhost"
+    return f"<{message.id}.{lang}@{domain}>"
+
+
+def unsubscribe_headers(mail_list: MailList, page: str) -> dict[str, str]:
+    """``List-Unsubscribe`` with the list's own addresses (else the subscribe page), and RFC
+    8058's one-click ``List-Unsubscribe-Post`` when one of them is https."""
+    targets = mail_list.unsubscribe or (page,)
+    headers = {"List-Unsubscribe": ", ".join(f"<{t}>" for t in targets)}
+    if any(t.startswith("https://") for t in mail_list.unsubscribe):
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return headers
+
+
+def mail(
+    message: SiteMessage, mail_list: MailList, sender: str, sent_at: dt.datetime
+) -> EmailMessage:
+    """One e-mail of one message to one list, with a plain text and an HTML part; its Date is
+    ``sent_at``, the moment of sending."""
     lang = mail_list.lang
     notice = message.notices[lang]
     page = subscribe_page(notice, lang)
@@ -45,40 +69,60 @@ def mail(message: SiteMessage, mail_list: MailList, sender: str) -> EmailMessage
     email["From"] = sender
     email["To"] = mail_list.address
     email["Subject"] = subject(notice, lang)
-    email["Date"] = format_datetime(message.at)
-    domain = urlsplit(notice.link).hostname or "localhost"
-    # The same message to the same list has the same id, so a resent copy is known as one.
-    recipient = hashlib.sha256(mail_list.address.encode()).hexdigest()[:12]
-    email["Message-ID"] = f"<{message.id}.{lang}.{recipient}@{domain}>"
+    email["Date"] = format_datetime(sent_at)
+    email["Message-ID"] = message_id(message, lang)
     email["List-Id"] = f"<{mail_list.address.replace('@', '.')}>"
-    email["List-Unsubscribe"] = f"<{page}>"
+    for name, value in unsubscribe_headers(mail_list, page).items():
+        email[name] = value
     email["Auto-Submitted"] = "auto-generated"
     paragraphs = notice.body.split("\n\n")
+    leave = ", ".join(a.removeprefix("mailto:") for a in mail_list.unsubscribe) or page
     footer = word("why_this_mail", lang, list=mail_list.address, page=page)
+    leaving = word("how_to_leave", lang, address=leave)
     text = "\n\n".join(
         [
-            status_word(notice.status, lang).upper(),
+            status_word(notice, lang).upper(),
             *paragraphs,
             word("read_on_site", lang, link=notice.link),
             "-- ",
+            leaving,
             footer,
         ]
     )
     email.set_content(text + "\n")
-    email.add_alternative(_html(notice, lang, paragraphs, page, footer), subtype="html")
+    html = _html(notice, lang, paragraphs, page, [leaving, footer])
+    email.add_alternative(html, subtype="html")
     email["Content-Language"] = lang  # after the parts: making them moves Content-* headers
     return email
 
 
-def _html(notice: Notice, lang: Lang, paragraphs: list[str], page: str, footer: str) -> str:
-    body = "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in paragraphs)
+def _linked(text: str) -> Markup:
+    """The text, escaped, with every address in it a link (the words keep theirs after them)."""
+    parts = []
+    last = 0
+    for found in _ADDRESS.finditer(text):
+        address = found.group(0).rstrip(".,;:")
+        end = found.start() + len(address)
+        target = address if "://" in address else f"mailto:{address}"
+        parts.append(escape(text[last : found.start()]))
+        parts.append(Markup('<a href="{}">{}</a>').format(target, address))
+        last = end
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
+def _html(notice: Notice, lang: Lang, paragraphs: list[str], page: str, footer: list[str]) -> str:
+    body = "".join(
+        Markup("<p>{}</p>").format(_linked(p)).replace("\n", Markup("<br>")) for p in paragraphs
+    )
+    small = "".join(Markup("<p><small>{}</small></p>").format(_linked(f)) for f in footer)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{escape(subject(notice, lang))}</title></head><body>"
         f"<h1>{escape(notice.title)}</h1>"
-        f"<p><strong>{escape(status_word(notice.status, lang))}</strong></p>{body}"
+        f"<p><strong>{escape(status_word(notice, lang))}</strong></p>{body}"
         f'<p><a href="{escape(notice.link)}">{escape(word("read_on_site_link", lang))}</a></p>'
-        f"<hr><p><small>{escape(footer)}</small></p>"
+        f"<hr>{small}"
         f'<p><small><a href="{escape(page)}">{escape(word("unsubscribe_link", lang))}</a>'
         "</small></p></body></html>\n"
     )
@@ -112,7 +156,7 @@ def statuspage_payload(notice: Notice, lang: Lang, status: tuple[str, str]) -> d
 
 def slack_payload(notice: Notice, lang: Lang) -> dict[str, Any]:
     """An incoming-webhook message: a plain text for notifications, and one block."""
-    title = f"{notice.title} – {status_word(notice.status, lang)}"
+    title = subject(notice, lang)
     text = f"*<{_slack(notice.link)}|{_slack(title)}>*\n{_slack(notice.body)}"
     return {
         "text": title,
@@ -140,7 +184,7 @@ def teams_payload(notice: Notice, lang: Lang) -> dict[str, Any]:
                 "size": "Medium",
                 "wrap": True,
             },
-            {"type": "TextBlock", "text": status_word(notice.status, lang), "isSubtle": True},
+            {"type": "TextBlock", "text": status_word(notice, lang), "isSubtle": True},
             *({"type": "TextBlock", "text": p, "wrap": True} for p in notice.body.split("\n\n")),
         ],
         "actions": [

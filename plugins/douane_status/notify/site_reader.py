@@ -12,8 +12,9 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from ..domain.model import LANGUAGES, Lang
 
@@ -40,6 +41,7 @@ class Notice:
 
     title: str  # the event's name
     status: str  # Statuspage's update status: investigating, resolved, scheduled, ...
+    protocol_status: str  # ours: overrun, cancelled, workaround, ... ("" from an older site)
     body: str  # plain text
     link: str  # the message on the event's page
     incident: Mapping[str, Any]  # the event's document, as of this message (for webhooks)
@@ -71,6 +73,7 @@ class Site:
     messages: Mapping[str, SiteMessage]
     feeds: Mapping[str, Feed]
     status: Mapping[Lang, tuple[str, str]]  # the page's indicator and its description
+    page_urls: Mapping[Lang, str] = field(default_factory=dict)  # the API's page.url
 
 
 def api_paths() -> list[str]:
@@ -84,6 +87,7 @@ def read_site(read: Reader, feed_paths: Iterable[str]) -> Site:
     """The site's messages, feeds and status; SiteShapeError when its API is missing or broken."""
     by_lang: dict[Lang, dict[str, _Found]] = {}
     status: dict[Lang, tuple[str, str]] = {}
+    page_urls: dict[Lang, str] = {}
     for lang in LANGUAGES:
         root = API_ROOTS[lang]
         incidents = _json(read, root + INCIDENTS).get("incidents")
@@ -92,9 +96,11 @@ def read_site(read: Reader, feed_paths: Iterable[str]) -> Site:
             **_updates("incident", incidents, root + INCIDENTS),
             **_updates("maintenance", maintenances, root + MAINTENANCES),
         }
-        state = _json(read, root + STATUS).get("status")
-        if not isinstance(state, dict):
-            raise SiteShapeError(f"{root}{STATUS} has no status")
+        document = _json(read, root + STATUS)
+        state, page = document.get("status"), document.get("page")
+        if not isinstance(state, dict) or not isinstance(page, dict):
+            raise SiteShapeError(f"{root}{STATUS} has no status or page")
+        page_urls[lang] = str(page.get("url", ""))
         status[lang] = (str(state.get("indicator", "")), str(state.get("description", "")))
     messages = {
         message_id: _message(message_id, {lang: by_lang[lang][message_id] for lang in LANGUAGES})
@@ -105,7 +111,7 @@ def read_site(read: Reader, feed_paths: Iterable[str]) -> Site:
     for path in feed_paths:
         data = read(path)
         feeds[path] = _feed(path, data) if data is not None else Feed(path, "", None, frozenset())
-    return Site(messages, feeds, status)
+    return Site(messages, feeds, status, page_urls)
 
 
 def _updates(kind: Kind, documents: object, where: str) -> dict[str, _Found]:
@@ -175,6 +181,7 @@ def _notice(document: dict[str, Any], update: dict[str, Any]) -> Notice:
     return Notice(
         title=str(document["name"]),
         status=str(update["status"]),
+        protocol_status=str(update.get("protocol_status", "")),
         body=str(update["body"]),
         # the update's place on the page: its anchor is its id without the event's
         link=f"{document['shortlink']}#{str(update['id']).removeprefix(str(document['id']) + '-')}",
@@ -200,23 +207,32 @@ def _feed(path: str, data: bytes) -> Feed:
     return Feed(path, rels.get("self", ""), rels.get("hub") or None, frozenset(ids))
 
 
-def new_messages(built: Site, live: Site) -> list[SiteMessage]:
-    """The built site's messages the live one does not have, oldest first."""
-    return _in_order(m for key, m in built.messages.items() if key not in live.messages)
-
-
 def messages_since(built: Site, moment: dt.datetime) -> list[SiteMessage]:
     """The built site's messages published at or after ``moment``, oldest first."""
     return _in_order(m for m in built.messages.values() if m.at >= moment)
 
 
-def changed_feeds(built: Site, live: Site) -> list[Feed]:
-    """The built site's feeds with entries the live ones lack (or lack altogether)."""
-    return [
-        feed
-        for path, feed in sorted(built.feeds.items())
-        if path not in live.feeds or feed.entries - live.feeds[path].entries
-    ]
+def in_order(messages: Iterable[SiteMessage]) -> list[SiteMessage]:
+    """Oldest first: the order every channel hears them in."""
+    return _in_order(messages)
+
+
+def entry_message(entry_id: str) -> str | None:
+    """The message a feed entry is (``…/events/<event id>/updates/<key>``), by its id."""
+    head, _, key = entry_id.rpartition("/updates/")
+    event_id = head.rpartition("/events/")[2]
+    return f"{event_id}-update-{key}" if key and event_id and "/events/" in head else None
+
+
+def local_build(site: Site) -> str | None:
+    """Why the site is not one built for publishing (``--publish``), or None when it is."""
+    for lang, url in sorted(site.page_urls.items()):
+        host = urlsplit(url).hostname or ""
+        if not url.startswith(("https://", "http://")):
+            return f"its addresses are not absolute ({lang} page.url {url!r})"
+        if host in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost"):
+            return f"its addresses name this machine ({lang} page.url {url!r})"
+    return None
 
 
 def _in_order(messages: Iterable[SiteMessage]) -> list[SiteMessage]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ..domain.model import Lang
-from ..presentation.i18n import N_, Message, pN_, translate
+from ..domain.model import Lang, Status
+from ..presentation.i18n import N_, STATUS_LABELS, Message, label, pN_, translate
+from .site_reader import Notice
+
+PROTOCOL_STATUSES = frozenset(str(s) for s in Status)
 
 # The update statuses the API writes, in the glossary's words (docs/glossary.md); the API's
 # ``identified`` is our disruption.
@@ -24,13 +27,17 @@ WORDS: dict[str, Message] = {
         "or to subscribe to other processes: %(page)s"
     ),
     "unsubscribe_link": N_("Unsubscribe or change your subscription"),
+    "how_to_leave": N_("To unsubscribe from this list: %(address)s"),
 }
 
 
-def status_word(status: str, lang: Lang) -> str:
-    """An update status in words; one this table lacks is shown as the API writes it."""
-    message = UPDATE_STATUSES.get(status)
-    return translate(message, lang) if message else status
+def status_word(notice: Notice, lang: Lang) -> str:
+    """The update's own status in the site's words (cancelled, overrun, ...); from a site whose
+    API does not say it, the API's status in words, or as the API writes it."""
+    if notice.protocol_status in PROTOCOL_STATUSES:
+        return label(STATUS_LABELS, Status(notice.protocol_status), lang)
+    message = UPDATE_STATUSES.get(notice.status)
+    return translate(message, lang) if message else notice.status
 
 
 def word(key: str, lang: Lang, **values: object) -> str:
