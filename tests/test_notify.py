@@ -803,6 +803,57 @@ webhooks:
     assert card["content"]["actions"][0]["url"].startswith(f"{SITE_URL}/en/")
 
 
+# -- signing up and leaving -------------------------------------------------------------------
+
+
+def test_the_subscribe_pages_list_each_mail_list_with_its_sign_up_address(
+    sites: tuple[Path, Path, Path], receiver: Receiver, tmp_path: Path
+) -> None:
+    import lxml.html
+
+    project, _, _ = sites
+    configure(project, receiver)
+    site = tmp_path / "site"
+    build_site(project, project / "pelicanconf.py", site, FIXTURE_NOW_UTC, site_url=SITE_URL)
+    pages = {
+        "abonneren/index.html": ("Aanmelden:", "Afmelden:", "Vraag er een"),
+        "en/subscribe/index.html": ("Sign up:", "Leave:", "To ask for one"),
+    }
+    for page, words in pages.items():
+        doc = lxml.html.fromstring((site / page).read_bytes())
+        section = doc.get_element_by_id("mail-heading").getparent()
+        items = section.cssselect("li")
+        text = [" ".join(" ".join(li.itertext()).split()) for li in items]
+        assert text[0].startswith("All systems" if page.startswith("en/") else "Alle systemen")
+        assert "( Nederlands ): alles@lists.example.org" in text[0]
+        assert words[0] in text[0] and words[1] in text[0]
+        assert [a.get("href") for a in items[0].cssselect("a")] == [
+            "mailto:alles-join@lists.example.org",
+            "mailto:alles-leave@lists.example.org",
+            UNSUBSCRIBE,
+        ]
+        assert items[0].cssselect('span[lang="nl"]') and items[1].cssselect('span[lang="en"]')
+        assert "transit-en@lists.example.org" in text[1]
+        assert words[2] in section.text_content()
+        assert section.cssselect('a[href="mailto:nhd.apeldoorn@douane.nl"]')
+
+
+def test_a_wrong_notifications_file_is_an_error_of_the_check_and_the_build(
+    sites: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    from douane_status.domain.config import StatusSettings
+    from douane_status.rules.content import load_content
+
+    project, _, _ = sites
+    (project / "content" / "notifications.yaml").write_text(
+        "email:\n  lists:\n    - {address: a@b.nl, process: all, lang: nl, subscribe: join}\n"
+    )
+    content = load_content(project / "content", StatusSettings(), FIXTURE_NOW_UTC)
+    (finding,) = [f for f in content.findings if f.is_error]
+    assert (finding.file, finding.code) == ("content/notifications.yaml", "OUT004")
+    assert "'join' is no mailto: or https:// address" in finding.message
+
+
 # -- the command ------------------------------------------------------------------------------
 
 

@@ -13,8 +13,14 @@ from functools import partial
 
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Event, Lang, System
+from ..domain.notifications import MailList
 from ..presentation import i18n
-from ..presentation.channels import calendar_path, feed_links, subscribe_page_data
+from ..presentation.channels import (
+    calendar_path,
+    feed_links,
+    mail_list_rows,
+    subscribe_page_data,
+)
 from ..reports.availability import last_days, report_months, system_intervals
 from ..reports.compliance import compliance_report
 from ..rules.content import Content
@@ -68,6 +74,7 @@ class SitePages:
 
     def __init__(self, content: Content, settings: StatusSettings, now: dt.datetime) -> None:
         self.catalog = content.catalog
+        self.mail_lists = content.mail_lists
         self.settings = settings
         self.now = now
         self.events = published(content.events, now, settings)
@@ -134,7 +141,7 @@ class SitePages:
         if kind == "fallback":
             return _fallback_page(views)
         if kind == "subscribe":
-            return _subscribe_page(views)
+            return _subscribe_page(views, self.mail_lists)
         if kind == "compliance":
             return compliance_page(views, self.compliance)
         raise ValueError(f"no overview page {kind!r}")
@@ -384,10 +391,11 @@ def _fallback_page(views: LanguageViews) -> Page:
     )
 
 
-def _subscribe_page(views: LanguageViews) -> Page:
+def _subscribe_page(views: LanguageViews, mail_lists: Sequence[MailList]) -> Page:
     return views.page(
         "subscribe",
         "subscribe.html",
         i18n.word("subscribe_title", views.lang),
         **subscribe_page_data(views.lang, views.catalog, views.site_url),
+        mail_lists=mail_list_rows(views.lang, views.catalog, mail_lists),
     )

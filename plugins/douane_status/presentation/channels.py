@@ -6,13 +6,14 @@ heads and the subscribe page always agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
 
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Catalog, Lang, Process, System
+from ..domain.notifications import MailList
 from . import i18n
 
 FeedFormat = Literal["atom", "rss"]
@@ -154,6 +155,29 @@ def subscribe_page_data(lang: Lang, catalog: Catalog, site_url: str) -> dict[str
             {"label": label, "href": site_url + badge_path(lang, name)} for label, name in badges
         ],
     }
+
+
+def mail_list_rows(
+    lang: Lang, catalog: Catalog, mail_lists: Sequence[MailList]
+) -> list[dict[str, Any]]:
+    """The e-mail lists for the subscribe page: what each is about, its language, and the
+    addresses to join and leave it (a ``mailto:`` shows its address, a page its link)."""
+    names = {p.id: p.name[lang] for p in catalog.processes}
+    return [
+        {
+            "label": names.get(m.process, i18n.word("feeds_all_systems", lang)),
+            "lang": m.lang,
+            "language": i18n.LANGUAGE_NAMES[m.lang],
+            "address": m.address,
+            "subscribe": [_mail_link(a) for a in m.subscribe],
+            "unsubscribe": [_mail_link(a) for a in m.unsubscribe],
+        }
+        for m in mail_lists
+    ]
+
+
+def _mail_link(address: str) -> dict[str, str]:
+    return {"href": address, "text": address.removeprefix("mailto:")}
 
 
 def _process_path(lang: Lang, fmt: FeedFormat, process_id: str) -> str:

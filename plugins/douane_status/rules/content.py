@@ -14,10 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.config import StatusSettings
+from ..domain.errors import ConfigError
 from ..domain.findings import Finding, error, has_errors, sorted_findings
 from ..domain.model import Catalog, Event
+from ..domain.notifications import MailList
 from ..domain.workdays import WorkCalendar
 from ..reading.catalog import read_catalog
+from ..reading.notifications import FILE as NOTIFICATIONS_FILE
+from ..reading.notifications import read_notifications
 from ..reading.reader import read_event
 from ..reading.source import display_path, read_source
 from .registry import FORMAT_RULES, PROTOCOL_RULES, IdUse, RuleContext, check_unique_ids
@@ -32,6 +36,7 @@ class Content:
     catalog: Catalog
     events: tuple[Event, ...]  # every readable event, sorted by start then id
     findings: tuple[Finding, ...]
+    mail_lists: tuple[MailList, ...] = ()  # content/notifications.yaml's, for the subscribe page
 
     @property
     def has_errors(self) -> bool:
@@ -137,6 +142,10 @@ def load_content(
     root = root or content_dir.parent
     versions = versions or {}
     catalog, findings = read_catalog(content_dir, root, settings.tz)
+    mail_lists = _mail_lists(content_dir, root, catalog)
+    if isinstance(mail_lists, Finding):
+        findings.append(mail_lists)
+        mail_lists = ()
 
     def key(path: Path) -> str:
         return path.relative_to(content_dir).as_posix()
@@ -199,7 +208,17 @@ def load_content(
     broken = {f.file for f in findings if f.is_error}
     usable = [e for e in events if e.path not in broken]
     usable.sort(key=lambda e: (e.start, e.id))
-    return Content(catalog, tuple(usable), tuple(sorted_findings(findings)))
+    return Content(catalog, tuple(usable), tuple(sorted_findings(findings)), mail_lists)
+
+
+def _mail_lists(content_dir: Path, root: Path, catalog: Catalog) -> tuple[MailList, ...] | Finding:
+    """The e-mail lists the subscribe pages offer; a wrong notifications file is an error of
+    the reference data, as a wrong systems file is."""
+    try:
+        return read_notifications(content_dir, [p.id for p in catalog.processes]).lists
+    except ConfigError as exc:
+        shown = display_path(content_dir / NOTIFICATIONS_FILE, root)
+        return error(shown, 1, "OUT004", str(exc))
 
 
 def _published_since(event: Event | None, now: dt.datetime) -> dt.datetime | None:
