@@ -250,7 +250,7 @@ def test_dutch_event_page_is_in_dutch(fixture_site: Path) -> None:
     doc = page(fixture_site, "status-berichten/2026-11-25-ics2-opgelost/index.html")
     headings = [text_of(h) for h in doc.cssselect(".timeline__heading")]
     assert headings[0] == "Opgelost woensdag 25 november 2026 15:30 CET"
-    assert "De verstoring is opgelost." in text_of(doc.get_element_by_id("update-3"))
+    assert "De verstoring is opgelost." in text_of(doc.get_element_by_id("update-20261125T143000Z"))
 
 
 def test_updates_after_now_are_not_published(fixture_site: Path) -> None:
@@ -419,12 +419,15 @@ def test_an_event_page_leads_with_the_newest_message_right_under_the_facts(
     facts = doc.cssselect(".facts--wide")[0]
     lead = facts.getnext()
     assert lead.tag == "section" and text_of(lead.cssselect("h2")[0]) == latest
-    assert [i.get("id") for i in lead.cssselect(".timeline__item")] == ["update-3"]
+    assert [i.get("id") for i in lead.cssselect(".timeline__item")] == ["update-20261125T143000Z"]
     order = [s.get("aria-labelledby") for s in doc.cssselect(".event-page > section")]
     assert order == ["latest-heading", "buffered-heading", "details-heading", "timeline-heading"]
     history = doc.get_element_by_id("timeline-heading").getparent()
     assert text_of(history.cssselect("h2")[0]) == earlier
-    assert [i.get("id") for i in history.cssselect(".timeline__item")] == ["update-2", "update-1"]
+    assert [i.get("id") for i in history.cssselect(".timeline__item")] == [
+        "update-20261125T130500Z",
+        "update-20261125T121000Z",
+    ]
 
 
 def test_an_event_with_one_message_has_no_earlier_messages(fixture_site: Path) -> None:

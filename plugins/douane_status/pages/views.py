@@ -15,12 +15,7 @@ from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Event, Lang, System
 from ..domain.notifications import MailList
 from ..presentation import i18n
-from ..presentation.channels import (
-    calendar_path,
-    feed_links,
-    mail_list_rows,
-    subscribe_page_data,
-)
+from ..presentation.channels import calendar_path, feed_links, mail_list_rows, subscribe_page_data
 from ..reports.availability import last_days, report_months, system_intervals
 from ..reports.compliance import compliance_report
 from ..rules.content import Content
