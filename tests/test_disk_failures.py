@@ -119,3 +119,37 @@ def test_each_refusal_names_the_path_and_what_to_do(code: int, words: str) -> No
     line = explain(exc, "write", Path("/srv/site"))
     assert line.startswith("cannot write .output.building-x/a b.html (")
     assert words in line and "\n" not in line
+
+
+def test_a_staging_folder_removed_by_a_build_beside_it_is_one_line(tmp_path: Path) -> None:
+    """Another build (or ``invoke clean``) removed this build's folder before the swap."""
+    import shutil
+
+    from conftest import FIXTURE_CONTENT, FIXTURE_NOW_UTC, REPO
+
+    from douane_status.building.build import build_site
+    from douane_status.domain.errors import BuildError
+
+    output = tmp_path / "output"
+    build_site(REPO, REPO / "pelicanconf.py", output, FIXTURE_NOW_UTC, content_dir=FIXTURE_CONTENT)
+    before = digest(output)
+
+    def remove_staging(step: str) -> None:
+        if step == "built":
+            for folder in tmp_path.glob(".output.building-*"):
+                shutil.rmtree(folder)
+
+    with pytest.raises(BuildError) as raised:
+        build_site(
+            REPO,
+            REPO / "pelicanconf.py",
+            output,
+            FIXTURE_NOW_UTC,
+            content_dir=FIXTURE_CONTENT,
+            step=remove_staging,
+        )
+    message = str(raised.value)
+    assert message.startswith("cannot put the new site in the place of output/: ")
+    assert "(No such file or directory): it disappeared while the build ran" in message
+    assert "\n" not in message
+    assert digest(output) == before
