@@ -24,7 +24,7 @@ TIERS: tuple[tuple[str, ...], ...] = (
     ("presentation",),  # words, Markdown, page addresses, subscription channels
     ("reports",),  # availability and compliance, and their files
     ("pages", "machine"),  # what each page shows; feeds, calendars, API, badges
-    ("notify",),  # what the built site says that the live one does not: e-mail, webhooks, WebSub
+    ("notify",),  # each message of the built site, once per channel: e-mail, webhooks, WebSub
     ("operators",),  # compose, check and write an event; pruning
     ("editor",),  # the web editor and its schema, built from the operators' format
     ("building",),  # the Pelican adapter and the build

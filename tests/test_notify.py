@@ -1072,3 +1072,44 @@ def test_the_publish_workflow_notifies_after_the_deploy_with_the_git_ledger() ->
     runs = "\n".join(str(step.get("run", "")) for step in notify_job["steps"])
     assert "invoke notify --site output --ledger git:notify-ledger" in runs
     assert "--live" not in runs and "--save-live" not in str(jobs["build"])
+
+
+# -- the ledger's rules -----------------------------------------------------------------------
+
+
+def test_a_claim_holds_while_its_run_lives_and_within_its_lease(tmp_path: Path) -> None:
+    from douane_status.notify.ledger import Ledger
+    from douane_status.notify.ledger_stores import FolderStore
+
+    now = [dt.datetime(2026, 11, 29, 9, tzinfo=dt.UTC)]
+    lease = dt.timedelta(minutes=3)
+
+    def ledger() -> Ledger:
+        return Ledger(FolderStore(tmp_path / "ledger"), lease, clock=lambda: now[0])
+
+    first, second = ledger(), ledger()
+    assert first.claim({"webhook:a": ["m1", "m2"]}).mine == {"webhook:a": ["m1", "m2"]}
+    first.record("webhook:a", "m1")
+    got = second.claim({"webhook:a": ["m1", "m2"]})
+    assert (got.mine, got.busy) == ({}, {"webhook:a": ["m2"]}), "delivered, and being sent"
+    now[0] += lease + dt.timedelta(seconds=1)  # the first run is still going, its lease is over
+    assert second.claim({"webhook:a": ["m2"]}).taken_over == {"webhook:a": [("m2", first.run)]}
+
+    third = ledger()
+    second.close()  # gone without recording or releasing m2: its lock is let go at once
+    now[0] -= lease  # well within the lease
+    got = third.claim({"webhook:a": ["m2"]})
+    assert got.mine == {"webhook:a": ["m2"]} and got.taken_over == {
+        "webhook:a": [("m2", second.run)]
+    }
+    third.release("webhook:a", ["m2"])
+    assert "m2" not in third.read()["webhook:a"] and "delivered" in third.read()["webhook:a"]["m1"]
+
+
+def test_a_ledger_file_that_is_no_ledger_stops_the_run(tmp_path: Path) -> None:
+    from douane_status.notify.ledger import Ledger, LedgerError
+    from douane_status.notify.ledger_stores import FolderStore
+
+    (tmp_path / "webhook%3Aa.json").write_text("{half a file")
+    with pytest.raises(LedgerError, match="is no ledger file"):
+        Ledger(FolderStore(tmp_path), dt.timedelta(minutes=3)).read()

@@ -1,1 +1,1 @@
-"""Notifications: what the newly built site says that the live one does not yet, delivered once."""
+"""Notifications: every message of the built site, once to each channel, as a ledger records."""

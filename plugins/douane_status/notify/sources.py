@@ -8,8 +8,12 @@ from pathlib import Path
 
 from .site_reader import Reader
 
-# Every page says when it was built: <p class="built">… <time datetime="ISO">…
-_BUILT = re.compile(rb'class="built"[^>]*>.*?<time datetime="([^"]+)"', re.DOTALL)
+# Every page says when it was built: <p class="built">… <time datetime="ISO">… (the footer of
+# theme/templates/chrome.html); the API and the feeds do not, so that they change only with
+# the content.
+_BUILT = re.compile(
+    rb'class="(?:[^"]*\s)?built(?:\s[^"]*)?"[^>]*>.*?<time datetime="([^"]+)"', re.DOTALL
+)
 
 
 def folder_reader(root: Path) -> Reader:
