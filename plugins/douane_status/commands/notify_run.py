@@ -61,10 +61,11 @@ def run_notify(
                 "to notify from with SITEURL set: invoke build --publish"
             )
         store = open_store(options.ledger, project)
-        if not options.baseline:
-            problems = missing_secrets(notifications, [c.name for c in chosen], environ)
-            if problems:
-                raise ConfigError("nothing was sent: " + "; ".join(problems))
+        problems = missing_secrets(notifications, [c.name for c in chosen], environ)
+        if problems and options.dry_run:  # a dry run sends nothing: it only says what is missing
+            print(f"warning: a real run would stop: {'; '.join(problems)}", file=sys.stderr)
+        elif problems and not options.baseline:
+            raise ConfigError("nothing was sent: " + "; ".join(problems))
         reference = _moment("--now", options.now, settings.tz) or built_at(site)
         reference = reference or dt.datetime.now(dt.UTC)
     except (UsageError, ConfigError) as exc:

@@ -25,6 +25,8 @@ from .site_reader import Site, SiteMessage, entry_message
 
 Say = Callable[[str], None]
 GRACE_SECONDS = 5.0  # beyond the deadline and one step's timeout, before a channel is left
+# Mail providers limit the sessions one login may hold at once: the lists share this many.
+SMTP_SESSIONS = 4
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class Sending:
     sleep: Sleep
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     wall_clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+    smtp_sessions: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(SMTP_SESSIONS)
+    )
 
 
 def deliver(
@@ -129,11 +134,16 @@ def _serve(
     """Deliver in order; raises at the first message the channel did not take."""
     if channel.mail_list is not None:
         mail_list = channel.mail_list
-        with Mailer(smtp_server(sending.environ), sending.deadline) as mailer:
-            for message in messages:
-                sender = sending.notifications.sender
-                mailer.send(compose.mail(message, mail_list, sender, sending.wall_clock()))
-                accepted(message)
+        if not sending.smtp_sessions.acquire(timeout=max(0.0, sending.deadline.left())):
+            raise DeliveryError("no SMTP session came free before the run's time was up")
+        try:
+            with Mailer(smtp_server(sending.environ), sending.deadline) as mailer:
+                for message in messages:
+                    sender = sending.notifications.sender
+                    mailer.send(compose.mail(message, mail_list, sender, sending.wall_clock()))
+                    accepted(message)
+        finally:
+            sending.smtp_sessions.release()
     elif channel.webhook is not None:
         hook = channel.webhook
         url = webhook_url(hook, sending.environ)
