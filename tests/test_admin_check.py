@@ -1,7 +1,9 @@
-"""The web editor refuses to save what the checker refuses (OUT001-OUT006 and P01 of one file).
+"""The web editor says what the checker says (OUT001-OUT006 and P01 of one file): the same codes,
+on the same lines, in the same words (the catalogue of domain/check_messages.py).
 
-theme/admin/outage-check.js runs with the rules generated from the checker's own definitions
-(editor/checker_rules.py); here the whole invalid corpus and the demo content go through both.
+theme/admin/outage-check.js runs with the rules and messages generated from the checker's own
+definitions (editor/checker_rules.py); here the whole invalid corpus and the demo content go
+through both.
 """
 
 from __future__ import annotations
@@ -32,53 +34,113 @@ output(result);
 # and places files itself) and what Markdown costs to render (OUT008: its measure lives in the
 # reader alone). The pull request's check refuses them, and a held-back build keeps them out.
 NOT_IN_THE_EDITOR = {"OUT008", "OUT009"}
+# The protocol's warnings the editor gives before a save, judged from the one file alone; the
+# others need the clock, other files or working days, and the check gives them.
+EDITOR_WARNINGS = {"P07", "P11", "P13"}
+
+Said = tuple[str, int | None, str, str]  # code, line, message (English), severity
 
 
-def python_errors(root: Path, content_dir: Path) -> dict[str, set[str]]:
-    """The error codes the checker gives each file (warnings do not stop a save or a build),
-    but for those the editor leaves to the check."""
+def python_findings(root: Path, content_dir: Path) -> dict[str, set[Said]]:
+    """What the checker says of each file that the editor says too: the errors but for the codes
+    the editor leaves to the check, and the warnings of EDITOR_WARNINGS."""
     loaded = load_content(content_dir, SETTINGS, local(NOW), root=root)
-    errors: dict[str, set[str]] = {}
-    for finding in loaded.findings:
-        if finding.is_error and finding.code not in NOT_IN_THE_EDITOR:
-            errors.setdefault(Path(finding.file).name, set()).add(finding.code)
-    return errors
+    found: dict[str, set[Said]] = {}
+    for f in loaded.findings:
+        if (f.is_error and f.code not in NOT_IN_THE_EDITOR) or f.code in EDITOR_WARNINGS:
+            said = (f.code, f.line, f.message, str(f.severity))
+            found.setdefault(Path(f.file).name, set()).add(said)
+    return found
 
 
-def browser_errors(content_dir: Path) -> dict[str, list[dict[str, object]]]:
+def refused(found: dict[str, set[Said]]) -> set[str]:
+    return {name for name, said in found.items() if any(s[3] == "error" for s in said)}
+
+
+def browser_findings(content_dir: Path) -> dict[str, set[Said]]:
     catalog, _ = read_catalog(content_dir, content_dir.parent, SETTINGS.tz)
     files = {p.name: p.read_text("utf-8") for p in (content_dir / "outages").rglob("*.md")}
-    return run_editor_js(
-        CHECK, {"rules": checker_rules(catalog, SETTINGS.timezone), "files": files}
-    )
+    rules = checker_rules(catalog, SETTINGS.timezone)
+    result = run_editor_js(CHECK, {"rules": rules, "files": files})
+    for name, problems in result.items():  # Dutch and English, naming the field
+        for problem in problems:
+            field = problem["field"]
+            assert isinstance(field, dict) and field["nl"] and field["en"], name
+            assert problem["nl"] and problem["en"], name
+            if problem["code"] != "OUT001":  # the catalogue's Dutch, not the English again
+                assert problem["nl"] != problem["en"], (name, problem)
+    return {
+        name: {(p["code"], p["line"], p["en"], p["severity"]) for p in problems}
+        for name, problems in result.items()
+    }
 
 
-def test_the_editor_and_the_checker_refuse_the_same_corpus_files(tmp_path: Path) -> None:
+def comparable(findings: set[Said]) -> set[Said]:
+    """OUT001 is the YAML parser's own verdict, in its own words and at the place where it
+    stopped (PyYAML's and the yaml package's differ): only its code is compared."""
+    return {(s[0], None, "", s[3]) if s[0] == "OUT001" else s for s in findings}
+
+
+def test_the_editor_says_what_the_checker_says_of_every_corpus_file(tmp_path: Path) -> None:
     content_dir = write_content(tmp_path, [])
     folder = content_dir / "outages" / "2026"
     folder.mkdir()
     for path in CORPUS.glob("*.md"):
         shutil.copy(path, folder / path.name)
-    python = python_errors(tmp_path, content_dir)
-    browser = browser_errors(content_dir)
+    python = python_findings(tmp_path, content_dir)
+    browser = browser_findings(content_dir)
     assert len(browser) == len(list(CORPUS.glob("*.md")))
-    refused_by_browser = {name for name, problems in browser.items() if problems}
-    assert refused_by_browser == set(python)
-    assert len(refused_by_browser) >= 50  # the corpus is mostly mistakes
-    for name, problems in browser.items():  # the same rules, not only the same files
-        assert {str(p["code"]) for p in problems} == python.get(name, set()), name
-        for problem in problems:  # Dutch and English, naming the field
-            field = problem["field"]
-            assert isinstance(field, dict) and field["nl"] and field["en"], name
-            assert problem["nl"] and problem["en"] and problem["nl"] != problem["en"], name
+    assert refused(browser) == refused(python)
+    assert len(refused(browser)) >= 50  # the corpus is mostly mistakes
+    for name, said in browser.items():  # the same codes, lines and words
+        assert comparable(said) == comparable(python.get(name, set())), name
+    compared = [s for said in browser.values() for s in said if s[0] != "OUT001"]
+    assert len(compared) >= 40
 
 
-def test_the_editor_accepts_the_demo_content() -> None:
+def test_the_editor_accepts_the_demo_content_and_warns_as_the_checker() -> None:
     content_dir = REPO / "content"
-    assert python_errors(REPO, content_dir) == {}
-    browser = browser_errors(content_dir)
+    python = python_findings(REPO, content_dir)
+    assert refused(python) == set()
+    browser = browser_findings(content_dir)
     assert len(browser) >= 20
-    assert {name: p for name, p in browser.items() if p} == {}
+    assert {name: said for name, said in browser.items() if said} == python
+
+
+WARNED = {  # the valid disruption changed so that the check warns (and the save goes on)
+    "no-next-update.md": ("    next_update: 2026-11-30 09:35\n", ""),
+    "no-fault-after-disruption.md": ("status: investigating", "status: disruption"),
+    "fallback-not-ended.md": (
+        "    status: no-fault\n",
+        "    status: resolved\n",
+    ),
+}
+
+
+def test_the_editor_warns_as_the_checker_warns(tmp_path: Path) -> None:
+    """P07, P11 and P13: the same warnings, on the same lines, in the same words."""
+    base = (CORPUS / "valid-disruption.md").read_text("utf-8")
+    content_dir = write_content(tmp_path, [])
+    folder = content_dir / "outages" / "2026"
+    folder.mkdir()
+    for name, (old, new) in WARNED.items():
+        assert old in base
+        text = base.replace(old, new)
+        if name == "fallback-not-ended.md":  # allowed in update 1, never ended
+            text = text.replace(
+                "status: investigating\n", "status: disruption\n    fallback: allowed\n"
+            )
+        (folder / name).write_text(text, "utf-8")
+    python = python_findings(tmp_path, content_dir)
+    browser = browser_findings(content_dir)
+    assert refused(python) == refused(browser) == set()
+    assert {name: said for name, said in browser.items() if said} == python
+    codes = {name: {s[0] for s in said} for name, said in python.items()}
+    assert codes == {
+        "no-next-update.md": {"P07"},
+        "no-fault-after-disruption.md": {"P13"},
+        "fallback-not-ended.md": {"P11"},
+    }
 
 
 def test_times_on_the_nights_of_the_clock_changes() -> None:

@@ -42,6 +42,13 @@ var HEADINGS = {
 };
 var SEVERITY = { error: { nl: "fout", en: "error" }, warning: { nl: "waarschuwing", en: "warning" } };
 
+var LINE = { nl: "regel", en: "line" };
+
+/* A problem's message, after its field unless the message names it first. */
+function said(p, lang) {
+  return p[lang].indexOf(p.field[lang]) === 0 ? p[lang] : p.field[lang] + ": " + p[lang];
+}
+
 /* The problems, in Dutch and English, in a notice that stays until the next save. */
 function showProblems(problems, refused) {
   var box = document.getElementById("douane-problems");
@@ -58,7 +65,8 @@ function showProblems(problems, refused) {
     problems.forEach(function (p) {
       var item = document.createElement("li");
       item.className = p.severity;
-      item.textContent = SEVERITY[p.severity][lang] + " " + p.code + ", " + p.field[lang] + ": " + p[lang];
+      item.textContent = SEVERITY[p.severity][lang] + " " + p.code + (p.line ? " (" + LINE[lang] + " " + p.line + ")" : "") +
+        ", " + said(p, lang);
       items.appendChild(item);
     });
     part.appendChild(head);

@@ -16,6 +16,7 @@ import re
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .check_messages import say
 from .errors import UsageError
 
 _TIMESTAMP = re.compile(
@@ -66,16 +67,10 @@ def parse_timestamp(text: str, tz: ZoneInfo) -> dt.datetime:
     """
     text = text.strip()
     if _DATE_ONLY.match(text):
-        raise TimestampError(
-            "OUT004", f"'{text}' is a date without a time: write it as '{text} HH:MM'"
-        )
+        raise TimestampError("OUT004", say("date_only", text=text))
     match = _TIMESTAMP.match(text)
     if not match:
-        raise TimestampError(
-            "OUT004",
-            f"'{text}' is not a timestamp: write 'YYYY-MM-DD HH:MM' (Europe/Amsterdam), "
-            "for example '2026-12-06 08:00'",
-        )
+        raise TimestampError("OUT004", say("not_timestamp", text=text))
     date_text, hour, minute, second, offset = match.group(
         "date", "hour", "minute", "second", "offset"
     )
@@ -83,11 +78,9 @@ def parse_timestamp(text: str, tz: ZoneInfo) -> dt.datetime:
         date = dt.date.fromisoformat(date_text)
         clock = dt.time(int(hour), int(minute), int(second or 0))
     except ValueError:
-        raise TimestampError(
-            "OUT004", f"'{text}' is not a real date and time (check day, month, hour and minute)"
-        ) from None
+        raise TimestampError("OUT004", say("not_real_time", text=text)) from None
     if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise TimestampError("OUT004", f"'{text}' has the year {date.year}: check the date")
+        raise TimestampError("OUT004", say("bad_year", text=text, year=date.year))
     if offset:
         # the instant is the wall-clock time less its offset from UTC
         return dt.datetime.combine(date, clock, dt.UTC) - _utc_offset(offset)
@@ -102,18 +95,17 @@ def localize(naive: dt.datetime, tz: ZoneInfo, text: str | None = None) -> dt.da
         shown = text or naive.strftime("%Y-%m-%d %H:%M")
         round_trip = early.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None)
         if round_trip != naive:
+            hour = dt.timedelta(hours=1)
+            before, after = (f"{naive + d:%Y-%m-%d %H:%M}" for d in (-hour, hour))
             raise TimestampError(
-                "OUT005",
-                f"'{shown}' does not exist in {tz.key}: clocks skip that hour when summer time "
-                f"starts; write it with an offset, e.g. '{naive:%Y-%m-%d %H:%M}+01:00'",
+                "OUT005", say("time_in_gap", text=shown, zone=tz.key, before=before, after=after)
             )
         first = _format_offset(early.utcoffset())
         second = _format_offset(late.utcoffset())
+        wall = f"{naive:%Y-%m-%d %H:%M}"
         raise TimestampError(
             "OUT005",
-            f"'{shown}' happens twice in {tz.key} when summer time ends; add the offset: "
-            f"'{naive:%Y-%m-%d %H:%M}{first}' (first time) or "
-            f"'{naive:%Y-%m-%d %H:%M}{second}' (second time)",
+            say("time_twice", text=shown, zone=tz.key, first=wall + first, second=wall + second),
         )
     return early
 
@@ -125,7 +117,7 @@ def _utc_offset(offset: str) -> dt.timedelta:
     digits = offset[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
     if hours > 23 or minutes > 59:
-        raise TimestampError("OUT004", f"'{offset}' is not a valid UTC offset")
+        raise TimestampError("OUT004", say("bad_offset", offset=offset))
     return dt.timedelta(minutes=sign * (hours * 60 + minutes))
 
 

@@ -4,15 +4,18 @@
 nothing but that file (OUT001-OUT006 and P01). It holds no list of its own: every field name,
 allowed value, limit and pattern it uses is taken from here, and this module takes them from the
 reader, the model and the timestamp parser. ``tests/test_admin_check.py`` runs the whole invalid
-corpus through both and compares what they refuse.
+corpus through both and compares what they say. The messages are the checker's own catalogue
+(``domain/check_messages.py``), in English and Dutch.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..domain.check_messages import MESSAGES
 from ..domain.model import FINAL_STATUSES, Catalog, EventType, Fallback, Status, statuses_for
 from ..domain.timestamps import FIRST_YEAR, LAST_YEAR
+from ..presentation.catalogues import translations
 from ..reading import yamlsource
 from ..reading.characters import FORBIDDEN_RANGES, REFERENCE
 from ..reading.reader import (
@@ -55,6 +58,8 @@ def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
         "final_statuses": sorted(str(s) for s in FINAL_STATUSES),
         "overrun": str(Status.OVERRUN),
         "disruption": str(EventType.DISRUPTION),
+        "investigating": str(Status.INVESTIGATING),
+        "no_fault": str(Status.NO_FAULT),
         "fallbacks": [str(f) for f in Fallback],
         # OUT006: 'ended' only after an earlier 'allowed'
         "fallback_allowed": str(Fallback.ALLOWED),
@@ -72,7 +77,14 @@ def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
         "system_ids": sorted(s.id for s in catalog.systems),
         "forbidden_characters": _character_class(FORBIDDEN_RANGES),
         "character_reference": REFERENCE.pattern,
+        "messages": checker_messages(),
     }
+
+
+def checker_messages() -> dict[str, dict[str, str]]:
+    """The checker's catalogue (domain/check_messages.py) in English and Dutch, by key."""
+    dutch = translations("nl")
+    return {key: {"en": text, "nl": dutch.gettext(text)} for key, text in MESSAGES.items()}
 
 
 def _character_class(ranges: tuple[tuple[int, int], ...]) -> str:

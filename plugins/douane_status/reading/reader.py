@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from ..domain.check_messages import say
 from ..domain.findings import Finding, error
 from ..domain.model import (
     LANGUAGES,
@@ -94,9 +95,11 @@ class _EventReader:
         if isinstance(node, y.Scalar) and not node.is_null and node.text.strip():
             return node
         if isinstance(node, y.Scalar):
-            self.fail(node.line, "OUT003", f"{label} is empty: give it a value")
+            self.fail(node.line, "OUT003", say("empty", label=label))
         else:
-            self.fail(node.line, "OUT004", f"{label} must be a single value, not a {node.kind}")
+            self.fail(
+                node.line, "OUT004", say("not_single", label=label, kind=say(f"kind_{node.kind}"))
+            )
         return None
 
     def timestamp(self, node: y.Node | None, label: str) -> dt.datetime | None:
@@ -108,7 +111,7 @@ class _EventReader:
         try:
             return parse_timestamp(scalar.text, self.tz)
         except TimestampError as exc:
-            self.fail(scalar.line, exc.code, f"{label}: {exc.message}")
+            self.fail(scalar.line, exc.code, say("time", label=label, problem=exc.message))
             return None
 
     def choice(self, node: y.Node, label: str, allowed: tuple[str, ...]) -> str | None:
@@ -119,13 +122,12 @@ class _EventReader:
             return scalar.text
         wanted = scalar.text.strip().lower().replace("_", "-").replace(" ", "-")
         hint = (
-            f" (did you mean '{wanted}'?)" if wanted in allowed else suggest(scalar.text, allowed)
+            say("did_you_mean", name=wanted) if wanted in allowed else suggest(scalar.text, allowed)
         )
-        self.fail(
-            scalar.line,
-            "OUT004",
-            f"{label} '{scalar.text}' is not known{hint}; use one of: {', '.join(allowed)}",
+        message = say(
+            "not_known", label=label, value=scalar.text, hint=hint, allowed=", ".join(allowed)
         )
+        self.fail(scalar.line, "OUT004", message)
         return None
 
     def boolean(self, node: y.Node, label: str) -> bool | None:
@@ -134,7 +136,7 @@ class _EventReader:
             return None
         value = y.is_bool_text(scalar)
         if value is None:
-            self.fail(scalar.line, "OUT004", f"{label} must be true or false, not '{scalar.text}'")
+            self.fail(scalar.line, "OUT004", say("not_boolean", label=label, value=scalar.text))
         return value
 
     # -- the event ---------------------------------------------------------------------------
@@ -145,12 +147,7 @@ class _EventReader:
             self.ok = False
             return None
         if not EVENT_ID.fullmatch(self.event_id):
-            self.fail(
-                1,
-                "OUT004",
-                f"the file name '{self.event_id}' cannot be an event id: use lowercase letters, "
-                "digits and hyphens, e.g. '2026-11-28-dms-verstoring.md'",
-            )
+            self.fail(1, "OUT004", say("bad_file_name", id=self.event_id))
         self.extend(check_no_unknown_fields(self.path, front, TOP_FIELDS, ""))
         items, lines = front.items, dict(front.key_lines)
         event_type = self.event_type(front)
@@ -205,8 +202,8 @@ class _EventReader:
         planned = event_type is not None and event_type.is_planned
         for name in REQUIRED_FOR_ALL + (REQUIRED_FOR_PLANNED if planned else ()):
             if name not in front.items:
-                what = f" for a {event_type}" if name in REQUIRED_FOR_PLANNED else ""
-                self.fail(front.line, "OUT003", f"field '{name}' is missing{what}: add '{name}:'")
+                what = say("for_type", type=event_type) if name in REQUIRED_FOR_PLANNED else ""
+                self.fail(front.line, "OUT003", say("missing_field", name=name, what=what))
         return event_type
 
     def text(self, items: dict[str, y.Node], lines: dict[str, int], name: str) -> Text | None:
@@ -225,13 +222,11 @@ class _EventReader:
         for lang in LANGUAGES:
             line = node.key_lines.get(lang, lines["title"])
             if "\n" in title[lang]:
-                self.fail(line, "OUT004", f"title {lang} has more than one line: make it one line")
+                self.fail(line, "OUT004", say("title_lines", lang=lang))
             elif len(title[lang]) > MAX_TITLE:
+                count = len(title[lang])
                 self.fail(
-                    line,
-                    "OUT004",
-                    f"title {lang} has {len(title[lang])} characters: shorten it to at most "
-                    f"{MAX_TITLE} (the details go in the body)",
+                    line, "OUT004", say("title_length", lang=lang, count=count, most=MAX_TITLE)
                 )
         return title
 
@@ -264,23 +259,20 @@ class _EventReader:
             return ()
         entries = node.items if isinstance(node, y.Sequence) else [node]
         if not entries:
-            self.fail(node.line, "OUT003", "systems is empty: name at least one system id")
+            self.fail(node.line, "OUT003", say("systems_empty"))
         result: list[str] = []
         for entry in entries:
-            scalar = self.scalar(entry, "systems entry")
+            scalar = self.scalar(entry, say("label_systems_entry"))
             if scalar is None:
                 continue
             for system_id in (s.strip() for s in scalar.text.split(",")):
                 if system_id not in self.system_ids:
                     known = tuple(sorted(self.system_ids))
-                    self.fail(
-                        scalar.line,
-                        "OUT004",
-                        f"unknown system '{system_id}'{suggest(system_id, known)}; "
-                        f"known systems (content/systems.yaml): {', '.join(known)}",
-                    )
+                    hint = suggest(system_id, known)
+                    message = say("unknown_system", id=system_id, hint=hint, known=", ".join(known))
+                    self.fail(scalar.line, "OUT004", message)
                 elif system_id in result:
-                    self.fail(scalar.line, "OUT004", f"system '{system_id}' is listed twice")
+                    self.fail(scalar.line, "OUT004", say("system_twice", id=system_id))
                 else:
                     result.append(system_id)
         return tuple(result)
@@ -291,14 +283,10 @@ class _EventReader:
         if node is None:
             return []
         if not isinstance(node, y.Sequence):
-            self.fail(
-                lines.get("updates", node.line),
-                "OUT004",
-                "updates must be a list: start each update with '- at: …'",
-            )
+            self.fail(lines.get("updates", node.line), "OUT004", say("updates_not_list"))
             return []
         if not node.items:
-            self.fail(node.line, "OUT003", "updates is empty: add at least one update")
+            self.fail(node.line, "OUT003", say("updates_empty"))
         # A known status of the other type is OUT006 (rules.format_rules), not an unknown value.
         result = []
         for number, entry in enumerate(node.items, start=1):
@@ -308,17 +296,16 @@ class _EventReader:
         return result
 
     def update(self, number: int, node: y.Node, allowed: tuple[str, ...]) -> Update | None:
-        label = f"update {number} (line {node.line})"
+        label = say("label_update", number=number, line=node.line)
         if not isinstance(node, y.Mapping):
-            self.fail(
-                node.line, "OUT004", f"{label} must be fields ('at:', 'status:', 'nl:', 'en:')"
-            )
+            self.fail(node.line, "OUT004", say("update_not_fields", label=label))
             return None
-        self.extend(check_no_unknown_fields(self.path, node, UPDATE_FIELDS, f" in {label}"))
+        where = say("label_in", label=label)
+        self.extend(check_no_unknown_fields(self.path, node, UPDATE_FIELDS, where))
         items = node.items
         for name in ("at", "status"):
             if name not in items:
-                self.fail(node.line, "OUT003", f"{label} has no '{name}': add '{name}:'")
+                self.fail(node.line, "OUT003", say("update_lacks", label=label, name=name))
         at = self.timestamp(items.get("at"), f"{label} at")
         status_text = (
             self.choice(items["status"], f"{label} status", allowed) if "status" in items else None
@@ -331,11 +318,7 @@ class _EventReader:
             chosen = self.choice(items["fallback"], f"{label} fallback", FALLBACKS)
             fallback = Fallback(chosen) if chosen else None
         if status is Status.OVERRUN and "expected_end" not in items:
-            self.fail(
-                node.line,
-                "OUT003",
-                f"{label} is an overrun without 'expected_end': add the new expected end time",
-            )
+            self.fail(node.line, "OUT003", say("overrun_without_end", label=label))
         # the update's own 'nl' and 'en' are its text; its other fields were checked above
         text, findings = bilingual_fields(self.path, label, node, node.line)
         self.extend(findings)
@@ -345,20 +328,14 @@ class _EventReader:
 
     def body(self) -> Text | None:
         blocks = self.source.body
-        missing = [
-            (lang, name)
-            for lang, name in (("nl", "Dutch"), ("en", "English"))
-            if lang not in blocks or is_blank(blocks[lang].text)
-        ]
-        for lang, name in missing:
+        missing = [lang for lang in LANGUAGES if lang not in blocks or is_blank(blocks[lang].text)]
+        for lang in missing:
             line = blocks[lang].line if lang in blocks else self.source.body_line
             invisible = invisible_only(blocks[lang].text) if lang in blocks else ""
-            self.fail(
-                line,
-                "P01",
-                f"the body has no {name} text{invisible}: add a block '::: {lang}', the text, "
-                "then ':::'",
+            message = say(
+                "body_lacks", language=say(f"lang_{lang}"), lang=lang, invisible=invisible
             )
+            self.fail(line, "P01", message)
         if missing:
             return None
         return Text(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from ..domain.check_messages import say
 from ..domain.findings import Finding, error
 from . import yamlsource
 from .characters import refused_lines
@@ -133,8 +134,7 @@ def _read_body(
                     path,
                     i + 1,
                     "OUT004",
-                    "text outside a language block: put it between '::: nl' (or '::: en') "
-                    "and ':::'",
+                    say("outside_block"),
                 )
             )
             # report one stray paragraph once, not every line of it
@@ -156,9 +156,7 @@ def _read_block(
     """Add the ``::: lang`` block opened on line index ``opening``; return the index after it."""
     close = next((j for j in range(opening + 1, len(lines)) if _BLOCK_CLOSE.match(lines[j])), None)
     if close is None:
-        findings.append(
-            error(path, opening + 1, "OUT004", f"the '::: {lang}' block is not closed: add ':::'")
-        )
+        findings.append(error(path, opening + 1, "OUT004", say("block_not_closed", lang=lang)))
         close = len(lines)
     if lang not in ("nl", "en"):
         findings.append(
@@ -166,7 +164,7 @@ def _read_block(
                 path,
                 opening + 1,
                 "OUT004",
-                f"unknown language block '::: {lang}': use '::: nl' and '::: en'",
+                say("block_language", lang=lang),
             )
         )
     elif lang in blocks:
@@ -175,8 +173,7 @@ def _read_block(
                 path,
                 opening + 1,
                 "OUT004",
-                f"a second '::: {lang}' block (the first is on line "
-                f"{blocks[lang].line}): merge them into one",
+                say("block_twice", lang=lang, line=blocks[lang].line),
             )
         )
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 
+from ..domain.check_messages import say
 from ..domain.findings import Finding, error
 from ..domain.model import Text
 from . import yamlsource as y
@@ -33,7 +34,7 @@ def invisible_only(text: str) -> str:
     """What a P01 message adds when a text is not empty but only invisible characters."""
     if not text.strip():
         return ""
-    return " (only invisible direction characters, which the site removes)"
+    return say("invisible_only")
 
 
 def _only_invisible(value: y.Scalar | None) -> str:
@@ -44,7 +45,7 @@ def _only_invisible(value: y.Scalar | None) -> str:
 
 def suggest(name: str, known: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return say("did_you_mean", name=close[0]) if close else ""
 
 
 def check_no_unknown_fields(
@@ -56,8 +57,13 @@ def check_no_unknown_fields(
             path,
             mapping.key_lines[name],
             "OUT002",
-            f"unknown field '{name}'{where}{suggest(name, known)}; known fields: "
-            f"{', '.join(known)}",
+            say(
+                "unknown_field",
+                name=name,
+                where=where,
+                hint=suggest(name, known),
+                known=", ".join(known),
+            ),
         )
         for name in mapping.items
         if name not in known
@@ -74,17 +80,15 @@ def check_bilingual_text(
                 path,
                 line,
                 "P01",
-                f"{label} has one text only; every message is in Dutch and English: write it "
-                f"as two lines '  nl: …' and '  en: …' under '{label}:'",
+                say("one_text_only", label=label),
             )
         ]
     if not isinstance(node, y.Mapping):
         if isinstance(node, y.Scalar):  # empty
-            return None, [error(path, line, "P01", f"{label} is empty: add 'nl:' and 'en:' texts")]
-        return None, [
-            error(path, line, "OUT004", f"{label} must have 'nl:' and 'en:' texts, not a list")
-        ]
-    findings = check_no_unknown_fields(path, node, TEXT_FIELDS, f" in {label}")
+            return None, [error(path, line, "P01", say("texts_empty", label=label))]
+        return None, [error(path, line, "OUT004", say("texts_not_list", label=label))]
+    where = say("label_in", label=label)
+    findings = check_no_unknown_fields(path, node, TEXT_FIELDS, where)
     text, text_findings = bilingual_fields(path, label, node, line)
     return text, findings + text_findings
 
@@ -95,12 +99,15 @@ def bilingual_fields(
     """P01 for the ``nl`` and ``en`` fields of a mapping; other fields are not looked at."""
     findings: list[Finding] = []
     texts: dict[str, str] = {}
-    for lang, name in (("nl", "Dutch"), ("en", "English")):
+    for lang in ("nl", "en"):
         value = node.items.get(lang)
         if value is not None and not isinstance(value, y.Scalar):
             findings.append(
                 error(
-                    path, value.line, "OUT004", f"{label} '{lang}' must be text, not a {value.kind}"
+                    path,
+                    value.line,
+                    "OUT004",
+                    say("text_not_text", label=label, lang=lang, kind=say(f"kind_{value.kind}")),
                 )
             )
             continue
@@ -112,7 +119,13 @@ def bilingual_fields(
                     path,
                     node.key_lines.get(lang, line),
                     "P01",
-                    f"{label} has no {name} text{_only_invisible(value)}: add '{lang}:'",
+                    say(
+                        "no_text_in",
+                        label=label,
+                        language=say(f"lang_{lang}"),
+                        lang=lang,
+                        invisible=_only_invisible(value),
+                    ),
                 )
             )
         else:

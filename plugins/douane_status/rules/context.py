@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..domain.check_messages import say
 from ..domain.config import StatusSettings
 from ..domain.findings import Finding
 from ..domain.model import Catalog, Event, EventType, Status, Update, Window
@@ -53,7 +54,7 @@ def when(moment: dt.datetime, context: RuleContext) -> str:
 
 def label(update: Update) -> str:
     """An update as messages name it: "update 2 (line 14)"."""
-    return f"update {update.number} (line {update.line})"
+    return say("label_update", number=update.number, line=update.line)
 
 
 def kind_of(event: Event) -> str:

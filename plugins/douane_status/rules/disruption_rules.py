@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..domain.check_messages import say
 from ..domain.findings import Finding, warning
 from ..domain.model import Event, EventType, Fallback, Status
 from .context import (
@@ -36,8 +37,7 @@ def check_next_update_stated(event: Event, context: RuleContext) -> Iterable[Fin
                 event.path,
                 update.line,
                 "P07",
-                f"{label(update)} ('{update.status}') does not say when the next update "
-                "follows: add 'next_update: YYYY-MM-DD HH:MM' (the next communication moment)",
+                say("next_update_missing", label=label(update), status=update.status),
             )
 
 
@@ -167,22 +167,21 @@ def check_fallback_ended_and_buffered(event: Event, context: RuleContext) -> Ite
     after_last_allowed = event.updates[allowed[-1] + 1 :]
     missing = []
     if not any(u.fallback is Fallback.ENDED for u in after_last_allowed):
-        missing.append(
-            f"'fallback: ended' to {label(final)} (or to an update after "
-            f"{label(event.updates[allowed[-1]])}, the last that allowed it)"
-        )
+        last = label(event.updates[allowed[-1]])
+        missing.append(say("fallback_ended_missing", label=label(final), last=last))
     if event.buffered_messages is None:
-        missing.append(
-            "'buffered_messages' (nl and en) to the event: how submitted and buffered "
-            "messages, inbound and outbound, are handled"
-        )
+        missing.append(say("buffered_missing"))
     if missing:
         yield warning(
             event.path,
             final.line,
             "P11",
-            f"{label(final)} ends the disruption ('{final.status}') after the fallback "
-            f"procedure was allowed; add {' and '.join(missing)}",
+            say(
+                "fallback_not_closed",
+                label=label(final),
+                status=final.status,
+                missing=say("and").join(missing),
+            ),
         )
 
 
@@ -205,9 +204,12 @@ def check_no_fault_only_after_investigation(
             event.path,
             final.line,
             "P13",
-            f"{label(final)} ends with 'no-fault', but {label(confirmed)} already reported "
-            f"'{confirmed.status}': a confirmed disruption cannot end as no fault; end it with "
-            "'resolved' or 'workaround'",
+            say(
+                "no_fault_after_confirmed",
+                label=label(final),
+                confirmed=label(confirmed),
+                status=confirmed.status,
+            ),
         )
 
 

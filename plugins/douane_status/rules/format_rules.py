@@ -9,11 +9,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..domain.check_messages import say
 from ..domain.findings import Finding, error, warning
-from ..domain.model import Event, EventType, Fallback, statuses_for
+from ..domain.model import Event, EventType, Fallback, Update, statuses_for
 from .context import (
     RuleContext,
 )
+
+
+def _label(update: Update) -> str:
+    return say("label_update", number=update.number, line=update.line)
 
 
 def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
@@ -28,7 +33,7 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
             event.path,
             event.line_of("end"),
             "OUT006",
-            "end is not after start: check both times (and the dates)",
+            say("end_before_start"),
         )
     first = event.updates[0] if event.updates else None
     if event.type is EventType.DISRUPTION and first is not None and first.at < event.start:
@@ -38,8 +43,7 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
             event.path,
             event.line_of("start"),
             "OUT006",
-            f"start is after update 1 (line {first.line}): a disruption begins before it is "
-            "first reported; check the date and time of start",
+            say("start_after_first_update", line=first.line),
         )
     for update in event.updates:
         if update.next_update is not None and update.next_update <= update.at:
@@ -47,8 +51,7 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
                 event.path,
                 update.line,
                 "OUT006",
-                f"update {update.number} (line {update.line}) promises its next update "
-                "(next_update) at or before its own time: check the date and the time",
+                say("next_update_early", label=_label(update)),
             )
     for previous, update in zip(event.updates, event.updates[1:], strict=False):
         if update.at < previous.at:
@@ -56,17 +59,19 @@ def check_chronology(event: Event, context: RuleContext) -> Iterable[Finding]:
                 event.path,
                 update.line,
                 "OUT006",
-                f"update {update.number} (line {update.line}) is earlier than update "
-                f"{previous.number}: updates go oldest first; fix its 'at' or move it up",
+                say("update_out_of_order", label=_label(update), previous=previous.number),
             )
         if previous.status.is_final:
             yield error(
                 event.path,
                 update.line,
                 "OUT006",
-                f"update {update.number} (line {update.line}) comes after the final update "
-                f"{previous.number} ('{previous.status}'): a closed event gets no more updates; "
-                "remove it or change the earlier status",
+                say(
+                    "update_after_final",
+                    label=_label(update),
+                    previous=previous.number,
+                    status=previous.status,
+                ),
             )
 
 
@@ -84,10 +89,7 @@ def check_fallback_ended_after_allowed(event: Event, context: RuleContext) -> It
                 event.path,
                 update.line,
                 "OUT006",
-                f"update {update.number} (line {update.line}) says 'fallback: ended', but no "
-                "earlier update says 'fallback: allowed': a fallback procedure that was never "
-                "allowed cannot end. Remove 'fallback: ended' from this update, or, if the "
-                "procedure was allowed, add 'fallback: allowed' to the update that allowed it",
+                say("ended_never_allowed", label=_label(update)),
             )
         allowed = allowed or update.fallback is Fallback.ALLOWED
 
@@ -105,9 +107,13 @@ def check_status_allowed_for_type(event: Event, context: RuleContext) -> Iterabl
                 event.path,
                 update.line,
                 "OUT006",
-                f"update {update.number} (line {update.line}) has status '{update.status}', "
-                f"which a {event.type} does not use; use one of: "
-                f"{', '.join(str(s) for s in allowed)}",
+                say(
+                    "status_not_for_type",
+                    label=_label(update),
+                    status=update.status,
+                    type=event.type,
+                    allowed=", ".join(str(s) for s in allowed),
+                ),
             )
 
 
@@ -124,8 +130,7 @@ def check_follows_only_on_unplanned_maintenance(
         event.path,
         event.line_of("follows"),
         "OUT002",
-        f"'follows' is not a field of a {event.type}: only unplanned maintenance (structural "
-        "recovery) follows a disruption; remove it, or change the type",
+        say("follows_not_here", type=event.type),
     )
 
 
