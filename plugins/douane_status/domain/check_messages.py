@@ -31,8 +31,8 @@ MESSAGES: dict[str, str] = {
     # OUT002
     "unknown_field": N_("unknown field '%(name)s'%(where)s%(hint)s; known fields: %(known)s"),
     "follows_not_here": N_(
-        "'follows' is not a field of a %(type)s: only unplanned maintenance (structural "
-        "recovery) follows a disruption; remove it, or change the type"
+        "'follows' is not a field of a %(type)s: only unplanned maintenance (a permanent fix) "
+        "follows a disruption; remove it, or change the type"
     ),
     # OUT003
     "empty": N_("%(label)s is empty: give it a value"),
@@ -138,7 +138,7 @@ MESSAGES: dict[str, str] = {
     "and": N_(" and "),
     "no_fault_after_confirmed": N_(
         "%(label)s ends with 'no-fault', but %(confirmed)s already reported '%(status)s': a "
-        "confirmed disruption cannot end as no fault; end it with 'resolved' or 'workaround'"
+        "confirmed disruption cannot end as no fault; end it with another final status"
     ),
     # P01
     "one_text_only": N_(
