@@ -149,11 +149,44 @@ test("a one-word change in a folded block changes that line only, first, middle 
   }
 });
 
-test("the issue's case: 'NCTS is verstoord' becomes 'NCTS is gestoord' in update 2", () => {
-  const file = demoFile("2026-11-29-ncts-verstoring.md");
-  const old = fromFile(file, D).updates[1].nl;
-  const saved = assertSavedExactly(file, ["updates", 1, "nl"], old.replace("verstoord", "gestoord"));
-  assert.match(saved, /\n {6}NCTS is gestoord en verwerkt geen aangiften\. U mag de noodprocedure voor douanevervoer\n {6}gebruiken\.\n/);
+// The file of the report: update 2's Dutch text, a folded block of two lines.
+const REPORTED = `---
+type: disruption
+title:
+  nl: "Douanevervoer (NCTS): niet beschikbaar"
+  en: "Transit (NCTS): not available"
+systems: [ncts]
+start: 2026-11-29 08:40
+updates:
+  - at: 2026-11-29 08:50
+    status: investigating
+    next_update: 2026-11-29 09:20
+    nl: We onderzoeken de beschikbaarheid van NCTS.
+    en: We are investigating the availability of NCTS.
+  - at: 2026-11-29 09:10
+    status: disruption
+    fallback: allowed
+    next_update: 2026-11-29 09:40
+    nl: >-
+      NCTS is verstoord en verwerkt geen aangiften. U mag de noodprocedure voor douanevervoer
+      gebruiken.
+    en: >-
+      NCTS is disrupted and does not process declarations. You may use the fallback procedure for
+      transit.
+---
+::: nl
+Tekst.
+:::
+
+::: en
+Text.
+:::
+`;
+
+test("the reported case: 'NCTS is verstoord' becomes 'NCTS is gestoord' in update 2", () => {
+  const old = fromFile(REPORTED, D).updates[1].nl;
+  const saved = assertSavedExactly(REPORTED, ["updates", 1, "nl"], old.replace("verstoord", "gestoord"));
+  assert.equal(saved, REPORTED.replace("NCTS is verstoord", "NCTS is gestoord"));
 });
 
 test("a paragraph break typed into a folded text is kept", () => {
