@@ -287,7 +287,7 @@ def test_a_disruption_created_in_the_web_editor_passes_the_checker_and_builds(
     (update,) = event.updates
     assert update.status is Status.INVESTIGATING and update.fallback is not Fallback.ALLOWED
     assert update.text.nl == (
-        "De beschikbaarheid van DMS en NCTS is in onderzoek. Het volgende bericht volgt "
+        "De beschikbaarheid van DMS en NCTS is in onderzoek. Het volgende bericht komt "
         "uiterlijk 09:50."
     )
     assert "Invoer (DMS)" in event.body.nl and "Import (DMS)" in event.body.en
@@ -384,23 +384,35 @@ def test_a_save_the_checker_would_refuse_is_refused_with_the_reasons(
     set_value(driver, field(driver, "Volgend bericht"), "2026-11-29T09:00")  # before the update
     publish(driver)
 
-    box = wait_for(driver).until(ready.visibility_of_element_located((By.ID, "douane-problems")))
-    dutch = box.find_element(By.CSS_SELECTOR, "[lang=nl]").text
-    english = box.find_element(By.CSS_SELECTOR, "[lang=en]").text
-    assert "bericht 1, nl" in dutch and "geen Nederlandse tekst" in dutch and "fout P01" in dutch
-    assert "update 1, nl" in english and "has no Dutch text" in english
-    assert "bericht 1, next_update" in dutch and "update 1, next_update" in english
-    assert "error OUT006" in english
+    def notice() -> tuple[str, str]:
+        box = wait_for(driver).until(
+            ready.visibility_of_element_located((By.ID, "douane-problems"))
+        )
+        return (
+            box.find_element(By.CSS_SELECTOR, "[lang=nl]").text,
+            box.find_element(By.CSS_SELECTOR, "[lang=en]").text,
+        )
+
+    dutch, english = notice()  # what the checker says first, on its line, naming the field
+    assert "fout P01 (regel 12), bericht 1 (regel 9) heeft geen Nederlandse tekst" in dutch
+    assert "error P01 (line 12), update 1 (line 9) has no Dutch text: add 'nl:'" in english
     time.sleep(2)
     assert not list((project / "content" / "outages").rglob("2026-11-29-dms-verstoring*.md"))
 
     set_value(driver, textareas(driver, "Nederlands / Dutch")[-1], "Alleen Engels was er.")
+    publish(driver)  # the next update is still promised before this one
+    wait_for(driver).until(lambda d: "OUT006" in notice()[1])
+    dutch, english = notice()
+    assert "fout OUT006 (regel 9), bericht 1 (regel 9) belooft het volgende bericht" in dutch
+    assert "error OUT006 (line 9), update 1 (line 9) promises its next update" in english
+    assert not list((project / "content" / "outages").rglob("2026-11-29-dms-verstoring*.md"))
+
     set_value(driver, field(driver, "Volgend bericht"), "2026-11-29T09:50")
     publish(driver)
     saved = project / "content/outages/2026/2026-11-29-dms-verstoring.md"
     text = saved_text(driver, saved)
     assert "    nl: Alleen Engels was er.\n    en: Only English.\n" in text
-    assert not box.is_displayed()
+    assert not driver.find_element(By.ID, "douane-problems").is_displayed()
     checked(project, str(saved.relative_to(project)), "2026-11-29T09:30")
 
 
@@ -568,8 +580,37 @@ def test_an_empty_form_is_refused_by_the_editors_check_naming_each_field(
     box = wait_for(driver).until(ready.visibility_of_element_located((By.ID, "douane-problems")))
     dutch = box.find_element(By.CSS_SELECTOR, "[lang=nl]").text
     english = box.find_element(By.CSS_SELECTOR, "[lang=en]").text
-    assert "fout OUT003, systems" in dutch and "error OUT003, systems" in english
-    assert "fout OUT003, start" in dutch and "error OUT003, start" in english
+    assert "het veld 'systems' ontbreekt: vul 'systems:' in" in dutch
+    assert "field 'systems' is missing: add 'systems:'" in english
+    assert "het veld 'start' ontbreekt" in dutch and "field 'start' is missing" in english
     page = driver.execute_script("return document.body.innerText")
     assert "Oops" not in page and "Oeps" not in page
     assert sorted((project / "content").rglob("*.md")) == files  # nothing saved
+
+
+def test_a_warning_is_shown_and_the_save_goes_on(editor: tuple[Path, str], browser) -> None:
+    """An update with its own text and no next communication moment: P07, as the check says."""
+    from selenium.webdriver.common.by import By
+
+    project, url = editor
+    driver = browser
+    open_form(driver, url)
+    choose(field(driver, "Systemen"), "DMS")
+    set_value(driver, field(driver, "Begin"), "2026-11-29T09:12")
+    set_clock(driver, "2026-11-29T08:20:00Z")
+    now_button(field(driver, "Gepubliceerd")).click()
+    set_value(driver, textareas(driver, "Nederlands / Dutch")[-1], "We kijken ernaar.")
+    set_value(driver, textareas(driver, "Engels / English")[-1], "We are looking into it.")
+    publish(driver)
+    saved = project / "content/outages/2026/2026-11-29-dms-verstoring.md"
+    text = saved_text(driver, saved)
+    assert "next_update" not in text
+    box = driver.find_element(By.ID, "douane-problems")
+    assert box.is_displayed()
+    dutch = box.find_element(By.CSS_SELECTOR, "[lang=nl]").text
+    english = box.find_element(By.CSS_SELECTOR, "[lang=en]").text
+    assert dutch.startswith("Opgeslagen, met waarschuwingen")
+    assert "waarschuwing P07 (regel 9), bericht 1 (regel 9) ('investigating') zegt niet" in dutch
+    assert "warning P07 (line 9), update 1 (line 9) ('investigating') does not say" in english
+    _, findings = checked(project, str(saved.relative_to(project)), "2026-11-29T09:30")
+    assert [f for f in findings if "P07" in f], findings

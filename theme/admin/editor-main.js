@@ -44,9 +44,9 @@ var SEVERITY = { error: { nl: "fout", en: "error" }, warning: { nl: "waarschuwin
 
 var LINE = { nl: "regel", en: "line" };
 
-/* A problem's message, after its field unless the message names it first. */
+/* A problem's message, after its field unless the message names the field itself. */
 function said(p, lang) {
-  return p[lang].indexOf(p.field[lang]) === 0 ? p[lang] : p.field[lang] + ": " + p[lang];
+  return p.named ? p[lang] : p.field[lang] + ": " + p[lang];
 }
 
 /* The problems, in Dutch and English, in a notice that stays until the next save. */

@@ -41,14 +41,20 @@ Problems.prototype.addAt = function (code, field, line, nl, en) {
 /* A finding in the catalogue's words: `key` with `values` (a value may be {nl, en}). */
 Problems.prototype.say = function (code, field, line, key, values) {
   var words = say(this.R, key, values || {});
-  this.list.push(problem(code, "error", field, line, words.nl, words.en));
+  this.list.push(named(problem(code, "error", field, line, words.nl, words.en)));
 };
+
+/* A problem whose message names its field itself (the catalogue's do). */
+function named(found) {
+  found.named = true;
+  return found;
+}
 
 /* The file's line of a YAML node (or of an offset in the front matter). */
 /* A warning in the catalogue's words: the checker reports it, the save goes on. */
 Problems.prototype.warn = function (code, field, line, key, values) {
   var words = say(this.R, key, values || {});
-  this.list.push(problem(code, "warning", field, line, words.nl, words.en));
+  this.list.push(named(problem(code, "warning", field, line, words.nl, words.en)));
 };
 
 Problems.prototype.lineOf = function (nodeOrOffset) {
@@ -634,7 +640,7 @@ export function checkFile(content, eventId, R) {
 /* The problems as one message in both languages, for Decap's notice. */
 export function describe(problems) {
   function line(p, lang) {
-    return "• " + (p[lang].indexOf(p.field[lang]) === 0 ? "" : p.field[lang] + ": ") + p[lang] + " (" + p.code + ")";
+    return "• " + (p.named ? "" : p.field[lang] + ": ") + p[lang] + " (" + p.code + ")";
   }
   var nl = problems.map(function (p) { return line(p, "nl"); });
   var en = problems.map(function (p) { return line(p, "en"); });
