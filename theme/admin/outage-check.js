@@ -107,6 +107,12 @@ function invisibleOnly(value, R) {
   return value.trim() ? say(R, "invisible_only", {}) : words("");
 }
 
+/* What a P01 message adds when a text is YAML's empty value written as a word ('~', 'null'). */
+function nullWord(node, R) {
+  var word = String(node.source === undefined || node.source === null ? "" : node.source);
+  return word ? say(R, "null_word", { word: word }) : words("");
+}
+
 function pairs(map) {
   var out = {};
   map.items.forEach(function (pair) { out[String(pair.key.value)] = pair.value; });
@@ -362,7 +368,8 @@ function checkLanguages(map, label, line, problems) {
     var value = items[lang];
     var where = joined(label, words(", " + lang));
     if (value === undefined || isNull(value, problems.R) || (YAML.isScalar(value) && isBlank(text(value), problems.R))) {
-      var invisible = value === undefined || isNull(value, problems.R) ? words("") : invisibleOnly(text(value), problems.R);
+      var invisible = value === undefined ? words("")
+        : isNull(value, problems.R) ? nullWord(value, problems.R) : invisibleOnly(text(value), problems.R);
       problems.say("P01", where, keyLine(map, lang, problems) || line, "no_text_in",
         { label: label, language: say(problems.R, "lang_" + lang, {}), lang: lang, invisible: invisible });
     } else if (!YAML.isScalar(value)) {

@@ -152,6 +152,7 @@ MESSAGES: dict[str, str] = {
         "then ':::'"
     ),
     "invisible_only": N_(" (only invisible direction characters, which the site removes)"),
+    "null_word": N_(" ('%(word)s' is YAML's empty value; put it in quotes to mean the word)"),
 }
 
 

@@ -39,7 +39,7 @@ def invisible_only(text: str) -> str:
 
 def _only_invisible(value: y.Scalar | None) -> str:
     if value is not None and value.is_null and value.text:
-        return f" ('{value.text}' is YAML's empty value; put it in quotes to mean the word)"
+        return say("null_word", word=value.text)
     return "" if value is None else invisible_only(value.text)
 
 
