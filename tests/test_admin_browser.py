@@ -614,3 +614,19 @@ def test_a_warning_is_shown_and_the_save_goes_on(editor: tuple[Path, str], brows
     assert "warning P07 (line 9), update 1 (line 9) ('investigating') does not say" in english
     _, findings = checked(project, str(saved.relative_to(project)), "2026-11-29T09:30")
     assert [f for f in findings if "P07" in f], findings
+
+
+@pytest.mark.parametrize("browser", ["America/New_York"], indirect=True)
+def test_the_file_name_has_the_starts_date_in_dutch_time(editor: tuple[Path, str], browser) -> None:
+    """22:30 in Amsterdam is the next day in UTC: the file is named after the Dutch date."""
+    project, url = editor
+    driver = browser
+    open_form(driver, url)
+    choose(field(driver, "Systemen"), "DMS")
+    set_value(driver, field(driver, "Begin"), "2026-11-29T22:30")
+    set_clock(driver, "2026-11-29T21:40:00Z")  # 22:40 in Amsterdam
+    now_button(field(driver, "Gepubliceerd")).click()
+    publish(driver)
+    text = saved_text(driver, project / "content/outages/2026/2026-11-29-dms-verstoring.md")
+    assert "\nstart: 2026-11-29 22:30\n" in text
+    assert not list((project / "content" / "outages").rglob("2026-11-30-*.md"))

@@ -83,6 +83,7 @@ def test_invoke_editor_serves_the_editor_and_the_local_backend(
         output, _ = editor.communicate(timeout=30)
     assert editor.returncode == 0, output
     assert f"http://localhost:{site_port}/admin/" in output
+    assert "localhost:8000" not in output  # the addresses it serves, not the defaults
     assert "Traceback" not in output
     assert not is_listening(backend_port)  # the local backend stopped with the editor
     assert not is_listening(site_port)

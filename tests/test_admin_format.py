@@ -281,3 +281,17 @@ def test_the_editor_page_passes_the_nu_html_checker(tmp_path: Path) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_published_site_without_a_repository_has_no_editor(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An /admin/ there could only reach the local backend of the machine that opens it."""
+    from conftest import build_into
+
+    with caplog.at_level("WARNING"):
+        published = build_into(tmp_path / "published", site_url="https://status.example.org")
+    assert (published / "index.html").is_file() and not (published / "admin").exists()
+    assert "left out of this published site" in caplog.text and "DOUANE_ADMIN" in caplog.text
+    local = build_into(tmp_path / "local")  # the same settings, no SITEURL: invoke editor's
+    assert (local / "admin" / "editor.json").is_file()

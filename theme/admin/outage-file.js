@@ -17,7 +17,7 @@ var BLOCK = /^:::[ \t]*(nl|en)[ \t]*\n([\s\S]*?)\n:::[ \t]*$/gm;
 var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 var STAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}(:?\d{2})?|Z)?$/;
 var TYPED = /^(~|null|true|false|yes|no|on|off|y|n|[-+.]?\d.*|[-?:,[\]{}#&*!|>'"%@`].*)$/i;
-var FORM_ONLY = /^(body_nl|body_en|folder_year|_source)$/; // form data that is not front matter
+var FORM_ONLY = /^(body_nl|body_en|folder_year|file_date|_source)$/; // form data that is not front matter
 var TEXTS = ["title", "cause", "process_changes", "buffered_messages"];
 var LANGS = ["nl", "en"];
 

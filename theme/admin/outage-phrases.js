@@ -117,7 +117,9 @@ function fill(entryData, D) {
   var type = D.type_words[data.type] || data.type;
   var planned = D.rules.planned_types.indexOf(type) >= 0;
   var updates = Array.isArray(data.updates) ? data.updates : [];
-  if (parts(data.start)) out = out.set("folder_year", String(data.start).slice(0, 4)); // content/outages/<year>/
+  if (parts(data.start)) { // content/outages/<year>/<date>-…: the start's date in Dutch time
+    out = out.set("folder_year", String(data.start).slice(0, 4)).set("file_date", String(data.start).slice(0, 10));
+  }
   if (planned && isEmpty(data.announced) && updates.length && !isEmpty(updates[0].at)) {
     out = out.set("announced", updates[0].at);
     data.announced = updates[0].at;

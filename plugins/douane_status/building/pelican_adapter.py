@@ -97,13 +97,24 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
                 self.admin,
             )
 
+        editor = [write_web_editor]
+        if self.settings.get("SITEURL") and not self.admin.repo:
+            # published (publishconf.py's SITEURL) without a repository: an /admin/ there could
+            # only reach the local backend of the machine that opens it
+            logger.warning(
+                "The web editor /admin/ was left out of this published site: it has no "
+                "repository to save to. Set DOUANE_ADMIN = {'repo': 'owner/name', 'base_url': "
+                "'https://<OAuth server>'} in pelicanconf.py (README, 'The web editor'); on "
+                "this machine, 'invoke editor' works without it."
+            )
+            editor = []
         self.written = write_site(
             self.content,
             self.status_settings,
             self.now,
             self.env,
             output_dir,
-            beside=[write_web_editor],
+            beside=editor,
         )
         for path in sorted(self.written):
             announce_written(path, self.context, self.output_path)

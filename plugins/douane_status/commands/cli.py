@@ -82,7 +82,9 @@ class EditorOptions:
     now: str | None = option("fixed 'now' for builds")
 
 
-def build(project: Path, options: BuildOptions) -> ExitStatus:
+def build(project: Path, options: BuildOptions, *, serving: bool = False) -> ExitStatus:
+    """``invoke build``; ``serving``: a rebuild of ``invoke serve`` or ``invoke editor``, which
+    print their own addresses."""
     from ..building.build import build_site
     from ..building.failures import explain
     from ..building.holdback import HoldBack, hold_back
@@ -124,7 +126,8 @@ def build(project: Path, options: BuildOptions) -> ExitStatus:
     print(
         f"Built the site into {shown}/ (now = {moment.astimezone(settings.tz):%Y-%m-%d %H:%M %Z})."
     )
-    print("Preview it with: .venv/bin/invoke serve   (then open http://localhost:8000/)")
+    if not serving:
+        print("Preview it with: .venv/bin/invoke serve   (then open http://localhost:8000/)")
     if held.held_back:
         print_held_back(held.held_back)
         return ExitStatus.HELD_BACK
@@ -140,7 +143,7 @@ def serve(project: Path, options: ServeOptions) -> ExitStatus:
 
 def _rebuild(project: Path, now: str | None) -> Callable[[], ExitStatus]:
     """The preview's rebuild: into output/, at a fixed ``now`` if one was given."""
-    return lambda: build(project, BuildOptions(now=now))
+    return lambda: build(project, BuildOptions(now=now), serving=True)
 
 
 def prune(project: Path, options: PruneOptions) -> ExitStatus:
@@ -213,7 +216,10 @@ def editor(project: Path, options: EditorOptions) -> ExitStatus:
             return ExitStatus.USAGE
         except KeyboardInterrupt:
             return ExitStatus.OK
-        print(f"Web editor: http://localhost:{port}/admin/ (saves into {project / 'content'}")
+        print(
+            f"Web editor: http://localhost:{port}/admin/ (or http://127.0.0.1:{port}/admin/; "
+            f"saves into {project / 'content'}"
+        )
         print(
             f"through Decap's local backend on 127.0.0.1:{admin.local_backend_port}; "
             "commit the files with git yourself)."

@@ -95,8 +95,10 @@ def collection(catalog: Catalog) -> dict[str, Any]:
         "identifier_field": "title.nl",
         "summary": "{{title.nl}} · {{start}}",
         # the file name is the event id, as `invoke new` makes it: <date>-<systems>-<type word>
-        "slug": "{{fields.start | date('YYYY-MM-DD')}}-{{fields.systems}}-{{fields.type}}",
-        # the year folder of the start; outage-format.js sets `folder_year` when saving (Decap
+        # (the start's date as the file writes it, in Dutch time: outage-phrases.js sets
+        # `file_date` when saving; Decap's date filter would take the browser's zone)
+        "slug": "{{fields.file_date}}-{{fields.systems}}-{{fields.type}}",
+        # the year folder of the start; outage-phrases.js sets `folder_year` when saving (Decap
         # lowercases path templates, so a date filter cannot be used here)
         "path": "{{folder_year}}/{{slug}}",
         "editor": {"preview": False},
