@@ -912,6 +912,7 @@ def test_a_channel_added_later_is_baselined_alone_and_hears_only_what_comes_next
         ({"ledger": "l", "site": "nowhere"}, "--site nowhere: no built site there"),
         ({"ledger": "l", "channel": ("webhook:nobody",)}, "no channel webhook:nobody; known: "),
         ({"ledger": "git:"}, "name a branch"),
+        ({"ledger": "tasks.py"}, "tasks.py cannot be made: Not a directory"),  # a file
     ],
 )
 def test_a_wrong_call_is_a_usage_error_and_sends_nothing(

@@ -126,7 +126,7 @@ def run_notify(
         sending = Sending(built, notifications, ledger, Deadline(limits), sleep, environ)
         outcome = deliver(work, {c.name: c for c in chosen}, sending, print)
     except LedgerError as exc:
-        print(f"error: {exc}. What was not recorded is sent by a later run.", file=sys.stderr)
+        print(f"error: {exc}. Nothing was sent.", file=sys.stderr)  # claims come before sends
         return ExitStatus.FINDINGS
     finally:
         ledger.close()

@@ -138,8 +138,11 @@ class FolderStore:
 
     def start(self, run: str) -> None:
         path = self.root / RUNS / (quote(run, safe="") + LOCK)
-        file = open(path, "wb")  # noqa: SIM115 - held open for the whole run
-        fcntl.flock(file, fcntl.LOCK_EX)
+        try:
+            file = open(path, "wb")  # noqa: SIM115 - held open for the whole run
+            fcntl.flock(file, fcntl.LOCK_EX)
+        except OSError as exc:
+            raise LedgerError(f"{self.description} cannot be written: {exc.strerror}") from None
         self._runs[run] = file
 
     def finish(self, run: str) -> None:
@@ -240,10 +243,12 @@ class GitStore:
 
 
 def open_store(place: str, repo: Path) -> FolderStore | GitStore:
-    """``git:BRANCH`` (of ``repo``'s remote origin) or a folder."""
+    """``git:BRANCH`` (of ``repo``'s remote origin) or a folder (relative to ``repo``, the
+    project, as ``--site`` is)."""
     if place.startswith("git:"):
         branch = place.removeprefix("git:")
         if not branch or branch.startswith("-") or " " in branch:
             raise LedgerError(f"--ledger {place}: name a branch, e.g. git:notify-ledger")
         return GitStore(repo, branch)
-    return FolderStore(Path(place))
+    folder = Path(place)
+    return FolderStore(folder if folder.is_absolute() else repo / folder)
