@@ -43,11 +43,15 @@ EVENT_FIELDS = {
     "body.nl": ("Tekst.", "{}", False),
     "body.en": ("Text.", "{}", False),
 }
-SYSTEM_FIELDS = {
-    "name.nl": ("nl: Douaneaangiften Management Systeem", "nl: {}"),
-    "name.en": ("en: Customs Declarations Management System", "en: {}"),
-    "short": ("short: DMS", "short: {}"),
+# Each text field of the reference data: the file, what to replace in it, and with what.
+PHRASES = (Path(__file__).parent.parent / "content" / "phrases.yaml").read_text("utf-8")
+REFERENCE_FIELDS = {
+    "systems name.nl": ("systems.yaml", "nl: Douaneaangiften Management Systeem", "nl: {}"),
+    "systems name.en": ("systems.yaml", "en: Customs Declarations Management System", "en: {}"),
+    "systems short": ("systems.yaml", "short: DMS", "short: {}"),
+    "phrase nl": ("phrases.yaml", 'nl: "Gepland onderhoud: {processes}"', "nl: {}"),
 }
+REFERENCE_TEXTS = {"systems.yaml": SYSTEMS_YAML, "phrases.yaml": PHRASES}
 
 
 def field_text(character: str, way: str, yaml: bool) -> str:
@@ -154,11 +158,11 @@ def test_check_and_held_back_build_agree_on_every_class_in_every_event_field(
     assert_every_machine_file_parses(output)
 
 
-@settings(max_examples=8, deadline=None, derandomize=True)
+@settings(max_examples=10, deadline=None, derandomize=True)
 @given(
     cls=st.sampled_from(CLASSES),
     data=st.data(),
-    name=st.sampled_from(sorted(SYSTEM_FIELDS)),
+    name=st.sampled_from(sorted(REFERENCE_FIELDS)),
     way=st.sampled_from(WAYS),
 )
 def test_check_and_build_agree_on_the_reference_data(
@@ -171,9 +175,11 @@ def test_check_and_build_agree_on_the_reference_data(
 ) -> None:
     character = data.draw(st.characters(categories=[cls]))  # type: ignore[list-item]
     project = make_project(tmp_path_factory.mktemp("ref") / "project", empty_content)
-    old, new = SYSTEM_FIELDS[name]
-    systems = SYSTEMS_YAML.replace(old, new.format(field_text(character, way, True)), 1)
-    (project / "content" / "systems.yaml").write_bytes(encoded(systems))
+    file_name, old, new = REFERENCE_FIELDS[name]
+    text = REFERENCE_TEXTS[file_name]
+    assert old in text
+    changed = text.replace(old, new.replace("{}", field_text(character, way, True)), 1)
+    (project / "content" / file_name).write_bytes(encoded(changed))
     checked = load_content(project / "content", SETTINGS, local(NOW), root=project)
     assert checked.has_errors is refused_as_written(character, way)
     output = project / "output"
