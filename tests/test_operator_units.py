@@ -22,6 +22,7 @@ from douane_status.operators import authoring as a
 from douane_status.operators.planning import earliest_notice_date, plan_advice
 from douane_status.reading import yamlsource
 from douane_status.reading.catalog import read_catalog
+from douane_status.reading.characters import FORBIDDEN
 from douane_status.reading.phrases import PLACEHOLDERS, load_phrasebook, parse_phrasebook
 
 SETTINGS = StatusSettings()
@@ -34,6 +35,10 @@ def at(text: str) -> dt.datetime:
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
 def test_yaml_scalar_reads_back_as_the_same_text(text: str) -> None:
+    if FORBIDDEN.search(text):  # a character no text may hold: written, then refused (OUT001)
+        with pytest.raises(yamlsource.YamlError, match="remove the escape"):
+            yamlsource.load(f"k: {a.yaml_scalar(text)}")
+        return
     node = yamlsource.load(f"k: {a.yaml_scalar(text)}")
     assert isinstance(node, yamlsource.Mapping)
     value = node.items["k"]
