@@ -423,6 +423,32 @@ def test_a_withdrawn_and_a_backdated_update_are_new_messages_and_no_other_is_sen
     assert sorted(message_of(m) for m in inbox.mails) == sorted(new * 2)
 
 
+def test_a_site_deployed_empty_and_then_restored_sends_nothing_again(
+    sites: tuple[Path, Path, Path],
+    receiver: Receiver,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An accidental deletion, deployed and then reverted: the empty API is no reason to send,
+    and the restored one holds nothing the ledger lacks."""
+    project, built, _ = sites
+    (project / "content" / "notifications.yaml").write_text(
+        f"webhooks:\n  - {{name: hook, url: '{receiver.url}/hook', lang: nl}}\n"
+    )
+    ledger = tmp_path / "ledger"
+    baseline(project, built, ledger, capsys)
+    emptied = make_project(tmp_path / "emptied", project / "content")
+    shutil.copy2(project / "pelicanconf.py", emptied / "pelicanconf.py")
+    shutil.rmtree(emptied / "content" / "outages")
+    empty = tmp_path / "empty"
+    build_site(emptied, emptied / "pelicanconf.py", empty, FIXTURE_NOW_UTC, site_url=SITE_URL)
+    assert update_ids(empty) == {}
+    for site in (empty, built):
+        code, out = run(project, {}, capsys, site=str(site), ledger=str(ledger))
+        assert code == ExitStatus.OK and "0 delivery(ies) due" in out, out
+    assert receiver.posts == []
+
+
 def test_two_runs_at_once_send_each_message_to_each_channel_once(
     sites: tuple[Path, Path, Path],
     smtp: tuple[Inbox, dict[str, str]],
