@@ -190,11 +190,13 @@ class GitStore:
         return done.stdout.decode(errors="replace")
 
     def load(self) -> tuple[State, object]:
-        if not self._head():
-            return {}, None  # no ledger yet: the first push makes the branch
-        self._git(
-            "fetch", "--quiet", "--no-tags", self.remote, f"+refs/heads/{self.branch}:{self._ref}"
-        )
+        try:
+            refspec = f"+refs/heads/{self.branch}:{self._ref}"
+            self._git("fetch", "--quiet", "--no-tags", self.remote, refspec)
+        except LedgerError as exc:
+            if "couldn't find remote ref" in str(exc) and not self._head():
+                return {}, None  # no ledger yet: the first push makes the branch
+            raise
         commit = self._git("rev-parse", self._ref).strip()
         state: State = {}
         for line in self._git("ls-tree", commit).splitlines():
