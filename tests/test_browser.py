@@ -185,7 +185,7 @@ def test_keyboard_focus_is_visible_and_the_skip_link_comes_first(origin: str) ->
                    return {cls: e.className, outline: s.outlineStyle, width: s.outlineWidth,
                            top: r.top, height: r.height};"""
             )
-            assert focused["cls"] == "skip-link"
+            assert "nl-skip-link" in focused["cls"].split()
             assert focused["outline"] != "none" and focused["width"] != "0px"
             assert focused["top"] >= 0 and focused["height"] > 0  # it comes into view
             ActionChains(driver).send_keys(Keys.TAB).perform()
@@ -208,7 +208,11 @@ def test_an_event_page_prints_cleanly_on_a4(report_site: Path, origin: str) -> N
                    .every((e) => getComputedStyle(e).display === 'none');
                return {overflow: document.documentElement.scrollWidth
                          - document.documentElement.clientWidth,
-                       chrome: hidden('.site-nav, .skip-link, .language-switch'),
+                       chrome: hidden('.site-nav, .nl-skip-link, .language-switch'),
+                       built: (() => { const e = document.querySelector('.helpline__built');
+                                       return e && getComputedStyle(e).display !== 'none'
+                                         ? [e.getBoundingClientRect().top, e.textContent]
+                                         : null; })(),
                        background: getComputedStyle(document.body).backgroundColor,
                        timeline: document.querySelectorAll('.timeline__item').length,
                        helpline: [...document.querySelectorAll('.helpline p')]
@@ -227,6 +231,9 @@ def test_an_event_page_prints_cleanly_on_a4(report_site: Path, origin: str) -> N
         "As of 29 November 10",
     ]
     assert "+31 88 15 666 55" in layout["helpline"][0]
+    # the build's time is printed at the top of the first page, not only in the footer
+    assert layout["built"] is not None and 0 <= layout["built"][0] < 250, layout
+    assert "10:00" in layout["built"][1], layout
     assert layout["background"] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     data = base64.b64decode(pdf["data"])
     assert data.startswith(b"%PDF")

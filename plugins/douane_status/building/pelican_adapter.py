@@ -30,6 +30,7 @@ from ..domain.timestamps import TimestampError, parse_timestamp
 from ..rules.content import Content, load_content
 from .cssmin import minify_file
 from .site import write_site
+from .stylesheets import composed
 
 logger = logging.getLogger(__name__)
 
@@ -168,9 +169,10 @@ def finish_theme_files(
     """Minify the stylesheets Pelican copied from the theme, and name each theme file in
     ``content_written`` as the other files were; returns them."""
     copied = theme_files(settings, output_path)
+    theme = Path(settings["THEME"])
     for path in copied:
         if path.suffix == ".css":
-            minify_file(path)
+            minify_file(path, composed(theme, path.name, path.read_text(encoding="utf-8")))
         announce_written(path, context, output_path)
     return copied
 

@@ -15,6 +15,7 @@ from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Lang
 from ..domain.outfiles import write_file
 from ..pages.compact import compact_html
+from ..pages.view_models import Link
 from ..pages.views import Page, SitePages
 from ..presentation import i18n
 from ..presentation.channels import feed_links
@@ -25,6 +26,7 @@ from ..rules.content import Content
 from .parallel import run_jobs
 from .target import MARKER_TEXT, SITE_MARKER
 
+DOUANE_URL = "https://www.douane.nl/"
 NAVIGATION = ("status", "systems", "maintenance", "subscribe", "archive", "report")
 PAGE_KINDS = (*NAVIGATION, "event", "system", "accessibility", "fallback", "compliance")
 
@@ -46,6 +48,12 @@ def _helpdesk_link(settings: StatusSettings, lang: Lang) -> Markup:
     """The helpdesk's number as a link a phone dials, never broken over two lines."""
     number = escape(settings.helpdesk_phone_in(lang))
     return Markup(f'<a class="phone" href="{escape(settings.helpdesk_tel)}">{number}</a>')
+
+
+def _douane_link(lang: Lang) -> Link:
+    """Dutch Customs' own site, a Dutch one: named as such on pages in other languages."""
+    note = "" if lang == "nl" else i18n.word("in_language_nl", lang)
+    return Link(DOUANE_URL, i18n.word("douane_site", lang), "nl", note)
 
 
 def _url_maker(site_url: str, lang: Lang) -> Callable[..., str]:
@@ -105,6 +113,7 @@ def _layout(
         "helpdesk_phone": settings.helpdesk_phone_in(lang),
         "helpdesk_link": _helpdesk_link(settings, lang),
         "helpdesk_email": settings.helpdesk_email,
+        "douane_link": _douane_link(lang),
         "lang": lang,
         "other_lang": other_language(lang),
         "language_names": i18n.LANGUAGE_NAMES,

@@ -157,6 +157,7 @@ WORDS: dict[str, Message] = {
         "We do not know yet whether this site meets the requirements below."
     ),
     "ombudsman": N_("National Ombudsman"),
+    "douane_site": N_("douane.nl: the site of Dutch Customs"),
     # Maintenance windows, on the maintenance page and in the calendar.
     "window_maintenance": N_("Maintenance (Sunday)"),
     "window_release": N_("Release (Saturday)"),
