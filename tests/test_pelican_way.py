@@ -21,6 +21,7 @@ from pelican import signals
 from douane_status.building.build import pelican_class, run_pelican
 from douane_status.building.pelican_adapter import build_moment
 from douane_status.domain.errors import ConfigError
+from douane_status.presentation.stylesheets import composed
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -102,7 +103,8 @@ def test_pelican_content_builds_the_site_invoke_build_builds(
 def test_pelican_content_minifies_the_theme_css(two_builds: tuple[Path, Path, str]) -> None:
     by_pelican, _, _ = two_builds
     for name in ("site.css", "pages.css"):
-        source = (REPO / "theme" / "static" / "css" / name).read_text(encoding="utf-8")
+        own = (REPO / "theme" / "static" / "css" / name).read_text(encoding="utf-8")
+        source = composed(REPO / "theme", name, own)  # the tokens and components before it
         built = (by_pelican / "theme" / "css" / name).read_text(encoding="utf-8")
         assert built == rcssmin.cssmin(source) + "\n" and len(built) < len(source)
 

@@ -13,7 +13,7 @@ import pytest
 import rcssmin
 from conftest import REPO
 
-from douane_status.building.stylesheets import STYLESHEETS, TOKENS, VENDORED, components
+from douane_status.presentation.stylesheets import STYLESHEETS, TOKENS, VENDORED, components
 
 THEME = REPO / "theme"
 NODE_MODULES = REPO / "node_modules"
@@ -29,7 +29,7 @@ def installed(package: str) -> Path:
 
 @pytest.mark.parametrize("component", components(), ids=lambda c: c.package)
 def test_each_vendored_file_is_the_pinned_packages_file(component: object) -> None:
-    from douane_status.building.stylesheets import Component
+    from douane_status.presentation.stylesheets import Component
 
     assert isinstance(component, Component)
     pinned = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["devDependencies"]

@@ -27,10 +27,10 @@ from pelican.utils import maybe_pluralize
 from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
 from ..domain.errors import ConfigError, ContentError
 from ..domain.timestamps import TimestampError, parse_timestamp
+from ..presentation.stylesheets import composed
 from ..rules.content import Content, load_content
 from .cssmin import minify_file
 from .site import write_site
-from .stylesheets import composed
 
 logger = logging.getLogger(__name__)
 
