@@ -118,7 +118,8 @@ DEMO_NOW = "2026-11-29T10:00"  # the moment the demo content is written around (
     }
 )
 def screenshots(c: Context, now: str = DEMO_NOW, output: str = "docs/screenshots") -> None:
-    """Screenshots of the status, event and report pages (nl/en, light/dark, desktop/phone)."""
+    """Screenshots of the status, event and report pages (nl/en, light/dark, desktop/phone) and of
+    the web editor (docs/handleiding.md)."""
     from tools.screenshots import screenshots_command
 
     code = screenshots_command(PROJECT, now=now, output=output)

@@ -31,6 +31,7 @@ from tools.browser import (
     set_color_scheme,
     set_viewport,
 )
+from tools.editor_screenshots import editor_screenshots
 
 DEVICES = {"desktop": (1024, 768), "phone": (375, 740)}  # small enough to keep the PNG files small
 LATER = dt.timedelta(minutes=50)  # the demo's promises of 10:15 to 10:35 have passed by 10:50
@@ -44,6 +45,7 @@ def screenshots_command(project: Path, *, now: str, output: str) -> ExitStatus:
         moment = parse_now(now, settings)
         target = project / output
         written = take_screenshots(project, settings_file, project / "content", moment, target)
+        written += editor_screenshots(project, moment, target)
     except ContentError as exc:
         print_findings(exc.findings)
         return ExitStatus.FINDINGS
