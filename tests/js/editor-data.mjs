@@ -1,7 +1,7 @@
 // The editor's real data for the demo content (editor.json's "format"), made by the project's
 // Python (tools/editor_data.py), so that the tests use the rules and messages the page gets.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
 export const PROJECT = resolve(import.meta.dirname, "..", "..");
@@ -14,7 +14,3 @@ function python() {
 export const D = JSON.parse(
   execFileSync(python(), ["-m", "tools.editor_data"], { cwd: PROJECT, encoding: "utf8" }),
 );
-
-export function demoFile(name) {
-  return readFileSync(resolve(PROJECT, "content", "outages", "2026", name), "utf8");
-}
