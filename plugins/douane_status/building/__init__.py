@@ -1,3 +1,3 @@
-"""The Pelican adapter and the build: render pages and files on two cores, then swap the new site
+"""The Pelican adapter and the build: render pages and files on every core, then swap the new site
 in.
 """

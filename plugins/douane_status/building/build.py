@@ -134,7 +134,7 @@ def build_site(
             names_synced(output_dir.parent)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)  # the new site, or after the swap the old
-        # the second build process's failure comes as a BuildError caused by it
+        # a worker process's failure comes as a BuildError caused by it
         cause = exc.__cause__ if isinstance(exc, BuildError) else exc
         if isinstance(cause, OSError):
             raise BuildError(explain(cause, doing, project_dir, staging)) from cause
