@@ -1,5 +1,6 @@
 """No build process outlives its build: killed with SIGKILL while pages are written, the main
-process takes its workers with it, and the next build removes the staging folder it left."""
+process takes its workers with it, and the next build removes the staging folder it left. A
+process with another thread running forks nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,4 +111,29 @@ def test_killing_the_build_while_pages_are_written_ends_its_workers(tmp_path: Pa
     assert len(pages_written()) == left  # nothing writes there any more
 
     build_into(output, now=FIXTURE_NOW_UTC)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.previous", "output"]
+
+
+def test_a_build_beside_another_thread_forks_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in ``invoke serve``, whose web server is a thread: the build removes the previous site
+    and writes every page in this process, and the site is the same."""
+    output = build_into(tmp_path / "output", now=FIXTURE_NOW_UTC)
+    forked = sorted(p.relative_to(output) for p in output.rglob("*"))
+    build_into(output, now=FIXTURE_NOW_UTC)  # a previous site beside it, for the build to remove
+
+    def no_fork() -> int:
+        raise AssertionError("forked while another thread ran")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        build_into(output, now=FIXTURE_NOW_UTC)
+    finally:
+        stop.set()
+        other.join()
+    assert sorted(p.relative_to(output) for p in output.rglob("*")) == forked
     assert sorted(p.name for p in tmp_path.iterdir()) == [".output.previous", "output"]
