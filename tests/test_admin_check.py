@@ -14,6 +14,8 @@ from pathlib import Path
 from editorkit import run_editor_js
 from rulekit import REPO, SETTINGS, local, write_content
 
+from douane_status.domain.check_messages import MESSAGES
+from douane_status.domain.findings import Finding
 from douane_status.editor.checker_rules import checker_rules
 from douane_status.reading.catalog import read_catalog
 from douane_status.rules.content import load_content
@@ -36,7 +38,18 @@ output(result);
 NOT_IN_THE_EDITOR = {"OUT008", "OUT009"}
 # The protocol's warnings the editor gives before a save, judged from the one file alone; the
 # others need the clock, other files or working days, and the check gives them.
-EDITOR_WARNINGS = {"P07", "P11", "P13"}
+EDITOR_WARNINGS = {"P04", "P07", "P11", "P13"}
+
+
+def in_the_editor(finding: Finding) -> bool:
+    """Whether the editor says this finding too: P04 only for a late overrun notice (planned
+    work that ran past its end with no notice at all is judged against the clock)."""
+    if finding.is_error:
+        return finding.code not in NOT_IN_THE_EDITOR
+    if finding.code == "P04":
+        return MESSAGES["overrun_late"].split("%(at)s")[0].split(")s ")[1] in finding.message
+    return finding.code in EDITOR_WARNINGS
+
 
 Said = tuple[str, int | None, str, str]  # code, line, message (English), severity
 
@@ -47,7 +60,7 @@ def python_findings(root: Path, content_dir: Path) -> dict[str, set[Said]]:
     loaded = load_content(content_dir, SETTINGS, local(NOW), root=root)
     found: dict[str, set[Said]] = {}
     for f in loaded.findings:
-        if (f.is_error and f.code not in NOT_IN_THE_EDITOR) or f.code in EDITOR_WARNINGS:
+        if in_the_editor(f):
             said = (f.code, f.line, f.message, str(f.severity))
             found.setdefault(Path(f.file).name, set()).add(said)
     return found
@@ -60,7 +73,7 @@ def refused(found: dict[str, set[Said]]) -> set[str]:
 def browser_findings(content_dir: Path) -> dict[str, set[Said]]:
     catalog, _ = read_catalog(content_dir, content_dir.parent, SETTINGS.tz)
     files = {p.name: p.read_text("utf-8") for p in (content_dir / "outages").rglob("*.md")}
-    rules = checker_rules(catalog, SETTINGS.timezone)
+    rules = checker_rules(catalog, SETTINGS)
     result = run_editor_js(CHECK, {"rules": rules, "files": files})
     for name, problems in result.items():  # Dutch and English, naming the field
         for problem in problems:
@@ -117,8 +130,39 @@ WARNED = {  # the valid disruption changed so that the check warns (and the save
 }
 
 
+OVERRUN_LATE = """---
+type: maintenance
+title: {nl: Onderhoud DMS, en: DMS maintenance}
+systems: [dms]
+announced: 2026-11-02 09:00
+start: 2026-11-30 08:00
+end: 2026-11-30 12:00
+fallback_possible: false
+updates:
+  - at: 2026-11-02 09:00
+    status: scheduled
+    nl: Gepland.
+    en: Scheduled.
+  - at: 2026-11-30 11:50
+    status: overrun
+    expected_end: 2026-11-30 13:00
+    next_update: 2026-11-30 12:50
+    nl: Uitloop.
+    en: Overrun.
+---
+::: nl
+Tekst.
+:::
+
+::: en
+Text.
+:::
+"""
+
+
 def test_the_editor_warns_as_the_checker_warns(tmp_path: Path) -> None:
-    """P07, P11 and P13: the same warnings, on the same lines, in the same words."""
+    """P04 (a late overrun notice), P07, P11 and P13: the same warnings, on the same lines, in
+    the same words."""
     base = (CORPUS / "valid-disruption.md").read_text("utf-8")
     content_dir = write_content(tmp_path, [])
     folder = content_dir / "outages" / "2026"
@@ -131,12 +175,14 @@ def test_the_editor_warns_as_the_checker_warns(tmp_path: Path) -> None:
                 "status: investigating\n", "status: disruption\n    fallback: allowed\n"
             )
         (folder / name).write_text(text, "utf-8")
+    (folder / "overrun-late.md").write_text(OVERRUN_LATE, "utf-8")
     python = python_findings(tmp_path, content_dir)
     browser = browser_findings(content_dir)
     assert refused(python) == refused(browser) == set()
     assert {name: said for name, said in browser.items() if said} == python
     codes = {name: {s[0] for s in said} for name, said in python.items()}
     assert codes == {
+        "overrun-late.md": {"P04"},
         "no-next-update.md": {"P07"},
         "no-fault-after-disruption.md": {"P13"},
         "fallback-not-ended.md": {"P11"},
@@ -158,7 +204,7 @@ def test_times_on_the_nights_of_the_clock_changes() -> None:
     assert start in base
     files = {name: base.replace(start, f"start: {time}") for name, (time, _) in cases.items()}
     catalog, _ = read_catalog(REPO / "content", REPO, SETTINGS.tz)
-    rules = checker_rules(catalog, SETTINGS.timezone)
+    rules = checker_rules(catalog, SETTINGS)
     for zone in ("UTC", "America/New_York", "Asia/Tokyo"):
         result = run_editor_js(CHECK, {"rules": rules, "files": files}, tz=zone)
         for name, (_, codes) in cases.items():

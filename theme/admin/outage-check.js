@@ -9,7 +9,7 @@
  * tests/test_admin_check.py runs the invalid corpus through this and the Python checker and
  * compares codes, lines and messages. Each rule is one function named after what it checks.
  * Besides the errors that refuse a save, the protocol's warnings that one file shows at the
- * moment of saving (P07, P11, P13) are found too: the save goes on, and the operator has seen
+ * moment of saving (P04's late notice, P07, P11, P13) are found too: the save goes on, and the operator has seen
  * what the check will say.
  */
 import * as YAML from "./yaml/index.js";
@@ -517,6 +517,42 @@ function checkFallbackEndedAfterAllowed(updates, problems) {
   });
 }
 
+/* A moment as the checker's messages show it: Dutch time with its zone ("2026-11-29 10:00 CET"). */
+function when(ms, R) {
+  var zone = new Intl.DateTimeFormat("en-GB", { timeZone: R.time_zone, timeZoneName: "short" })
+    .formatToParts(new Date(ms)).find(function (part) { return part.type === "timeZoneName"; });
+  return time.wallText(time.wallAt(ms, R.time_zone)) + " " + zone.value;
+}
+
+/* A length of time as the checker's messages give it: "31 minutes", with seconds when there are. */
+function span(ms, R) {
+  var seconds = Math.abs(Math.trunc(ms / 1000));
+  var minutes = Math.floor(seconds / 60);
+  var text = say(R, minutes === 1 ? "minute" : "minutes", { count: minutes });
+  return seconds % 60 ? joined(text, say(R, "seconds", { count: seconds % 60 })) : text;
+}
+
+/* P04 (an overrun announced no later than 30 minutes before the planned end): a late notice is
+   judged when it is published, as the checker judges it. (That planned work ran past its end
+   without any notice is the check's to say: it needs the clock.) */
+function checkOverrunAnnounced(type, times, updates, problems) {
+  var R = problems.R;
+  if (R.planned_types.indexOf(type) < 0 || times.end === null) return;
+  var notice = R.overrun_notice_minutes * 60000;
+  var overruns = updates.filter(function (u) { return u.status === R.overrun; });
+  if (!overruns.length || overruns.some(function (u) { return times.end - u.at >= notice; })) return;
+  var first = overruns[0];
+  var before = times.end - first.at;
+  problems.warn("P04", joined(first.label, words(" status")), first.line, "overrun_late", {
+    label: first.label,
+    at: when(first.at, R),
+    relation: say(R, before >= 0 ? "span_before" : "span_after", { span: span(before, R) }),
+    end: when(times.end, R),
+    notice: span(notice, R),
+    due: when(times.end - notice, R),
+  });
+}
+
 /* P07 (the next communication moment stated), P11 (the fallback procedure ended, and the
    buffered messages explained, when a disruption ends) and P13 ('no-fault' only after an
    investigation): warnings, judged from the file alone as the checker judges them. */
@@ -639,6 +675,7 @@ export function checkFile(content, eventId, R) {
     }
     checkChronology(type, times, lines, updates, problems);
     checkFallbackEndedAfterAllowed(updates, problems);
+    checkOverrunAnnounced(type, times, updates, problems);
     checkCommunication(type, items, updates, problems);
   }
   return problems.list;

@@ -119,7 +119,17 @@ MESSAGES: dict[str, str] = {
     "status_not_for_type": N_(
         "%(label)s has status '%(status)s', which a %(type)s does not use; use one of: %(allowed)s"
     ),
-    # P07, P11, P13: warnings the editor gives too, judged from the one file
+    # P04, P07, P11, P13: warnings the editor gives too, judged from the one file
+    "minute": N_("%(count)s minute"),
+    "minutes": N_("%(count)s minutes"),
+    "seconds": N_(" %(count)s s"),
+    "span_before": N_("%(span)s before"),
+    "span_after": N_("%(span)s after"),
+    "overrun_late": N_(
+        "%(label)s announces the overrun at %(at)s, %(relation)s the planned end %(end)s; the "
+        "protocol asks for it no later than %(notice)s before the planned end (%(due)s). "
+        "Announce an overrun as soon as it is foreseen (the late notice is recorded)"
+    ),
     "next_update_missing": N_(
         "%(label)s ('%(status)s') does not say when the next update follows: add "
         "'next_update: YYYY-MM-DD HH:MM' (the next communication moment)"

@@ -124,7 +124,7 @@ def format_data(catalog: Catalog, phrases: Phrasebook, settings: StatusSettings)
             for s in catalog.systems
         },
         "phrases": phrases.as_dict(),
-        "rules": checker_rules(catalog, settings.timezone),
+        "rules": checker_rules(catalog, settings),
         "next_status": {str(k): str(v) for k, v in NEXT_STATUS.items()},
         "status_labels": {str(s): " / ".join(i18n.both(i18n.STATUS_LABELS, s)) for s in Status},
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..domain.check_messages import MESSAGES
+from ..domain.config import StatusSettings
 from ..domain.model import FINAL_STATUSES, Catalog, EventType, Fallback, Status, statuses_for
 from ..domain.timestamps import FIRST_YEAR, LAST_YEAR
 from ..presentation.catalogues import translations
@@ -37,10 +38,12 @@ TOP_TIMES = ("announced", "start", "end")
 REQUIRED_IN_UPDATE = ("at", "status")
 
 
-def checker_rules(catalog: Catalog, time_zone: str) -> dict[str, Any]:
+def checker_rules(catalog: Catalog, settings: StatusSettings) -> dict[str, Any]:
     """Everything outage-check.js needs, as JSON-ready data."""
     return {
-        "time_zone": time_zone,
+        "time_zone": settings.timezone,
+        "overrun_notice_minutes": settings.overrun_notice_minutes,  # P04
+        "planned_statuses": {"overrun": str(Status.OVERRUN)},
         "top_fields": list(TOP_FIELDS),
         "update_fields": list(UPDATE_FIELDS),
         "text_fields": list(TEXT_FIELDS),

@@ -66,8 +66,8 @@ def span(delta: dt.timedelta) -> str:
     """A length of time in minutes, with seconds only when there are some: "31 minutes 5 s"."""
     seconds = int(delta.total_seconds())
     minutes, rest = divmod(abs(seconds), 60)
-    text = f"{minutes} minute{'s' if minutes != 1 else ''}"
-    return f"{text} {rest} s" if rest else text
+    text = say("minute" if minutes == 1 else "minutes", count=minutes)
+    return text + say("seconds", count=rest) if rest else text
 
 
 def minutes_limit(minutes: int) -> dt.timedelta:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from ..domain.check_messages import say
 from ..domain.findings import Finding, warning
 from ..domain.model import Event, EventType, Status, Update, Window, WindowKind
 from ..domain.workdays import WorkCalendar
@@ -162,15 +163,20 @@ def check_overrun_announced(event: Event, context: RuleContext) -> Iterable[Find
             return
         first = overruns[0]
         before = event.end - first.at
-        relation = f"{span(before)} {'before' if before >= dt.timedelta(0) else 'after'}"
+        side = "span_before" if before >= dt.timedelta(0) else "span_after"
         yield warning(
             event.path,
             first.line,
             "P04",
-            f"{label(first)} announces the overrun at {when(first.at, context)}, {relation} the "
-            f"planned end {planned_end}; the protocol asks for it no later than "
-            f"{span(notice)} before the planned end ({when(event.end - notice, context)}). "
-            "Announce an overrun as soon as it is foreseen (the late notice is recorded)",
+            say(
+                "overrun_late",
+                label=label(first),
+                at=when(first.at, context),
+                relation=say(side, span=span(before)),
+                end=planned_end,
+                notice=span(notice),
+                due=when(event.end - notice, context),
+            ),
         )
         return
     final = event.final_update
