@@ -175,3 +175,25 @@ def test_folders_stay_small() -> None:
         if (count := len(list(folder.glob("*.py")))) > MAX_MODULES_PER_FOLDER
     }
     assert crowded == {}
+
+
+EDITOR_SCRIPTS = Path(__file__).resolve().parent.parent / "theme" / "admin"
+
+
+def test_the_editors_modules_stay_small() -> None:
+    """The web editor's ES modules (theme/admin/*.js) keep to the same limit as the package."""
+    scripts = sorted(EDITOR_SCRIPTS.glob("*.js"))
+    assert len(scripts) >= 8
+    too_long = {
+        path.name: lines
+        for path in scripts
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert too_long == {}
+
+
+def test_the_build_ships_every_editor_module() -> None:
+    """A module the page imports but the build does not copy breaks /admin/ in the browser."""
+    from douane_status.editor.admin import SCRIPTS
+
+    assert sorted(SCRIPTS) == sorted(p.name for p in EDITOR_SCRIPTS.glob("*.js"))

@@ -5,7 +5,8 @@
  *   - outage-file.js reads the files and writes new ones; outage-edit.js saves an opened file
  *     changing only what the operator changed;
  *   - outage-phrases.js fills in empty texts and closes as the commands do;
- *   - outage-check.js says, before saving, what `invoke check` would say of the one file;
+ *   - outage-check.js says, before saving, what `invoke check` would say of the one file (with
+ *     check-nodes.js, check-format.js, check-protocol.js and check-messages.js);
  *   - amsterdam-time.js keeps every time in Dutch time, whatever the browser's zone.
  *
  * The form differs from the file in two places, both translated by outage-file.js: the body's
