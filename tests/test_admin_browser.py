@@ -630,3 +630,28 @@ def test_the_file_name_has_the_starts_date_in_dutch_time(editor: tuple[Path, str
     text = saved_text(driver, project / "content/outages/2026/2026-11-29-dms-verstoring.md")
     assert "\nstart: 2026-11-29 22:30\n" in text
     assert not list((project / "content" / "outages").rglob("2026-11-30-*.md"))
+
+
+def test_no_label_says_optional(editor: tuple[Path, str], browser) -> None:
+    """No field is "required" for Decap (the check names what is missing), and Decap's locale
+    strings leave its "(optional)" / "(optioneel)" off every label, in both languages."""
+    from selenium.webdriver.common.by import By
+
+    _, url = editor
+    driver = browser
+    open_form(driver, url)
+    add_update(driver)
+    labels = [e.text for e in driver.find_elements(By.TAG_NAME, "label") if e.text.strip()]
+    assert len(labels) >= 15, labels
+    shown = {t.upper() for t in labels}  # Decap's style may write labels in capitals
+    assert "SYSTEMEN / SYSTEMS" in shown and "NEDERLANDS / DUTCH" in shown, labels
+    said = [t for t in labels if any(w in t.lower() for w in ("optional", "optioneel", "()"))]
+    assert said == [], said
+    phrases = driver.execute_script(
+        "return ['nl', 'en'].map(l => [CMS.getLocale(l).editor.editorControl.field.optional,"
+        " CMS.getLocale(l).editor.editorControlPane.widget.required])"
+    )
+    assert phrases == [
+        ["", "%{fieldLabel} is vereist."],  # Decap's other Dutch words stay
+        ["", "%{fieldLabel} is required."],
+    ]

@@ -75,11 +75,27 @@ function showProblems(problems, refused) {
   });
 }
 
+/* No field is "required" for Decap (a missing field is the check's OUT003, named in both
+   languages), so Decap would mark every label "(optional)". Its locale strings say nothing there
+   instead, over Decap's own Dutch and English; index.html hides the empty brackets left. */
+function withoutOptional(CMS) {
+  ["nl", "en"].forEach(function (lang) {
+    var phrases = CMS.getLocale(lang) || {};
+    var editor = phrases.editor || {};
+    var control = editor.editorControl || {};
+    var fieldPhrases = Object.assign({}, control.field, { optional: "" });
+    CMS.registerLocale(lang, Object.assign({}, phrases, {
+      editor: Object.assign({}, editor, { editorControl: Object.assign({}, control, { field: fieldPhrases }) }),
+    }));
+  });
+}
+
 function start() {
   fetch("editor.json")
     .then(function (response) { return response.json(); })
     .then(function (editor) {
       var D = editor.format;
+      withoutOptional(window.CMS);
       window.CMS.registerCustomFormat("douane-outage", "md", makeFormat(D));
       window.CMS.registerWidget("douane-time", timeWidget(D));
       window.CMS.registerWidget("douane-status", statusWidget(D));
