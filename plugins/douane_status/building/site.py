@@ -106,8 +106,9 @@ def write_site(
 def _layout(
     env: jinja2.Environment, lang: Lang, settings: StatusSettings, now: dt.datetime
 ) -> dict[str, Any]:
-    """What every page of one language shows around its content; the navigation (for each
-    kind of page) and the footer are rendered here, once, not again for every page."""
+    """What every page of one language shows around its content, and the macros of its
+    templates; the navigation (for each kind of page) and the footer are rendered here, once,
+    not again for every page."""
     layout: dict[str, Any] = {
         "site_url": settings.site_url,
         "helpdesk_phone": settings.helpdesk_phone_in(lang),
@@ -128,6 +129,10 @@ def _layout(
         "navigation": NAVIGATION,
     }
     chrome: Any = env.get_template("chrome.html").make_module(layout)  # its macros, by name
+    # The templates' macros, as ``m``: made once per language from the layout, which holds all
+    # they read besides their arguments (an ``{% import ... with context %}`` in base.html ran
+    # macros.html again for every page).
+    layout["m"] = env.get_template("macros.html").make_module(layout)
     layout["chrome"] = {
         "nav": {kind: chrome.nav(kind) for kind in PAGE_KINDS},
         "helpline": chrome.helpline(),
