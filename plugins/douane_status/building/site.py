@@ -137,7 +137,10 @@ def _layout(
         "nav": {kind: chrome.nav(kind) for kind in PAGE_KINDS},
         "helpline": chrome.helpline(),
         "footer": chrome.footer(),
-        "feed_links": chrome.feed_links(),
+        "site_name": chrome.site_name(),
+        "description": chrome.description(),
+        "head_links": {kind: chrome.head_links(kind) for kind in PAGE_KINDS},
+        "header_start": chrome.header_start(),
     }
     return layout
 
