@@ -15,7 +15,7 @@ from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Lang
 from ..domain.outfiles import write_file
 from ..pages.compact import compact_html
-from ..pages.view_models import Link
+from ..pages.view_models import EventView, Link
 from ..pages.views import Page, SitePages
 from ..presentation import i18n
 from ..presentation.channels import feed_links
@@ -133,6 +133,7 @@ def _layout(
     # they read besides their arguments (an ``{% import ... with context %}`` in base.html ran
     # macros.html again for every page).
     layout["m"] = env.get_template("macros.html").make_module(layout)
+    layout["event_row"] = _once_per_event(layout["m"].event_row)
     layout["chrome"] = {
         "nav": {kind: chrome.nav(kind) for kind in PAGE_KINDS},
         "helpline": chrome.helpline(),
@@ -143,6 +144,20 @@ def _layout(
         "header_start": chrome.header_start(),
     }
     return layout
+
+
+def _once_per_event(macro: Callable[[EventView], Markup]) -> Callable[[EventView], Markup]:
+    """``macro`` of an event's view, rendered once per event: an event's row
+    is the same on the archive, the status page and each of its systems' pages."""
+    rendered: dict[str, Markup] = {}
+
+    def once(event: EventView) -> Markup:
+        html = rendered.get(event.url)  # an event's address in the page's language
+        if html is None:
+            html = rendered[event.url] = macro(event)
+        return html
+
+    return once
 
 
 # What machines subscribe to, in three jobs, largest first (at 500 events the calendars are a
