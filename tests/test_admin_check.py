@@ -14,7 +14,6 @@ from pathlib import Path
 from editorkit import run_editor_js
 from rulekit import REPO, SETTINGS, local, write_content
 
-from douane_status.domain.check_messages import MESSAGES
 from douane_status.domain.findings import Finding
 from douane_status.editor.checker_rules import checker_rules
 from douane_status.reading.catalog import read_catalog
@@ -22,11 +21,12 @@ from douane_status.rules.content import load_content
 
 CORPUS = REPO / "tests" / "corpus"
 NOW = "2026-12-01 12:00"
+NOW_MS = int(local(NOW).timestamp() * 1000)  # the browser's clock at the moment of saving
 CHECK = """
 const result = {};
 for (const [name, text] of Object.entries(input.files)) {
   const id = name.split("/").pop().replace(/\\.md$/, "");
-  result[name] = Editor.check.checkFile(text, id, input.rules);
+  result[name] = Editor.check.checkFile(text, id, input.rules, input.now);
 }
 output(result);
 """
@@ -36,18 +36,16 @@ output(result);
 # and places files itself) and what Markdown costs to render (OUT008: its measure lives in the
 # reader alone). The pull request's check refuses them, and a held-back build keeps them out.
 NOT_IN_THE_EDITOR = {"OUT008", "OUT009"}
-# The protocol's warnings the editor gives before a save, judged from the one file alone; the
-# others need the clock, other files or working days, and the check gives them.
-EDITOR_WARNINGS = {"P04", "P07", "P11", "P13"}
+# The protocol's warnings the editor gives before a save, judged from the one file at the moment
+# of saving (P05 with the working days the build exports); the others need other files or a
+# later clock, and the check gives them.
+EDITOR_WARNINGS = {"P04", "P05", "P07", "P11", "P13"}
 
 
 def in_the_editor(finding: Finding) -> bool:
-    """Whether the editor says this finding too: P04 only for a late overrun notice (planned
-    work that ran past its end with no notice at all is judged against the clock)."""
+    """Whether the editor says this finding too."""
     if finding.is_error:
         return finding.code not in NOT_IN_THE_EDITOR
-    if finding.code == "P04":
-        return MESSAGES["overrun_late"].split("%(at)s")[0].split(")s ")[1] in finding.message
     return finding.code in EDITOR_WARNINGS
 
 
@@ -73,8 +71,8 @@ def refused(found: dict[str, set[Said]]) -> set[str]:
 def browser_findings(content_dir: Path) -> dict[str, set[Said]]:
     catalog, _ = read_catalog(content_dir, content_dir.parent, SETTINGS.tz)
     files = {p.name: p.read_text("utf-8") for p in (content_dir / "outages").rglob("*.md")}
-    rules = checker_rules(catalog, SETTINGS)
-    result = run_editor_js(CHECK, {"rules": rules, "files": files})
+    rules = checker_rules(catalog, SETTINGS, local(NOW))
+    result = run_editor_js(CHECK, {"rules": rules, "files": files, "now": NOW_MS})
     for name, problems in result.items():  # Dutch and English, naming the field
         for problem in problems:
             field = problem["field"]
@@ -204,9 +202,136 @@ def test_times_on_the_nights_of_the_clock_changes() -> None:
     assert start in base
     files = {name: base.replace(start, f"start: {time}") for name, (time, _) in cases.items()}
     catalog, _ = read_catalog(REPO / "content", REPO, SETTINGS.tz)
-    rules = checker_rules(catalog, SETTINGS)
+    rules = checker_rules(catalog, SETTINGS, local(NOW))
     for zone in ("UTC", "America/New_York", "Asia/Tokyo"):
         result = run_editor_js(CHECK, {"rules": rules, "files": files}, tz=zone)
         for name, (_, codes) in cases.items():
             found = {str(p["code"]) for p in result[name] if p["code"] == "OUT005"}
             assert found == codes, (zone, name, result[name])
+
+
+PLANNED = """---
+type: maintenance
+title: {{nl: Onderhoud DMS, en: DMS maintenance}}
+systems: [dms]
+announced: 2026-01-05 09:00
+start: {start}
+end: {end}
+fallback_possible: false
+updates:
+  - at: 2026-01-05 09:00
+    status: scheduled
+    nl: Gepland.
+    en: Scheduled.
+{updates}---
+::: nl
+Tekst.
+:::
+
+::: en
+Text.
+:::
+"""
+
+
+def planned(start: str, end: str, *updates: str) -> str:
+    return PLANNED.format(start=start, end=end, updates="".join(updates))
+
+
+def overrun(at: str, next_update: str) -> str:
+    return (
+        f"  - at: {at}\n    status: overrun\n    expected_end: {next_update}\n"
+        f"    next_update: {next_update}\n    nl: Uitloop.\n    en: Overrun.\n"
+    )
+
+
+def final(at: str, status: str) -> str:
+    return f"  - at: {at}\n    status: {status}\n    nl: Klaar.\n    en: Done.\n"
+
+
+# P04 and P05 at the moment of saving (now is NOW), one minute either side. A gap in the overrun
+# starting at 07:30 on King's Day (Monday 27 April 2026, no working day) is due at 09:30 (120
+# minutes), on an ordinary Monday at 09:00 (60 minutes after office hours begin at 08:00): the
+# browser counts with the non-working days the build exports.
+OVERRUNS: dict[str, tuple[str, set[str]]] = {
+    "kings-day-0930.md": (
+        planned(
+            "2026-04-27 06:30", "2026-04-27 07:30", overrun("2026-04-27 07:00", "2026-04-27 09:30")
+        ),
+        set(),
+    ),
+    "kings-day-0931.md": (
+        planned(
+            "2026-04-27 06:30", "2026-04-27 07:30", overrun("2026-04-27 07:00", "2026-04-27 09:31")
+        ),
+        {"P05"},
+    ),
+    "monday-0900.md": (
+        planned(
+            "2026-04-20 06:30", "2026-04-20 07:30", overrun("2026-04-20 07:00", "2026-04-20 09:00")
+        ),
+        set(),
+    ),
+    "monday-0901.md": (
+        planned(
+            "2026-04-20 06:30", "2026-04-20 07:30", overrun("2026-04-20 07:00", "2026-04-20 09:01")
+        ),
+        {"P05"},
+    ),
+    "spring-night-120.md": (  # 01:30 CET to 04:30 CEST is 120 minutes
+        planned(
+            "2026-03-29 00:30", "2026-03-29 01:30", overrun("2026-03-29 01:00", "2026-03-29 04:30")
+        ),
+        set(),
+    ),
+    "spring-night-121.md": (
+        planned(
+            "2026-03-29 00:30", "2026-03-29 01:30", overrun("2026-03-29 01:00", "2026-03-29 04:31")
+        ),
+        {"P05"},
+    ),
+    "late-update-in-overrun.md": (  # 18:00 promised in time, the completion comes at 18:01
+        planned(
+            "2026-11-29 14:00",
+            "2026-11-29 16:00",
+            overrun("2026-11-29 15:00", "2026-11-29 18:00"),
+            final("2026-11-29 18:01", "completed"),
+        ),
+        {"P05"},
+    ),
+    "completed-at-end.md": (
+        planned("2026-11-30 11:00", "2026-11-30 12:00", final("2026-11-30 12:00", "completed")),
+        set(),
+    ),
+    "completed-after-end.md": (
+        planned("2026-11-30 11:00", "2026-11-30 12:00", final("2026-11-30 12:01", "completed")),
+        {"P04"},
+    ),
+    "cancelled-after-end.md": (
+        planned("2026-11-30 11:00", "2026-11-30 12:00", final("2026-11-30 12:01", "cancelled")),
+        {"P04"},
+    ),
+    "open-at-end.md": (planned("2026-12-01 11:00", "2026-12-01 12:00"), set()),
+    "open-after-end.md": (planned("2026-12-01 10:59", "2026-12-01 11:59"), {"P04"}),
+}
+
+
+def test_the_editor_judges_an_overrun_as_the_checker_at_the_moment_of_saving(
+    tmp_path: Path,
+) -> None:
+    """P04 (no overrun notice when the work ran past its end, at the final update or at now) and
+    P05 (the promised next update, an update after its due time, with Dutch working days and
+    office hours): the same warnings, on the same lines, in the same words."""
+    content_dir = write_content(tmp_path, [])
+    folder = content_dir / "outages" / "2026"
+    folder.mkdir()
+    for name, (text, _) in OVERRUNS.items():
+        (folder / name).write_text(text, "utf-8")
+    python = python_findings(tmp_path, content_dir)
+    browser = browser_findings(content_dir)
+    assert refused(python) == refused(browser) == set()
+    for name, (_, codes) in OVERRUNS.items():
+        assert {s[0] for s in python.get(name, set())} == codes, (name, python.get(name))
+        assert browser[name] == python.get(name, set()), name
+    said = {s[2] for s in browser["monday-0901.md"]}
+    assert any("60 minutes after office hours begin at 2026-04-20 08:00 CEST" in s for s in said)

@@ -126,7 +126,7 @@ def test_every_file_reads_back_the_same_after_the_editor_wrote_it_anew(tmp_path:
     catalog, phrases = catalog_and_phrases()
     files = text_files(content / "outages")
     written = run_editor_js(
-        RENDER, {"format": format_data(catalog, phrases, SETTINGS), "files": files}
+        RENDER, {"format": format_data(catalog, phrases, SETTINGS, FIXTURE_NOW_UTC), "files": files}
     )
     assert written.keys() == files.keys()
     for name, text in written.items():
@@ -151,7 +151,7 @@ def test_changing_one_text_changes_one_line_of_every_demo_and_corpus_file(tmp_pa
     catalog, phrases = catalog_and_phrases()
     files = text_files(REPO / "content" / "outages") | text_files(REPO / "tests" / "corpus")
     files[str(tmp_path / "2026-12-13-dms-handwerk.md")] = HAND_WRITTEN
-    data = format_data(catalog, phrases, SETTINGS)
+    data = format_data(catalog, phrases, SETTINGS, FIXTURE_NOW_UTC)
     result = run_editor_js(EDIT_ONE_TEXT, {"format": data, "files": files})
     edited = 0
     for name, outcome in result.items():
@@ -176,7 +176,7 @@ def test_the_changed_text_reads_back_and_nothing_else_changed(tmp_path: Path) ->
     before = read_all(content)
     catalog, phrases = catalog_and_phrases()
     files = text_files(content / "outages")
-    data = format_data(catalog, phrases, SETTINGS)
+    data = format_data(catalog, phrases, SETTINGS, FIXTURE_NOW_UTC)
     result = run_editor_js(EDIT_ONE_TEXT, {"format": data, "files": files})
     for name, outcome in result.items():
         Path(name).write_text(outcome["saved"], encoding="utf-8")
@@ -266,6 +266,7 @@ def test_the_editor_page_passes_the_nu_html_checker(tmp_path: Path) -> None:
         phrases,
         SETTINGS,
         AdminSettings(repo="douane/status"),
+        FIXTURE_NOW_UTC,
     )
     assert written is not None, "Decap CMS is not installed: run 'npm ci'"
     names = {p.relative_to(tmp_path / "output" / "admin").as_posix() for p in written}

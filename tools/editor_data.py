@@ -5,6 +5,7 @@ rather than a copy of it. ``python -m tools.editor_data``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -18,12 +19,12 @@ from douane_status.reading.catalog import read_catalog  # noqa: E402
 from douane_status.reading.phrases import load_phrasebook  # noqa: E402
 
 
-def editor_format(project: Path) -> dict[str, object]:
+def editor_format(project: Path, now: dt.datetime) -> dict[str, object]:
     settings_file, settings = project_settings(project)
     content = content_folder(settings_file)
     catalog, _ = read_catalog(content, project, settings.tz)
-    return format_data(catalog, load_phrasebook(content, project), settings)
+    return format_data(catalog, load_phrasebook(content, project), settings, now)
 
 
 if __name__ == "__main__":
-    json.dump(editor_format(PROJECT), sys.stdout, ensure_ascii=False)
+    json.dump(editor_format(PROJECT, dt.datetime.now(dt.UTC)), sys.stdout, ensure_ascii=False)

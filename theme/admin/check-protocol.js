@@ -1,29 +1,9 @@
 /*
- * The protocol's warnings that one file shows at the moment of saving (docs/protocol-rules.md):
- * the checker reports them, the save goes on, and the operator has seen them.
+ * The protocol's warnings on communication that one file shows at the moment of saving
+ * (docs/protocol-rules.md): the checker reports them, the save goes on, and the operator has seen
+ * them. The overrun's (P04, P05) are in check-overrun.js.
  */
-import { joined, say, span, when, words } from "./check-messages.js";
-
-/* P04 (an overrun announced no later than 30 minutes before the planned end): a late notice is
-   judged when it is published, as the checker judges it. (That planned work ran past its end
-   without any notice is the check's to say: it needs the clock.) */
-export function checkOverrunAnnounced(type, times, updates, problems) {
-  var R = problems.R;
-  if (R.planned_types.indexOf(type) < 0 || times.end === null) return;
-  var notice = R.overrun_notice_minutes * 60000;
-  var overruns = updates.filter(function (u) { return u.status === R.overrun; });
-  if (!overruns.length || overruns.some(function (u) { return times.end - u.at >= notice; })) return;
-  var first = overruns[0];
-  var before = times.end - first.at;
-  problems.warn("P04", joined(first.label, words(" status")), first.line, "overrun_late", {
-    label: first.label,
-    at: when(first.at, R),
-    relation: say(R, before >= 0 ? "span_before" : "span_after", { span: span(before, R) }),
-    end: when(times.end, R),
-    notice: span(notice, R),
-    due: when(times.end - notice, R),
-  });
-}
+import { joined, say, words } from "./check-messages.js";
 
 /* P07 (the next communication moment stated), P11 (the fallback procedure ended, and the
    buffered messages explained, when a disruption ends) and P13 ('no-fault' only after an

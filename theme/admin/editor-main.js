@@ -20,7 +20,7 @@ function beforeSave(entry, D) {
   var data = entry.get("data");
   var opened = data.get("_source");
   if (opened && savedAs.has(opened)) data = data.set("_source", savedAs.get(opened));
-  var result = review(data, entry.get("slug"), entry.get("newRecord"), D);
+  var result = review(data, entry.get("slug"), entry.get("newRecord"), D, Date.now());
   var errors = result.problems.filter(function (p) { return p.severity === "error"; });
   showProblems(result.problems, errors.length > 0);
   if (errors.length) throw new Error(describe(errors));

@@ -9,20 +9,22 @@
  * tests/test_admin_check.py runs the invalid corpus through this and the Python checker and
  * compares codes, lines and messages. Each rule is one function named after what it checks.
  * Besides the errors that refuse a save, the protocol's warnings that one file shows at the
- * moment of saving (P04's late notice, P07, P11, P13) are found too: the save goes on, and the operator has seen
- * what the check will say.
+ * moment of saving (P04 and P05 of an overrun, with the working days the build exports; P07,
+ * P11, P13) are found too: the save goes on, and the operator has seen what the check will say.
  */
 import * as file from "./outage-file.js";
 import { Problems, field } from "./check-messages.js";
 import { checkCharacters, checkFrontMatterParses, keyLine, pairs } from "./check-nodes.js";
 import * as format from "./check-format.js";
-import { checkCommunication, checkOverrunAnnounced } from "./check-protocol.js";
+import { checkOverrunAnnounced, checkOverrunCadence } from "./check-overrun.js";
+import { checkCommunication } from "./check-protocol.js";
 
 export { problem, say, closest } from "./check-messages.js";
 
-/* Every finding `invoke check` would give this one file (its text and its id), with the rules
-   that need no other file; OUT006 only when the file has no other error, as the checker. */
-export function checkFile(content, eventId, R) {
+/* Every finding `invoke check` would give this one file (its text and its id) at `now` (ms, the
+   moment of saving), with the rules that need no other file; OUT006 only when the file has no
+   other error, as the checker. */
+export function checkFile(content, eventId, R, now) {
   var problems = new Problems(R, 1, "");
   var source = checkCharacters(file.normalText(content), R, problems);
   var parts = file.split(source);
@@ -65,7 +67,8 @@ export function checkFile(content, eventId, R) {
     }
     format.checkChronology(type, times, lines, updates, problems);
     format.checkFallbackEndedAfterAllowed(updates, problems);
-    checkOverrunAnnounced(type, times, updates, problems);
+    checkOverrunAnnounced(type, times, lines, updates, now, problems);
+    checkOverrunCadence(type, times, updates, problems);
     checkCommunication(type, items, updates, problems);
   }
   return problems.list;

@@ -35,8 +35,8 @@ export function eventId(slug, isNew, data) {
 
 /* What a save of the form's data (an Immutable map) would write: filled in from the phrasebook,
    then judged as `invoke check` would judge the file. Returns {data, problems}; a problem whose
-   severity is "error" refuses the save, a warning does not. */
-export function review(entryData, slug, isNew, D) {
+   severity is "error" refuses the save, a warning does not. `now` (ms) is the moment of saving. */
+export function review(entryData, slug, isNew, D, now) {
   var data = entryData;
   var problems = [];
   try {
@@ -46,6 +46,6 @@ export function review(entryData, slug, isNew, D) {
   }
   var plain = data.toJS();
   var text = toFile(plain, D);
-  problems = problems.concat(check.checkFile(text, eventId(slug, isNew, plain), D.rules, D.messages));
+  problems = problems.concat(check.checkFile(text, eventId(slug, isNew, plain), D.rules, now));
   return { data: data, problems: problems, text: text };
 }

@@ -96,6 +96,7 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
                 catalog,
                 self.status_settings,
                 self.admin,
+                self.now,
             )
 
         editor = [write_web_editor]

@@ -130,6 +130,35 @@ MESSAGES: dict[str, str] = {
         "protocol asks for it no later than %(notice)s before the planned end (%(due)s). "
         "Announce an overrun as soon as it is foreseen (the late notice is recorded)"
     ),
+    # P04 with no notice at all, and P05: judged at the moment of saving, with working days
+    "overrun_missing": N_(
+        "%(ran_past)s, after its planned end %(end)s, but no update with status 'overrun' was "
+        "published; it is due no later than %(notice)s before the planned end (%(due)s): add an "
+        "'overrun' update with 'expected_end' and 'next_update' (the late notice is recorded)"
+    ),
+    "ran_past_completes": N_("%(label)s completes the %(kind)s at %(at)s"),
+    "ran_past_cancels": N_("%(label)s cancels the %(kind)s at %(at)s"),
+    "ran_past_open": N_("the %(kind)s is still open at now, %(now)s"),
+    "since_update": N_("update %(number)s"),
+    "since_planned_end": N_("the planned end"),
+    "since_own_time": N_("its own time"),
+    "inside_office_hours": N_("inside office hours"),
+    "outside_office_hours": N_("outside office hours"),
+    "office_hours_decide": N_(", %(span)s after office hours begin at %(office)s"),
+    "overrun_cadence": N_(
+        "During an overrun an update follows at least every %(office)s minutes in office hours "
+        "and every %(outside)s minutes outside"
+    ),
+    "overrun_update_late": N_(
+        "%(label)s comes %(span)s after %(since)s (%(start)s, %(office)s); it was due by "
+        "%(due)s%(reason)s. %(cadence)s: publish updates more often (state 'next_update' to "
+        "plan them)"
+    ),
+    "overrun_promise_late": N_(
+        "%(label)s promises the next update at %(next)s (next_update), %(span)s after it is "
+        "due: counted from %(since)s (%(start)s, %(office)s), it is due by %(due)s%(reason)s. "
+        "%(cadence)s: promise the next update by %(due)s at the latest, and publish it then"
+    ),
     "next_update_missing": N_(
         "%(label)s ('%(status)s') does not say when the next update follows: add "
         "'next_update: YYYY-MM-DD HH:MM' (the next communication moment)"

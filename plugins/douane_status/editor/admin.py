@@ -15,6 +15,7 @@ Settings: ``DOUANE_ADMIN`` in pelicanconf.py (see ``AdminSettings``).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from pathlib import Path
@@ -46,6 +47,8 @@ SCRIPTS = (  # ES modules; editor-main.js is the page's entry
     "check-messages.js",
     "check-nodes.js",
     "check-format.js",
+    "work-calendar.js",
+    "check-overrun.js",
     "check-protocol.js",
     "outage-check.js",
     "outage-phrases.js",
@@ -104,8 +107,11 @@ def _common(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def format_data(catalog: Catalog, phrases: Phrasebook, settings: StatusSettings) -> dict[str, Any]:
-    """What outage-format.js needs: the file's field order, and what fills empty texts."""
+def format_data(
+    catalog: Catalog, phrases: Phrasebook, settings: StatusSettings, now: dt.datetime
+) -> dict[str, Any]:
+    """What outage-format.js needs: the file's field order, and what fills empty texts; ``now``
+    (the build's) bounds the working days the checker's rules carry."""
     return {
         "top_fields": list(TOP_FIELDS),
         "update_fields": list(UPDATE_ORDER),
@@ -128,7 +134,7 @@ def format_data(catalog: Catalog, phrases: Phrasebook, settings: StatusSettings)
             for s in catalog.systems
         },
         "phrases": phrases.as_dict(),
-        "rules": checker_rules(catalog, settings),
+        "rules": checker_rules(catalog, settings, now),
         "next_status": {str(k): str(v) for k, v in NEXT_STATUS.items()},
         "status_labels": {str(s): " / ".join(i18n.both(i18n.STATUS_LABELS, s)) for s in Status},
     }
@@ -180,6 +186,7 @@ def write_admin(
     phrases: Phrasebook,
     settings: StatusSettings,
     admin: AdminSettings,
+    now: dt.datetime,
 ) -> list[Path] | None:
     """Write ``output_dir/admin/``; None (and nothing written) when Decap is not installed."""
     bundle = decap_files(project_dir)
@@ -207,7 +214,7 @@ def write_admin(
     editor = {
         "config": decap_config(catalog, admin),
         "local_config": local_decap_config(catalog, admin),
-        "format": format_data(catalog, phrases, settings),
+        "format": format_data(catalog, phrases, settings, now),
     }
     files = {
         "index.html": page,
@@ -226,6 +233,7 @@ def write_editor(
     catalog: Catalog,
     status: StatusSettings,
     admin: AdminSettings,
+    now: dt.datetime,
 ) -> list[Path]:
     """Write /admin/ beside the status pages, from the catalog the build already read; returns
     the files written.
@@ -238,7 +246,7 @@ def write_editor(
     except PhrasebookError as exc:
         logger.warning("The web editor /admin/ was not built: %s", exc)
         return []
-    written = write_admin(output_dir, project_dir, theme_dir, catalog, phrases, status, admin)
+    written = write_admin(output_dir, project_dir, theme_dir, catalog, phrases, status, admin, now)
     if written is None:
         logger.warning(
             "The web editor /admin/ was not built: Decap CMS is not installed (run 'npm ci')."

@@ -1,21 +1,24 @@
 """The rules the web editor checks before saving, as data, from the checker's own definitions.
 
 ``theme/admin/outage-check.js`` judges one file as ``invoke check`` does for the rules that need
-nothing but that file (OUT001-OUT006 and P01). It holds no list of its own: every field name,
-allowed value, limit and pattern it uses is taken from here, and this module takes them from the
-reader, the model and the timestamp parser. ``tests/test_admin_check.py`` runs the whole invalid
-corpus through both and compares what they say. The messages are the checker's own catalogue
-(``domain/check_messages.py``), in English and Dutch.
+nothing but that file and the moment of saving (OUT001-OUT006, P01, and the warnings P04, P05, P07,
+P11 and P13; P05 with the working days exported by ``work_calendar``). It holds no list of its own:
+every field name, allowed value, limit and pattern it uses is taken from here, and this module takes
+them from the reader, the model, the timestamp parser and the work calendar.
+``tests/test_admin_check.py`` runs the whole invalid corpus through both and compares what they say.
+The messages are the checker's own catalogue (``domain/check_messages.py``), in English and Dutch.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..domain.check_messages import MESSAGES
 from ..domain.config import StatusSettings
 from ..domain.model import FINAL_STATUSES, Catalog, EventType, Fallback, Status, statuses_for
 from ..domain.timestamps import FIRST_YEAR, LAST_YEAR
+from ..domain.workdays import WorkCalendar
 from ..presentation.catalogues import translations
 from ..reading import yamlsource
 from ..reading.characters import FORBIDDEN_RANGES, REFERENCE
@@ -36,13 +39,19 @@ from .schema import TIMESTAMP_PATTERN
 UPDATE_TIMES = ("at", "next_update", "expected_end")
 TOP_TIMES = ("announced", "start", "end")
 REQUIRED_IN_UPDATE = ("at", "status")
+# The years around the build's now whose working days the editor knows (P05): a save judges
+# work of last year, this year and the next two; beyond them the check alone judges P05.
+YEARS_BEFORE, YEARS_AFTER = 1, 2
 
 
-def checker_rules(catalog: Catalog, settings: StatusSettings) -> dict[str, Any]:
-    """Everything outage-check.js needs, as JSON-ready data."""
+def checker_rules(catalog: Catalog, settings: StatusSettings, now: dt.datetime) -> dict[str, Any]:
+    """Everything outage-check.js needs, as JSON-ready data; ``now`` bounds the working days."""
     return {
         "time_zone": settings.timezone,
         "overrun_notice_minutes": settings.overrun_notice_minutes,  # P04
+        **work_calendar(settings, now),  # P05
+        "completed": str(Status.COMPLETED),
+        "cancelled": str(Status.CANCELLED),
         "planned_statuses": {"overrun": str(Status.OVERRUN)},
         "top_fields": list(TOP_FIELDS),
         "update_fields": list(UPDATE_FIELDS),
@@ -81,6 +90,29 @@ def checker_rules(catalog: Catalog, settings: StatusSettings) -> dict[str, Any]:
         "forbidden_characters": _character_class(FORBIDDEN_RANGES),
         "character_reference": REFERENCE.pattern,
         "messages": checker_messages(),
+    }
+
+
+def work_calendar(settings: StatusSettings, now: dt.datetime) -> dict[str, Any]:
+    """What P05 needs to count in the browser as domain/workdays.py counts: office hours, the
+    cadence, and the weekdays that are not working days (the Algemene termijnenwet's holidays and
+    the closure days), from the ``holidays`` package through WorkCalendar, for a bounded span of
+    years around ``now``; the browser adds no holidays of its own."""
+    calendar = WorkCalendar(settings)
+    year = now.astimezone(settings.tz).year
+    first, last = dt.date(year - YEARS_BEFORE, 1, 1), dt.date(year + YEARS_AFTER, 12, 31)
+    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return {
+        "office_hours": [
+            settings.office_hours_start.strftime("%H:%M"),
+            settings.office_hours_end.strftime("%H:%M"),
+        ],
+        "overrun_update_office_minutes": settings.overrun_update_office_minutes,
+        "overrun_update_outside_minutes": settings.overrun_update_outside_minutes,
+        "calendar_span": [first.isoformat(), last.isoformat()],
+        "non_working_weekdays": [
+            d.isoformat() for d in days if d.weekday() < 5 and not calendar.is_working_day(d)
+        ],
     }
 
 

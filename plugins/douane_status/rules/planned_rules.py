@@ -184,22 +184,25 @@ def check_overrun_announced(event: Event, context: RuleContext) -> Iterable[Find
         ended = work_end(event)
         if ended is None or ended.at <= event.end:
             return
-        verb = "completes" if ended.status is Status.COMPLETED else "cancels"
-        ran_past = f"{label(final)} {verb} the {kind_of(event)} at {when(final.at, context)}"
+        verb = "ran_past_completes" if ended.status is Status.COMPLETED else "ran_past_cancels"
+        ran_past = say(verb, label=label(final), kind=kind_of(event), at=when(final.at, context))
         line = final.line
     else:
         if context.now <= event.end:
             return
-        ran_past = f"the {kind_of(event)} is still open at now, {when(context.now, context)}"
+        ran_past = say("ran_past_open", kind=kind_of(event), now=when(context.now, context))
         line = event.line_of("end")
     yield warning(
         event.path,
         line,
         "P04",
-        f"{ran_past}, after its planned end {planned_end}, but no update with status 'overrun' "
-        f"was published; it is due no later than {span(notice)} before the planned end "
-        f"({when(event.end - notice, context)}): add an 'overrun' update with 'expected_end' and "
-        "'next_update' (the late notice is recorded)",
+        say(
+            "overrun_missing",
+            ran_past=ran_past,
+            end=planned_end,
+            notice=span(notice),
+            due=when(event.end - notice, context),
+        ),
     )
 
 
@@ -259,29 +262,30 @@ def _gap_start(event: Event, previous: Update | None) -> tuple[dt.datetime, str]
     """Where a gap in the overrun starts: the later of the planned end and the previous update."""
     assert event.end is not None
     if previous is not None and previous.at > event.end:
-        return previous.at, f"update {previous.number}"
-    return event.end, "the planned end"
+        return previous.at, say("since_update", number=previous.number)
+    return event.end, say("since_planned_end")
 
 
 def _due_words(gap_start: dt.datetime, due: dt.datetime, context: RuleContext) -> tuple[str, str]:
-    """Whether the gap starts "inside" or "outside" office hours, and, when their begin decides
-    the due time, the words that say so."""
+    """Whether the gap starts inside or outside office hours, and, when their begin decides the
+    due time, the words that say so."""
     settings = context.settings
     office = context.calendar.office_hours_from(gap_start)
     if office == gap_start:
-        return "inside", ""
+        return say("inside_office_hours"), ""
     if due == gap_start + minutes_limit(settings.overrun_update_outside_minutes):
-        return "outside", ""
+        return say("outside_office_hours"), ""
     limit = minutes_limit(settings.overrun_update_office_minutes)
-    return "outside", f", {span(limit)} after office hours begin at {when(office, context)}"
+    reason = say("office_hours_decide", span=span(limit), office=when(office, context))
+    return say("outside_office_hours"), reason
 
 
 def _cadence(context: RuleContext) -> str:
     settings = context.settings
-    return (
-        f"During an overrun an update follows at least every "
-        f"{settings.overrun_update_office_minutes} minutes in office hours and every "
-        f"{settings.overrun_update_outside_minutes} minutes outside"
+    return say(
+        "overrun_cadence",
+        office=settings.overrun_update_office_minutes,
+        outside=settings.overrun_update_outside_minutes,
     )
 
 
@@ -293,15 +297,22 @@ def _late_update(
     due = overrun_update_due(gap_start, context.calendar)
     if update.at <= due:
         return
-    inside, reason = _due_words(gap_start, due, context)
+    office, reason = _due_words(gap_start, due, context)
     yield warning(
         event.path,
         update.line,
         "P05",
-        f"{label(update)} comes {span(update.at - gap_start)} after {since} "
-        f"({when(gap_start, context)}, {inside} office hours); it was due by "
-        f"{when(due, context)}{reason}. {_cadence(context)}: publish updates more often (state "
-        "'next_update' to plan them)",
+        say(
+            "overrun_update_late",
+            label=label(update),
+            span=span(update.at - gap_start),
+            since=since,
+            start=when(gap_start, context),
+            office=office,
+            due=when(due, context),
+            reason=reason,
+            cadence=_cadence(context),
+        ),
     )
 
 
@@ -313,17 +324,23 @@ def _promise_beyond_due(event: Event, update: Update, context: RuleContext) -> F
     due = overrun_update_due(gap_start, context.calendar)
     if update.next_update <= due:
         return None
-    since = "its own time" if in_overrun else "the planned end"
-    inside, reason = _due_words(gap_start, due, context)
+    office, reason = _due_words(gap_start, due, context)
     return warning(
         event.path,
         update.line,
         "P05",
-        f"{label(update)} promises the next update at {when(update.next_update, context)} "
-        f"(next_update), {span(update.next_update - due)} after it is due: counted from {since} "
-        f"({when(gap_start, context)}, {inside} office hours), it is due by "
-        f"{when(due, context)}{reason}. {_cadence(context)}: promise the next update by "
-        f"{when(due, context)} at the latest, and publish it then",
+        say(
+            "overrun_promise_late",
+            label=label(update),
+            next=when(update.next_update, context),
+            span=span(update.next_update - due),
+            since=say("since_own_time" if in_overrun else "since_planned_end"),
+            start=when(gap_start, context),
+            office=office,
+            due=when(due, context),
+            reason=reason,
+            cadence=_cadence(context),
+        ),
     )
 
 
