@@ -655,3 +655,43 @@ def test_no_label_says_optional(editor: tuple[Path, str], browser) -> None:
         ["", "%{fieldLabel} is vereist."],  # Decap's other Dutch words stay
         ["", "%{fieldLabel} is required."],
     ]
+
+
+def test_planned_work_past_its_end_without_notice_is_a_warning_at_saving(
+    editor: tuple[Path, str], browser
+) -> None:
+    """P04 at the moment of saving: a maintenance still open one minute after its planned end,
+    with no overrun notice, is a warning in both languages (now: the editor's clock, in Dutch
+    time whatever the browser's zone), and the save goes on."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    project, url = editor
+    driver = browser
+    open_form(driver, url)
+    Select(field(driver, "Soort")).select_by_value("onderhoud")
+    wait_for(driver).until(
+        lambda d: (
+            Select(field(d, "Status")).first_selected_option.get_attribute("value") == "scheduled"
+        )
+    )
+    choose(field(driver, "Systemen"), "DMS")
+    set_value(driver, field(driver, "Begin"), "2026-12-20T08:00")
+    set_value(driver, field(driver, "Einde"), "2026-12-20T14:30")
+    choose(field(driver, "Noodprocedure mogelijk"), "Nee")
+    set_clock(driver, "2026-11-29T08:20:00Z")
+    now_button(field(driver, "Gepubliceerd")).click()
+    set_clock(driver, "2026-12-20T13:31:00Z")  # 14:31 in Amsterdam: one minute past the end
+    publish(driver)
+    saved = project / "content/outages/2026/2026-12-20-dms-onderhoud.md"
+    saved_text(driver, saved)
+    box = driver.find_element(By.ID, "douane-problems")
+    assert box.is_displayed()
+    dutch = box.find_element(By.CSS_SELECTOR, "[lang=nl]").text
+    english = box.find_element(By.CSS_SELECTOR, "[lang=en]").text
+    assert dutch.startswith("Opgeslagen, met waarschuwingen")
+    assert "waarschuwing P04" in dutch and "is nu, 2026-12-20 14:31 CET, nog niet" in dutch
+    assert "warning P04" in english
+    assert "the maintenance is still open at now, 2026-12-20 14:31 CET" in english
+    _, findings = checked(project, str(saved.relative_to(project)), "2026-12-20T14:31")
+    assert [f for f in findings if "P04" in f and "still open at now" in f], findings

@@ -9,7 +9,7 @@
  */
 import { makeFormat, review } from "./outage-format.js";
 import { describe } from "./outage-check.js";
-import { statusWidget, timeWidget, typeWidget } from "./outage-widgets.js";
+import { clockNow, statusWidget, timeWidget, typeWidget } from "./outage-widgets.js";
 
 window.CMS_MANUAL_INIT = true;
 var LOCAL = /^(localhost|127\.0\.0\.1|\[::1\])$/;
@@ -20,7 +20,7 @@ function beforeSave(entry, D) {
   var data = entry.get("data");
   var opened = data.get("_source");
   if (opened && savedAs.has(opened)) data = data.set("_source", savedAs.get(opened));
-  var result = review(data, entry.get("slug"), entry.get("newRecord"), D, Date.now());
+  var result = review(data, entry.get("slug"), entry.get("newRecord"), D, clockNow());
   var errors = result.problems.filter(function (p) { return p.severity === "error"; });
   showProblems(result.problems, errors.length > 0);
   if (errors.length) throw new Error(describe(errors));

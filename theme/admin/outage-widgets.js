@@ -6,9 +6,12 @@
 import * as time from "./amsterdam-time.js";
 import * as phrases from "./outage-phrases.js";
 
-// The clock of the "Now" button; the browser tests set a fixed moment here.
+// The clock of the "Now" button and of the check at saving; the browser tests set a fixed moment here.
 var NS = (window.DouaneOutage = window.DouaneOutage || {});
 NS.clock = NS.clock || function () { return Date.now(); };
+
+/* The moment of saving (ms), from the same clock: the warnings judged "now" (P04) read it. */
+export function clockNow() { return NS.clock(); }
 
 /* -- widgets -------------------------------------------------------------------------------- */
 
