@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
 export const PROJECT = resolve(import.meta.dirname, "..", "..");
+export const NOW = "2026-11-29T10:00"; // the demo's now: the working days of 2025-2028
 
 function python() {
   const venv = resolve(PROJECT, ".venv", "bin", "python");
@@ -12,5 +13,5 @@ function python() {
 }
 
 export const D = JSON.parse(
-  execFileSync(python(), ["-m", "tools.editor_data"], { cwd: PROJECT, encoding: "utf8" }),
+  execFileSync(python(), ["-m", "tools.editor_data", "--now", NOW], { cwd: PROJECT, encoding: "utf8" }),
 );
