@@ -1,11 +1,12 @@
-"""The words of the checks one file gets before it is saved (OUT002-OUT006, P01): one catalogue
-for the checker (``invoke check``) and the web editor, which judges the same file in the browser.
+"""The words of the checks one file gets before it is saved (OUT002-OUT006, P01, and the warnings
+P04, P05, P07, P11, P13): one catalogue for the checker (``invoke check``) and the web editor,
+which judges the same file in the browser.
 
-English is the msgid, as everywhere (README, "Translations"); the Dutch is in the gettext
-catalogue. The editor's data (``editor.json`` "messages") carries both, and the browser's checker
-(theme/admin/outage-check.js) fills in the same placeholders, so that both say the same words;
-tests/test_admin_check.py compares them finding by finding. A placeholder that is itself words
-(a label such as "update 2 (line 14)", a kind such as "list") comes from this catalogue too.
+English is the msgid, as everywhere (README, "Translations"); the Dutch is in the gettext catalogue.
+The editor's data (``editor.json`` "messages") carries both, and the browser's checker
+(theme/admin/outage-check.js and its modules) fills in the same placeholders, so that both say the
+same words; tests/test_admin_check.py compares them finding by finding. A placeholder that is itself
+words (a label such as "update 2 (line 14)", a kind such as "list") comes from this catalogue too.
 """
 
 from __future__ import annotations
