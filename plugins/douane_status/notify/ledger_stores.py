@@ -28,6 +28,7 @@ SUFFIX = ".json"
 LOCK = ".lock"
 RUNS = ".runs"
 GIT_TIMEOUT_SECONDS = 60
+FETCH_ATTEMPTS = 3  # a branch another run makes between a fetch and a look is fetched again
 IDENTITY = {
     "GIT_AUTHOR_NAME": "douane-status notify",
     "GIT_AUTHOR_EMAIL": "notify@douane-status.invalid",
@@ -190,13 +191,17 @@ class GitStore:
         return done.stdout.decode(errors="replace")
 
     def load(self) -> tuple[State, object]:
-        try:
-            refspec = f"+refs/heads/{self.branch}:{self._ref}"
-            self._git("fetch", "--quiet", "--no-tags", self.remote, refspec)
-        except LedgerError as exc:
-            if "couldn't find remote ref" in str(exc) and not self._head():
-                return {}, None  # no ledger yet: the first push makes the branch
-            raise
+        refspec = f"+refs/heads/{self.branch}:{self._ref}"
+        for attempt in range(FETCH_ATTEMPTS):
+            try:
+                self._git("fetch", "--quiet", "--no-tags", self.remote, refspec)
+                break
+            except LedgerError as exc:
+                if "couldn't find remote ref" not in str(exc) or attempt == FETCH_ATTEMPTS - 1:
+                    raise
+                if not self._head():
+                    return {}, None  # no ledger yet: the first push makes the branch
+                # another run made the branch between the fetch and the look: fetch it
         commit = self._git("rev-parse", self._ref).strip()
         state: State = {}
         for line in self._git("ls-tree", commit).splitlines():
