@@ -27,6 +27,7 @@ from test_operator import checked, operator_project
 sys.path.insert(0, str(REPO / "plugins"))
 
 from douane_status.domain.model import Fallback, Status
+from tools.editor_driver import choose, field, set_value, textareas
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -144,36 +145,6 @@ def browser(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[object]:
         yield driver
     finally:
         driver.quit()
-
-
-def field(driver, label: str):  # selenium objects: untyped
-    """The input of the form field whose label starts with ``label`` (first match)."""
-    from selenium.webdriver.common.by import By
-
-    for element in driver.find_elements(By.TAG_NAME, "label"):
-        if element.text.upper().startswith(label.upper()):
-            return driver.find_element(By.ID, element.get_attribute("for"))
-    raise AssertionError(f"no field labelled {label!r}")
-
-
-def set_value(driver, element, value: str) -> None:
-    """Set an input's value the way React notices (a date-time input takes no typing)."""
-    driver.execute_script(
-        "const [el, value] = arguments;"
-        "const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement : HTMLInputElement;"
-        "Object.getOwnPropertyDescriptor(proto.prototype, 'value').set.call(el, value);"
-        "el.dispatchEvent(new Event('input', {bubbles: true}));",
-        element,
-        value,
-    )
-
-
-def choose(element, *texts: str) -> None:
-    from selenium.webdriver.common.keys import Keys
-
-    for text in texts:
-        element.send_keys(text)
-        element.send_keys(Keys.ENTER)
 
 
 def wait_for(driver, seconds: float = 45):  # selenium objects: untyped
@@ -298,19 +269,6 @@ def test_a_disruption_created_in_the_web_editor_passes_the_checker_and_builds(
     assert "Fault" not in page.read_text(encoding="utf-8")  # the Dutch page has the Dutch cause
     assert "Storing in de berichtenverwerking" in page.read_text(encoding="utf-8")
     shutil.rmtree(project / "output")
-
-
-def textareas(driver, label: str) -> list:  # selenium objects: untyped
-    """Every text area whose label starts with ``label``, in the form's order."""
-    from selenium.webdriver.common.by import By
-
-    found = []
-    for element in driver.find_elements(By.TAG_NAME, "label"):
-        if element.text.upper().startswith(label.upper()):
-            target = driver.find_element(By.ID, element.get_attribute("for"))
-            if target.tag_name == "textarea":
-                found.append(target)
-    return found
 
 
 def add_update(driver) -> None:

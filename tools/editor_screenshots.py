@@ -24,6 +24,7 @@ from typing import Any
 
 from douane_status.building.build import build_site
 from tools.browser import chromium, serve_directory
+from tools.editor_driver import choose, field, set_value, textareas
 
 SIZE = (1280, 1000)
 LINKED = ("plugins", "theme", "node_modules")
@@ -108,11 +109,11 @@ def editor_screenshots(project: Path, now: dt.datetime, out_dir: Path) -> list[P
             shot("berichten")
             driver.get("about:blank")
             _open(driver, url + "#/collections/outages/new", clock)
-            _choose(_field(driver, "Systemen"), "DMS")
-            _set(driver, _field(driver, "Begin"), now.strftime("%Y-%m-%dT%H:%M"))
+            choose(field(driver, "Systemen"), "DMS")
+            set_value(driver, field(driver, "Begin"), now.strftime("%Y-%m-%dT%H:%M"))
             _now(driver, "Gepubliceerd")
             shot("nieuwe-storing")
-            _set(driver, _textareas(driver, "Engels / English")[-1], "Only English.")
+            set_value(driver, textareas(driver, "Engels / English")[-1], "Only English.")
             _publish(driver)
             _notice(driver)
             shot("geweigerd")
@@ -164,49 +165,10 @@ def _open(driver: Any, address: str, clock: str) -> None:
     )
 
 
-def _field(driver: Any, label: str) -> Any:
-    from selenium.webdriver.common.by import By
-
-    for element in driver.find_elements(By.TAG_NAME, "label"):
-        if element.text.upper().startswith(label.upper()):
-            return driver.find_element(By.ID, element.get_attribute("for"))
-    raise RuntimeError(f"the editor has no field labelled {label!r}")
-
-
-def _textareas(driver: Any, label: str) -> list[Any]:
-    from selenium.webdriver.common.by import By
-
-    found = []
-    for element in driver.find_elements(By.TAG_NAME, "label"):
-        if element.text.upper().startswith(label.upper()):
-            target = driver.find_element(By.ID, element.get_attribute("for"))
-            if target.tag_name == "textarea":
-                found.append(target)
-    return found
-
-
-def _set(driver: Any, element: Any, value: str) -> None:
-    driver.execute_script(
-        "const [el, value] = arguments;"
-        "const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement : HTMLInputElement;"
-        "Object.getOwnPropertyDescriptor(proto.prototype, 'value').set.call(el, value);"
-        "el.dispatchEvent(new Event('input', {bubbles: true}));",
-        element,
-        value,
-    )
-
-
-def _choose(element: Any, text: str) -> None:
-    from selenium.webdriver.common.keys import Keys
-
-    element.send_keys(text)
-    element.send_keys(Keys.ENTER)
-
-
 def _now(driver: Any, label: str) -> None:
     from selenium.webdriver.common.by import By
 
-    _field(driver, label).find_element(By.XPATH, "following-sibling::button").click()
+    field(driver, label).find_element(By.XPATH, "following-sibling::button").click()
 
 
 def _publish(driver: Any) -> None:
