@@ -14,14 +14,12 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, make_project
+from test_operator_commands import at, event_in, run, snapshot
 
 sys.path.insert(0, str(REPO / "plugins"))
 
-from douane_status.commands import cli
 from douane_status.domain.config import StatusSettings
-from douane_status.domain.model import Event, Fallback
-from douane_status.domain.timestamps import parse_timestamp
-from douane_status.rules.content import load_content
+from douane_status.domain.model import Fallback
 
 SETTINGS = StatusSettings()
 OUTAGES = "content/outages/2026"
@@ -35,28 +33,6 @@ def project(tmp_path: Path) -> Path:
     root = make_project(tmp_path / "project")
     shutil.copy2(REPO / "content" / "phrases.yaml", root / "content" / "phrases.yaml")
     return root
-
-
-def at(text: str) -> dt.datetime:
-    return parse_timestamp(text, SETTINGS.tz)
-
-
-def run(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(project, list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return int(code), out, err
-
-
-def snapshot(project: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
-
-
-def event_in(project: Path, event_id: str, now: str) -> Event:
-    path = next((project / "content" / "outages").rglob(f"{event_id}.md"))
-    content = load_content(project / "content", SETTINGS, at(now), root=project, only=[path])
-    assert not [f for f in content.findings if f.is_error], content.findings
-    return next(e for e in content.events if e.id == event_id)
 
 
 def codes(printed: str) -> list[str]:
