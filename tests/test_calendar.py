@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from conftest import FIXTURE_CONTENT, FIXTURE_NOW_UTC, build_into
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TAG = "tag:douane.nl,2026:beschikbaarheid-douanesystemen"  # pelicanconf's tag_base
@@ -281,3 +283,31 @@ def test_components_are_joined_from_their_lines_as_icalendar_joins_them() -> Non
     calendar.add_component(item)
     joined = component_ical(icalendar.Calendar, property_lines(calendar), [item.to_ical()])
     assert joined == calendar.to_ical()
+
+
+# Lines made of the characters that decide a fold: the escapes' backslash and caret, a comma and
+# semicolon icalendar escapes, ASCII letters, and non-ASCII ones (left to icalendar).
+_FOLD_TEXT = st.text(alphabet=st.sampled_from("ab ,;\\^:é€\U0001f600"), max_size=400)
+
+
+@given(_FOLD_TEXT, st.sampled_from(["description", "summary", "x-wr-caldesc", "url"]))
+@settings(max_examples=400, deadline=None)
+def test_lines_are_folded_exactly_as_icalendar_folds_them(text: str, name: str) -> None:
+    from douane_status.machine.calendar_feed import folded
+
+    item = icalendar.Event()
+    item.add(name, text)
+    line = item.content_line(name, item[name])
+    assert folded(line) == line.to_ical()
+
+
+@pytest.mark.parametrize("width", [73, 74, 75, 76, 148, 149])
+@pytest.mark.parametrize("escape", ["\\", "^", ","])
+def test_an_escape_is_never_split_from_what_follows(width: int, escape: str) -> None:
+    from icalendar.parser import Contentline
+
+    from douane_status.machine.calendar_feed import folded
+
+    for at in range(width - 3, width + 1):
+        line = Contentline("x" * at + escape + "n" + "y" * width)
+        assert folded(line) == line.to_ical()
