@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import threading
 import time
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import FIXTURE_CONTENT
 
 from douane_status.building import parallel
 from douane_status.building.parallel import run_jobs
@@ -160,3 +163,41 @@ def test_an_error_that_cannot_be_pickled_still_says_what_it_was() -> None:
     with pytest.raises(BuildError, match="_Unpicklable: template broke"):
         run_jobs([lambda: "page"], first=[_raises_unpicklable])
     assert multiprocessing.active_children() == []
+
+
+@two_cores
+@can_fork
+def test_outage_files_read_on_every_core_give_what_one_process_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build reads the outage files with ``run_jobs``: the events and findings (of the
+    fixture site and the hostile corpus together) are those of reading them one by one."""
+    from rulekit import SETTINGS, local
+
+    from douane_status.rules import content as content_module
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_CONTENT, project / "content")
+    corpus = Path(__file__).parent / "corpus"
+    shutil.copytree(corpus, project / "content" / "outages" / "2026", dirs_exist_ok=True)
+    for stray in (project / "content" / "outages" / "2026").glob("*.yaml"):
+        stray.unlink()
+    now = local("2026-12-01T12:00")
+    alone = content_module.load_content(project / "content", SETTINGS, now, root=project)
+
+    readers = tmp_path / "readers"
+    readers.mkdir()
+    read_event = content_module.read_event
+
+    def noted(*args: Any) -> Any:
+        with open(readers / str(os.getpid()), "a", encoding="utf-8") as file:
+            file.write("x")
+        return read_event(*args)
+
+    monkeypatch.setattr(content_module, "read_event", noted)
+    spread = content_module.load_content(
+        project / "content", SETTINGS, now, root=project, run_all=run_jobs
+    )
+    assert spread == alone
+    assert len(alone.events) > 20 and alone.has_errors
+    assert len(list(readers.iterdir())) >= 2  # this process and at least one worker read files

@@ -128,8 +128,7 @@ class _Worker(Generic[T]):
             queue.close()
             error = received.error
             raise BuildError(
-                f"writing the site failed in a build worker process: "
-                f"{type(error).__name__}: {error}"
+                f"a build worker process failed: {type(error).__name__}: {error}"
             ) from error
         return received
 

@@ -30,6 +30,7 @@ from ..domain.timestamps import TimestampError, parse_timestamp
 from ..presentation.stylesheets import composed
 from ..rules.content import Content, load_content
 from .cssmin import minify_file
+from .parallel import run_jobs
 from .site import write_site
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,12 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
         settings = self.status_settings
         versions = self.settings.get(VERSIONS_SETTING)
         content = load_content(
-            self.content_dir, settings, self.now, root=self.project_dir, versions=versions
+            self.content_dir,
+            settings,
+            self.now,
+            root=self.project_dir,
+            versions=versions,
+            run_all=run_jobs,  # the files are read on every core
         )
         if content.has_errors:
             raise ContentError(content.findings)

@@ -1,11 +1,11 @@
 """Processes a build forks: when it may fork, and how a forked process ends with its parent.
 
-A build forks the remover of old sites as it starts (``leftovers``) and its workers once the
-content is read (``parallel``), so each starts with what it needs in memory and nothing is
-pickled. Forking is safe only while this process runs no other thread: a child gets a copy of
-every lock, and one held by another thread at that instant would stay held in the child for
-ever. So a process with other threads (``invoke serve``'s web server) does the work itself,
-without forking.
+A build forks the remover of old sites as it starts (``leftovers``), its workers to read the
+outage files, and its workers again once the content is read (``parallel``), so each starts
+with what it needs in memory: only what the readers found comes back pickled. Forking is
+safe only while this process runs no other thread: a child gets a copy of every lock, and
+one held by another thread at that instant would stay held in the child for ever. So a process
+with other threads (``invoke serve``'s web server) does the work itself, without forking.
 """
 
 from __future__ import annotations

@@ -9,9 +9,11 @@ import datetime as dt
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from ..domain.config import StatusSettings
 from ..domain.errors import ConfigError
@@ -25,6 +27,18 @@ from ..reading.notifications import read_notifications
 from ..reading.reader import read_event
 from ..reading.source import display_path, read_source
 from .registry import FORMAT_RULES, PROTOCOL_RULES, IdUse, RuleContext, check_unique_ids
+
+T = TypeVar("T")
+# Runs every job once and returns their results in any order: ``parallel.run_jobs`` in a build.
+RunAll = Callable[[Sequence[Callable[[], T]]], list[T]]
+
+
+FileReading = tuple[Path, Event | None, list[Finding]]  # a file, its event, the findings
+
+
+def one_after_another(jobs: Sequence[Callable[[], T]]) -> list[T]:
+    return [job() for job in jobs]
+
 
 OUTAGES_DIR = "outages"
 _YEAR = re.compile(r"(19|2\d)\d\d")
@@ -130,6 +144,7 @@ def load_content(
     root: Path | None = None,
     only: Sequence[Path] | None = None,
     versions: Mapping[str, bytes | None] | None = None,
+    run_all: RunAll[FileReading] = one_after_another,
 ) -> Content:
     """Read and check everything below ``content_dir``.
 
@@ -138,6 +153,8 @@ def load_content(
     name, and ``follows`` links against the files they name, so checking one file reads little
     more than that file. ``versions`` gives other text for event files, by their path below
     ``content_dir`` (``outages/2026/<id>.md``); None leaves the file out: the held-back build.
+    ``run_all`` reads the outage files, each on its own (the build spreads them over its cores);
+    everything that compares files is checked here afterwards.
     """
     root = root or content_dir.parent
     versions = versions or {}
@@ -165,18 +182,23 @@ def load_content(
     reported = {show(path) for path in wanted}
     parsed: dict[Path, Event | None] = {}
 
-    def read(path: Path) -> None:
-        if path in parsed:
-            return
+    def parse(path: Path) -> FileReading:
         text = versions.get(key(path)) if versions else None
         source = read_source(show(path), path.read_bytes() if text is None else text)
-        event, file_findings = read_event(source, path.stem, settings.tz, catalog.system_ids)
+        return (path, *read_event(source, path.stem, settings.tz, catalog.system_ids))
+
+    def keep(path: Path, event: Event | None, file_findings: list[Finding]) -> None:
         parsed[path] = event
         if path in wanted:
             findings.extend(file_findings)
 
+    def read(path: Path) -> None:
+        if path not in parsed:
+            keep(*parse(path))
+
+    for reading in run_all([partial(parse, path) for path in sorted(wanted)]):
+        keep(*reading)
     for path in sorted(wanted):
-        read(path)
         problem = _year_folder_problem(path)
         if problem is not None:
             findings.append(error(show(path), 1, "OUT009", problem))
