@@ -60,6 +60,19 @@ def test_every_core_takes_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.parametrize("cores", [1, 2, 4])
+def test_meanwhile_runs_once_here_while_the_workers_take_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: cores)
+    jobs = [partial(_slow_mark, tmp_path, f"job-{n}") for n in range(40)]
+    results = run_jobs(jobs, meanwhile=partial(_slow_mark, tmp_path, "meanwhile"))
+    assert sorted(results) == sorted(f"job-{n}" for n in range(40))  # not what meanwhile returned
+    assert (tmp_path / "meanwhile").read_text(encoding="utf-8") == str(os.getpid())
+    pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert len(pids) == (min(cores, 4) if parallel.may_fork() else 1)
+
+
 def _slow_mark(folder: Path, name: str) -> str:
     time.sleep(0.02)  # long enough for every process to get a batch of jobs
     return _mark(folder, name)

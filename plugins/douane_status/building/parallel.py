@@ -31,17 +31,26 @@ def worker_count() -> int:
     return max(0, (os.cpu_count() or 1) - 1) if may_fork() else 0
 
 
-def run_jobs(jobs: Sequence[Callable[[], T]], *, first: Sequence[Callable[[], T]] = ()) -> list[T]:
+def run_jobs(
+    jobs: Sequence[Callable[[], T]],
+    *,
+    first: Sequence[Callable[[], T]] = (),
+    meanwhile: Callable[[], object] | None = None,
+) -> list[T]:
     """Run every job of ``first`` and ``jobs`` once and return their results, in no set order.
 
     The workers start with the ``first`` jobs: worker i with ``first[i]``, ``first[i + n]``, ...
     of n workers; this process never takes one, so it starts on the pages at once.
+    ``meanwhile`` is work for this process alone (what comes after the jobs needs it here): it
+    runs while the workers start on the queue, and then this process joins them.
 
     A failure anywhere stops the queue: every process finishes the job in hand and takes no
     other. A failure here is raised as it is; one in a worker as a ``BuildError`` caused by it.
     """
     workers = min(worker_count(), len(jobs) + len(first))
     if workers == 0:
+        if meanwhile is not None:
+            meanwhile()
         return [job() for job in (*first, *jobs)]
     queue = _SharedQueue(len(jobs))  # before the forks: every process must see it
     parent = os.getpid()
@@ -50,6 +59,8 @@ def run_jobs(jobs: Sequence[Callable[[], T]], *, first: Sequence[Callable[[], T]
         for number in range(workers)
     ]
     try:
+        if meanwhile is not None:
+            meanwhile()
         here = [jobs[index]() for index in queue]
     except BaseException:
         queue.close()

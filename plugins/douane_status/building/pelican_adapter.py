@@ -16,6 +16,7 @@ import datetime as dt
 import logging
 import os
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,6 +28,7 @@ from pelican.utils import maybe_pluralize
 from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
 from ..domain.errors import ConfigError, ContentError
 from ..domain.timestamps import TimestampError, parse_timestamp
+from ..domain.workdays import load_holidays
 from ..presentation.stylesheets import composed
 from ..rules.content import Content, load_content
 from .cssmin import minify_file
@@ -78,7 +80,11 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
             self.now,
             root=self.project_dir,
             versions=versions,
-            run_all=run_jobs,  # the files are read on every core
+            # the files are read on every core, while this process loads the holidays the
+            # rules need after them
+            run_all=partial(
+                run_jobs, meanwhile=partial(load_holidays, self.now.astimezone(settings.tz).year)
+            ),
         )
         if content.has_errors:
             raise ContentError(content.findings)

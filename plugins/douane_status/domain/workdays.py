@@ -36,6 +36,12 @@ def _dutch_holidays(year: int) -> frozenset[dt.date]:
     return frozenset(days)
 
 
+def load_holidays(year: int) -> None:
+    """Look up one year's holidays now: the first look-up loads the ``holidays`` package's data
+    of every country (a twentieth of a second), which a build does while its workers read."""
+    _dutch_holidays(year)
+
+
 class WorkCalendar:
     """Answers working-day and office-hour questions for one settings object."""
 
