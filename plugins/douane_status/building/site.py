@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Lang
 from ..domain.outfiles import write_file
+from ..machine.subscriptions import write_subscriptions
 from ..pages.compact import compact_html
 from ..pages.view_models import EventView, Link
 from ..pages.views import Page, SitePages
@@ -174,9 +175,6 @@ def write_machine_files(
     kinds: Sequence[str],
 ) -> list[Path]:
     """Feeds, calendars, API or badges (``machine.subscriptions.WRITERS``)."""
-    # imported here, in the worker: the libraries behind them load beside the pages
-    from ..machine.subscriptions import write_subscriptions
-
     return write_subscriptions(content, settings, now, output_dir, kinds)
 
 
