@@ -67,8 +67,8 @@ def test_a_build_that_fails_half_way_leaves_the_previous_output(
 def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from douane_status.building import site
     from douane_status.domain.errors import BuildError
-    from douane_status.machine import subscriptions
 
     output = build_into(tmp_path / "output")
     before = digest(output)
@@ -76,7 +76,7 @@ def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(subscriptions, "write_subscriptions", broken)
+    monkeypatch.setattr(site, "write_subscriptions", broken)  # the feeds, calendars, API
     with pytest.raises((BuildError, OSError), match="disk full") as raised:
         build_into(output)  # in the forked worker on two cores: a BuildError caused by it
     assert isinstance(raised.value.__cause__ or raised.value, OSError)

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,16 +32,11 @@ class Measurement:
     peak_mib: float
 
 
-def measure(command: Sequence[str], cwd: Path, built: Path | None = None) -> Measurement:
-    """One run of ``command``; a build's ``built`` folder (and the sites kept beside it) is
-    removed first, untimed: every build starts from an empty folder, as in CI."""
-    if built is not None:
-        for folder in [built, *built.parent.glob(f".{built.name}.*")]:
-            shutil.rmtree(folder, ignore_errors=True)
-        # CI's disk holds no earlier build: without this the disk would still be writing back
-        # the removal (and the previous build) while the timed build runs, and the figures would
-        # measure the disk's backlog rather than the build
-        os.sync()
+def measure(command: Sequence[str], cwd: Path) -> Measurement:
+    """One run of ``command``, measured on the process itself."""
+    # CI's disk holds no earlier build: without this the disk would still be writing back the
+    # previous build while the timed one runs, and the figures would measure the disk's backlog
+    os.sync()
     # stderr goes to a file, not a pipe: a build that warns a lot would fill a pipe and block
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
@@ -56,18 +51,59 @@ def measure(command: Sequence[str], cwd: Path, built: Path | None = None) -> Mea
     return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def median(
-    command: Sequence[str], cwd: Path, runs: int, built: Path | None = None
-) -> tuple[Measurement, Measurement]:
-    """The first run (a warm-up: file cache, bytecode, compiled templates) and the median of
-    ``runs`` runs after it."""
-    first = measure(command, cwd, built)
-    samples = [measure(command, cwd, built) for _ in range(runs)]
-    return first, Measurement(
+def _medians(samples: Sequence[Measurement]) -> Measurement:
+    return Measurement(
         statistics.median(s.wall for s in samples),
         statistics.median(s.cpu for s in samples),
         statistics.median(s.peak_mib for s in samples),
     )
+
+
+def median(command: Sequence[str], cwd: Path, runs: int) -> tuple[Measurement, Measurement]:
+    """The first run (a warm-up: file cache, bytecode, compiled templates) and the median of
+    ``runs`` runs after it."""
+    first = measure(command, cwd)
+    return first, _medians([measure(command, cwd) for _ in range(runs)])
+
+
+@dataclass(frozen=True)
+class Build:
+    """A build command that takes the folder to write into as its last argument."""
+
+    command: tuple[str, ...]
+    cwd: Path
+
+
+def alternated(
+    builds: Mapping[str, Build], runs: int, scratch: Path
+) -> dict[str, tuple[Measurement, Measurement, Path]]:
+    """Each build once as a warm-up, then ``runs`` times, the builds taking turns, so that a
+    change in the machine's load falls on all of them alike; returns each one's warm-up, its
+    medians and the folder of its warm-up.
+
+    Every build writes into a new folder, as CI builds into an empty one on a fresh disk. The
+    folders are removed only after the last build: removing a site of thousands of files just
+    before a build made the next build's creating of files up to five times slower on this
+    machine's disk (it was still freeing the old blocks), which measured the disk rather than
+    the build, and the build with the most files most.
+    """
+    samples: dict[str, list[Measurement]] = {name: [] for name in builds}
+    firsts: dict[str, Measurement] = {}
+    try:
+        for turn in range(runs + 1):
+            for name, build in builds.items():
+                output = scratch / f"{name}-{turn}"
+                measured = measure([*build.command, str(output)], build.cwd)
+                if turn == 0:
+                    firsts[name] = measured
+                else:
+                    samples[name].append(measured)
+        return {
+            name: (firsts[name], _medians(samples[name]), scratch / f"{name}-0") for name in builds
+        }
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
 
 
 def prepare_project(repo: Path, root: Path, events: int) -> Path:
@@ -123,8 +159,9 @@ def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
     python = sys.executable
     lines = [
         f"Benchmark: median of {runs} runs after a warm-up; {os.cpu_count()} CPU(s); "
-        f"now = {BENCH_NOW}. Every build into an empty folder, as in CI; first build: the "
-        "warm-up.",
+        f"now = {BENCH_NOW}. Every build into a new empty folder, as in CI, this project's "
+        "and plain Pelican's taking turns; first build: the warm-up. Load average (1 minute) "
+        f"at the start: {os.getloadavg()[0]:.1f}.",
         "",
         "| events | wall s | CPU s | peak MiB | first build s | files | s/event | pelican s "
         "| pelican s/article | ratio | check tree s | check 1 file s |",
@@ -135,22 +172,26 @@ def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
         root = Path(tmp)
         for count in counts:
             project = prepare_project(repo, root, count)
-            output = project / "output"
-            first, build = median(
-                [python, "-m", "invoke", "build", "--now", BENCH_NOW], project, runs, output
-            )
+            pelican_project = prepare_pelican(root, count)
+            builds = {
+                "status": Build(
+                    (python, "-m", "invoke", "build", "--now", BENCH_NOW, "--output"), project
+                ),
+                "pelican": Build(
+                    (python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q", "-o"),
+                    pelican_project,
+                ),
+            }
+            scratch = root / f"builds-{count}"
+            timed = alternated(builds, runs, scratch)
+            first, build, output = timed["status"]
+            _, pelican, _ = timed["pelican"]
             files = sum(1 for p in output.rglob("*") if p.is_file())
+            shutil.rmtree(scratch)
             one_file = next((project / "content" / "outages").rglob("*.md"))
             check = [python, "-m", "invoke", "check", "--now", BENCH_NOW]
             _, check_all = median(check, project, runs)
             _, check_one = median([*check, "--path", str(one_file)], project, runs)
-            pelican_project = prepare_pelican(root, count)
-            _, pelican = median(
-                [python, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
-                pelican_project,
-                runs,
-                pelican_project / "output",
-            )
             per_event = build.wall / count
             per_article = pelican.wall / count
             lines.append(
@@ -164,6 +205,7 @@ def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
     smallest = min(walls)
     lines += [
         "",
+        f"Load average (1 minute) at the end: {os.getloadavg()[0]:.1f}.",
         *(
             f"Growth: {count} events take {walls[count] / walls[smallest]:.1f}x the time of "
             f"{smallest} ({count / smallest:.0f}x the events)."
