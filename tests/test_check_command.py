@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -368,3 +369,32 @@ def test_the_text_output_never_starts_a_line_with_a_workflow_command(
             )
         else:  # one annotation, its message escaped onto its line
             assert len(commands) == 1 and commands[0].startswith("::error file=content/"), out
+
+
+@pytest.mark.parametrize("files", [3, 80])  # read here; read on every core
+def test_a_file_that_cannot_be_read_is_named_without_a_traceback(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    files: int,
+) -> None:
+    project = project_with(tmp_path, CLEAN)
+    folder = project / "content" / "outages" / "2026"
+    source = next(folder.glob("*.md"))
+    for number in range(files - 1):
+        shutil.copy(source, folder / f"2026-11-30-copy-{number:03d}.md")
+    this_process = os.getpid()
+    read_bytes = Path.read_bytes
+
+    def refusing(path: Path) -> bytes:
+        # with workers, only they fail: the error must come back from another process
+        if path.name.startswith("2026-11-30-copy") and (files < 50 or os.getpid() != this_process):
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refusing)  # the forked readers inherit it
+    status, out, err = run(project, capsys)
+    assert status == 2 and out == ""
+    refused = Path(err.removeprefix("error: cannot read ").split(": ")[0])
+    assert refused.parent == folder and refused.name.startswith("2026-11-30-copy")
+    assert err == f"error: cannot read {refused}: Permission denied\n"

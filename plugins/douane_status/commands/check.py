@@ -33,11 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..building.parallel import run_jobs
 from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
-from ..domain.errors import ConfigError, ExitStatus, UsageError
+from ..domain.errors import BuildError, ConfigError, ExitStatus, UsageError
 from ..domain.findings import Finding, Severity, one_line
 from ..domain.options import option
-from ..rules.content import OUTAGES_DIR, load_content, outage_files
+from ..rules.content import OUTAGES_DIR, load_content, one_after_another, outage_files
 from .options import parse_now
 
 FORMATS = ("text", "json", "github")
@@ -134,6 +135,9 @@ def resolve_paths(project: Path, paths: Sequence[str]) -> list[Path]:
     return resolved
 
 
+FILES_TO_SHARE = 50  # fewer outage files are read sooner than workers are started
+
+
 def run_check(project: Path, options: CheckOptions) -> ExitStatus:
     """Check the outage files and print the findings; returns the exit status."""
     try:
@@ -143,12 +147,19 @@ def run_check(project: Path, options: CheckOptions) -> ExitStatus:
         moment = parse_now(options.now, settings)
         only = resolve_paths(project, options.path) if options.path else None
         checked = outage_files(only if only is not None else [content_dir / OUTAGES_DIR])
-        content = load_content(content_dir, settings, moment, root=project, only=only)
+        # the whole tree is read on every core; a file or two is read at once here
+        run_all = run_jobs if len(checked) > FILES_TO_SHARE else one_after_another
+        content = load_content(
+            content_dir, settings, moment, root=project, only=only, run_all=run_all
+        )
     except (UsageError, ConfigError) as exc:
         print(one_line(f"error: {exc}"), file=sys.stderr)
         return ExitStatus.USAGE
-    except OSError as exc:  # a file that vanished or cannot be read: the check could not run
-        message = f"error: cannot read {exc.filename or 'a file'}: {exc.strerror}"
+    except (OSError, BuildError) as exc:  # a file that vanished or cannot be read
+        unread = exc.__cause__ if isinstance(exc, BuildError) else exc  # in a worker process
+        if not isinstance(unread, OSError):
+            raise
+        message = f"error: cannot read {unread.filename or 'a file'}: {unread.strerror}"
         print(one_line(message), file=sys.stderr)
         return ExitStatus.USAGE
 
