@@ -7,8 +7,10 @@ import datetime as dt
 from typing import Any, TypeVar
 
 from ..domain.config import StatusSettings
+from ..domain.errors import UsageError
 from ..domain.options import OptionSpec, option_specs
 from ..domain.timestamps import parse_time_option
+from ..reading.characters import first_refused
 
 Options = TypeVar("Options")
 
@@ -42,11 +44,17 @@ def _settings(spec: OptionSpec) -> dict[str, Any]:
 
 
 def options_from(options_type: type[Options], namespace: argparse.Namespace) -> Options:
-    """The dataclass filled from what argparse read."""
+    """The dataclass filled from what argparse read; a text holding a character no content
+    may hold (OUT001, ``reading.characters``) is refused here, naming its option."""
     values = {}
     for spec in option_specs(options_type):
         value = getattr(namespace, spec.name)
         values[spec.name] = tuple(value) if spec.kind == "list" else value
+        for text in (value or ()) if spec.kind == "list" else [value]:
+            problem = first_refused(text) if isinstance(text, str) else None
+            if problem is not None:
+                shown = spec.name if spec.positional else spec.flag
+                raise UsageError(f"{shown}: {problem}")
     return options_type(**values)
 
 
