@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-import holidays
 from dateutil.easter import easter
 
 from .config import StatusSettings
@@ -30,6 +29,10 @@ def _dutch_holidays(year: int) -> frozenset[dt.date]:
     ``holidays`` (NL) lists Good Friday as public, and 5 May as optional except in lustrum years;
     the law counts 5 May every year and Good Friday never.
     """
+    # imported here: importing the package takes a thirtieth of a second (its calendars), which
+    # a build spends while its workers read (load_holidays), not before
+    import holidays
+
     days = set(holidays.country_holidays("NL", years=year, categories=("public", "optional")))
     days.discard(easter(year) - 2 * _DAY)  # Good Friday
     days.add(dt.date(year, 5, 5))
