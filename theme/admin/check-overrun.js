@@ -23,7 +23,7 @@ function workEnd(updates, times, R) {
 }
 
 /* The event's type in words, as the checker's messages say it ("unplanned maintenance"). */
-function kindOf(type) { return type.replace(/-/g, " "); }
+function kindOf(type, R) { return say(R, "kind_" + type, {}); }
 
 /* P04 (an overrun announced no later than 30 minutes before the planned end): a late notice is
    judged when it is published; planned work that ran past its planned end with no notice at all
@@ -53,12 +53,12 @@ export function checkOverrunAnnounced(type, times, lines, updates, now, problems
     var ended = workEnd(updates, times, R);
     if (ended === null || ended.at <= times.end) return;
     ranPast = say(R, ended.status === R.completed ? "ran_past_completes" : "ran_past_cancels",
-      { label: final.label, kind: kindOf(type), at: when(final.at, R) });
+      { label: final.label, kind: kindOf(type, R), at: when(final.at, R) });
     line = final.line;
     where = joined(final.label, words(" status"));
   } else {
     if (!(now > times.end)) return;
-    ranPast = say(R, "ran_past_open", { kind: kindOf(type), now: when(now, R) });
+    ranPast = say(R, "ran_past_open", { kind: kindOf(type, R), now: when(now, R) });
     line = lines.end;
     where = field("end");
   }

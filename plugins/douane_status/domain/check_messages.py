@@ -137,6 +137,10 @@ MESSAGES: dict[str, str] = {
         "published; it is due no later than %(notice)s before the planned end (%(due)s): add an "
         "'overrun' update with 'expected_end' and 'next_update' (the late notice is recorded)"
     ),
+    # the planned types, as these messages name them ("the unplanned maintenance")
+    "kind_maintenance": N_("maintenance"),
+    "kind_release": N_("release"),
+    "kind_unplanned-maintenance": N_("unplanned maintenance"),
     "ran_past_completes": N_("%(label)s completes the %(kind)s at %(at)s"),
     "ran_past_cancels": N_("%(label)s cancels the %(kind)s at %(at)s"),
     "ran_past_open": N_("the %(kind)s is still open at now, %(now)s"),

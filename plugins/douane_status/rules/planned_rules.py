@@ -180,17 +180,18 @@ def check_overrun_announced(event: Event, context: RuleContext) -> Iterable[Find
         )
         return
     final = event.final_update
+    kind = say(f"kind_{event.type}")
     if final is not None:
         ended = work_end(event)
         if ended is None or ended.at <= event.end:
             return
         verb = "ran_past_completes" if ended.status is Status.COMPLETED else "ran_past_cancels"
-        ran_past = say(verb, label=label(final), kind=kind_of(event), at=when(final.at, context))
+        ran_past = say(verb, label=label(final), kind=kind, at=when(final.at, context))
         line = final.line
     else:
         if context.now <= event.end:
             return
-        ran_past = say("ran_past_open", kind=kind_of(event), now=when(context.now, context))
+        ran_past = say("ran_past_open", kind=kind, now=when(context.now, context))
         line = event.line_of("end")
     yield warning(
         event.path,
