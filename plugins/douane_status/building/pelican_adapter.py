@@ -1,13 +1,14 @@
 """The thin layer between Pelican and the core: one generator, run by Pelican's own run.
 
 Pelican hands over its settings; the generator turns them into ``StatusSettings`` once, loads and
-checks the content in ``generate_context`` (raising ``ContentError`` so the build stops before
-anything is written), and writes the site and the web editor (/admin/) in ``generate_output``,
-rendering with the environment Pelican made from ``JINJA_ENVIRONMENT``. Every file written is
-named in Pelican's ``content_written`` signal, sent from this process from the paths the writers
-return. On ``finalized`` the generator minifies the stylesheets Pelican copied from the theme
-and prints what the build read and wrote: Pelican's own closing line counts only its articles
-and pages ("Processed 0 articles, ...").
+checks the content in ``generate_context`` (the outage files read on every core, while this
+process loads the modules that write the site; raising ``ContentError`` so the build stops
+before anything is written), and writes the site and the web editor (/admin/) in
+``generate_output``, rendering with the environment Pelican made from ``JINJA_ENVIRONMENT``.
+Every file written is named in Pelican's ``content_written`` signal, sent from this process
+from the paths the writers return. On ``finalized`` the generator minifies the stylesheets
+Pelican copied from the theme and prints what the build read and wrote: Pelican's own closing
+line counts only its articles and pages ("Processed 0 articles, ...").
 """
 
 from __future__ import annotations
