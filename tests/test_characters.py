@@ -29,6 +29,7 @@ from douane_status.reading.characters import FORBIDDEN, refused_lines
 from douane_status.rules.content import load_content
 
 CORPUS = Path(__file__).parent / "corpus"
+REPO_CONTENT = Path(__file__).parent.parent / "content"  # the demo's, with its events
 BASE = (CORPUS / "valid-disruption.md").read_text("utf-8")
 NOW = "2026-12-01 12:00"
 CLASSES = ("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Lu", "Lo", "Mn", "Nd", "Po", "So")
@@ -228,3 +229,33 @@ def test_a_file_full_of_controls_gets_a_few_findings_and_a_count() -> None:
     assert [f.line for f in findings] == [1, 2, 3, 4, 5, 6]
     assert findings[-1].message.startswith("35 more lines hold such characters")
     assert "\x01" not in text and text.count("\ufffd") == 40
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "pasted", "says"),
+    [
+        ("update", "--nl", "DMS is\x0bweer beschikbaar.", "--nl: column 7 holds U+000B"),
+        ("update", "--en", "DMS is available &#1;again.", "--en: column 18 writes U+0001"),
+        ("new", "--title-nl", "Storing\x85DMS", "--title-nl: column 8 holds U+0085"),
+    ],
+)
+def test_an_operator_command_refuses_a_pasted_control_character_naming_its_option(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    option: str,
+    pasted: str,
+    says: str,
+) -> None:
+    project = make_project(tmp_path / "project", REPO_CONTENT)
+    before = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
+    args = ["update", "2026-11-29-ncts-verstoring", "--status", "identified"]
+    if command == "new":
+        args = ["new", "--type", "disruption", "--systems", "dms"]
+    code = main(project, [*args, option, pasted, "--now", "2026-11-29T10:00"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.startswith(f"error: {says} (")
+    assert "delete it, or type the text around it again" in err or "remove it" in err
+    after = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
+    assert after == before  # nothing was written

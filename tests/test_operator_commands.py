@@ -432,28 +432,3 @@ def test_down_is_for_a_disruption(project: Path, capsys: pytest.CaptureFixture[s
     )  # fmt: skip
     assert code == 2
     assert "--down is for a disruption" in err
-
-
-@pytest.mark.parametrize(
-    ("option", "pasted", "says"),
-    [
-        ("--nl", "DMS is\x0bweer beschikbaar.", "--nl: column 7 holds U+000B"),
-        ("--en", "DMS is available &#1;again.", "--en: column 18 writes U+0001"),
-        ("--title-nl", "Storing\x85DMS", "--title-nl: column 8 holds U+0085"),
-    ],
-)
-def test_a_pasted_control_character_is_refused_naming_its_option(
-    project: Path, capsys: pytest.CaptureFixture[str], option: str, pasted: str, says: str
-) -> None:
-    new_dms_ncts(project, capsys)
-    before = snapshot(project)
-    command = "new" if option.startswith("--title") else "update"
-    target = [] if command == "new" else ["2026-11-29-dms-ncts-verstoring"]
-    extra = ["--type", "disruption", "--systems", "dms"] if command == "new" else []
-    code, out, err = run(
-        project, capsys, command, *target, *extra, option, pasted, "--now", "2026-11-29T09:40"
-    )
-    assert code == 2 and out == ""
-    assert err.startswith(f"error: {says} (")
-    assert "delete it, or type the text around it again" in err or "remove it" in err
-    assert snapshot(project) == before  # nothing was written
