@@ -116,8 +116,13 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 @contextmanager
 def stopped_by_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP end the block as Ctrl+C does, so that its clean-up runs."""
-    previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGTERM, signal.SIGHUP)}
+    """SIGINT (Ctrl+C), SIGTERM and SIGHUP end the block, so that its clean-up runs.
+
+    SIGINT too, explicitly: a process started in the background by a shell without job control
+    inherits SIGINT ignored, and Python then leaves it ignored; the editor would not stop.
+    """
+    stopping = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {s: signal.signal(s, _interrupt) for s in stopping}
     try:
         yield
     finally:
