@@ -29,7 +29,7 @@ def _dutch_holidays(year: int) -> frozenset[dt.date]:
     ``holidays`` (NL) lists Good Friday as public, and 5 May as optional except in lustrum years;
     the law counts 5 May every year and Good Friday never.
     """
-    # imported here: importing the package takes a thirtieth of a second (its calendars), which
+    # imported here: importing the package takes a twentieth of a second (its calendars), which
     # a build spends while its workers read (load_holidays), not before
     import holidays
 
