@@ -12,7 +12,6 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -28,6 +27,7 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 from douane_status.domain.model import Fallback, Status
 from tools.editor_driver import choose, field, set_value, textareas
+from tools.ports import free_port, wait_for_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -36,23 +36,6 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 DECAP_SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
 NOW = "2026-11-29T09:30"
 SAVED = "content/outages/2026/2026-11-29-dms-ncts-verstoring.md"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for_port(port: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

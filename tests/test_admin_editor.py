@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from test_admin_browser import free_port, wait_for_port
 from test_operator import operator_project
+
+from tools.ports import free_port, wait_for_port
 
 pytestmark = pytest.mark.slow
 

@@ -21,7 +21,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import ssl
 import subprocess
 import sys
@@ -38,6 +37,8 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP as SmtpServer
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from conftest import FIXTURE_NOW_UTC, REPO, make_project
+
+from tools.ports import free_port
 
 sys.path.insert(0, str(REPO / "plugins"))
 
@@ -81,13 +82,6 @@ def _login(
     return AuthResult(success=ok)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1, made with openssl."""
@@ -109,7 +103,7 @@ def smtp(certificate: tuple[Path, Path]) -> Iterator[tuple[Inbox, dict[str, str]
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
     inbox = Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(
         inbox, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True,
         authenticator=_login, auth_required=True, auth_require_tls=True,

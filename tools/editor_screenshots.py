@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -25,18 +24,13 @@ from typing import Any
 from douane_status.building.build import build_site
 from tools.browser import chromium, serve_directory
 from tools.editor_driver import choose, field, set_value, textareas
+from tools.ports import free_port, wait_for_port
 
 SIZE = (1280, 1000)
 LINKED = ("plugins", "theme", "node_modules")
 COPIED = ("tasks.py", "pelicanconf.py", "publishconf.py")
 OPENED = "2026/2026-11-29-ncts-verstoring"  # the demo's NCTS disruption
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager
@@ -57,13 +51,7 @@ def _local_backend(project: Path, port: int) -> Iterator[None]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for_port(port, 30)
         yield
     finally:
         server.terminate()
@@ -85,7 +73,7 @@ def editor_screenshots(project: Path, now: dt.datetime, out_dir: Path) -> list[P
     """Write ``editor-*.png`` into ``out_dir``; returns them."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="douane-editor-") as tmp:
-        port = _free_port()
+        port = free_port()
         (Path(tmp) / "project").mkdir()
         copy = _copy(project, Path(tmp) / "project", port)
         site = Path(tmp) / "output"
