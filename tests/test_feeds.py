@@ -428,3 +428,40 @@ def test_each_feed_gets_the_newest_messages_of_its_systems(
         wanted = [m for m in every if scope.systems & set(m[0].systems)][:12]
         assert messages == wanted, scope.name
     assert {len(messages) for messages in chosen[1:]} > {12}
+
+
+def test_an_entry_in_several_feeds_is_made_once_and_written_as_feedgen_writes_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each feed holding an entry gets a copy of the XML made once per format: the feeds are
+    byte for byte the feeds feedgen writes when it makes every entry again for every feed."""
+    from feedgen.entry import FeedEntry
+
+    from douane_status.domain.config import StatusSettings
+    from douane_status.machine import feeds
+    from douane_status.rules.content import load_content
+
+    settings = StatusSettings(
+        site_url="https://status.example.org", websub_hub="https://hub.example"
+    )
+    loaded = load_content(FIXTURE_CONTENT, settings, FIXTURE_NOW_UTC)
+    made: list[FeedEntry] = []
+    make_atom = FeedEntry.atom_entry
+
+    def counted(entry: FeedEntry, extensions: bool = True) -> object:
+        made.append(entry)
+        return make_atom(entry, extensions=extensions)
+
+    monkeypatch.setattr(FeedEntry, "atom_entry", counted)
+    shared = dict(feeds.feed_files(loaded.catalog, loaded.events, settings, FIXTURE_NOW_UTC))
+    in_feeds = sum(
+        xml.count(b"<entry>") for path, xml in shared.items() if path.endswith(".atom.xml")
+    )
+    assert len(made) == len({(e.id, u.number) for e in loaded.events for u in e.updates}) * 2
+    assert in_feeds > 2 * len(made)  # most entries are in three feeds or more
+
+    monkeypatch.setattr(feeds, "_SharedEntry", FeedEntry)  # every entry made for every feed
+    made.clear()
+    unshared = dict(feeds.feed_files(loaded.catalog, loaded.events, settings, FIXTURE_NOW_UTC))
+    assert len(made) == in_feeds
+    assert shared == unshared

@@ -8,6 +8,7 @@ Feeds for all systems, per customs process and per system, in each language.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -192,7 +193,7 @@ class _FeedWriter:
             self._keys[event.id] = update_keys(event)
         key = self._keys[event.id][update.number - 1]
         link = f"{self.origin}{page_path('event', lang, event.id)}#{update_anchor(key)}"
-        entry = FeedEntry()
+        entry = _SharedEntry()
         entry.guid(identifiers.entry_id(self.settings, lang, event.id, key))
         entry.link(href=link, rel="alternate")
         status = i18n.label(i18n.STATUS_LABELS, update.status, lang)
@@ -212,6 +213,27 @@ class _FeedWriter:
             f"<li><strong>{escape(label)}</strong>: {escape(value)}</li>" for label, value in facts
         )
         return f"{render_markdown(update.text[self.lang])}\n<ul>{items}</ul>"
+
+
+class _SharedEntry(FeedEntry):  # type: ignore[misc]
+    """An entry that several feeds hold: its XML is made once per format, and each feed that
+    holds it gets a copy (lxml copies in C what feedgen builds in Python, element by element)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[str, Any] = {}
+
+    def atom_entry(self, extensions: bool = True) -> Any:
+        return self._once("atom", extensions, super().atom_entry)
+
+    def rss_entry(self, extensions: bool = True) -> Any:
+        return self._once("rss", extensions, super().rss_entry)
+
+    def _once(self, fmt: str, extensions: bool, make: Any) -> Any:
+        key = f"{fmt}-{extensions}"
+        if key not in self._made:
+            self._made[key] = make(extensions=extensions)
+        return copy.deepcopy(self._made[key])
 
 
 class _RssHub(BaseExtension):  # type: ignore[misc]
