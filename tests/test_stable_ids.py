@@ -237,6 +237,18 @@ def test_updates_at_the_same_instant_are_told_apart_in_file_order() -> None:
     )
 
 
+def test_an_events_keys_are_worked_out_once_and_its_earlier_self_has_its_own() -> None:
+    import pickle
+
+    from douane_status.domain.update_keys import update_keys
+
+    event = _event(("2026-11-29 08:50", "a"), ("2026-11-29 09:10", "b"))
+    assert update_keys(event) is update_keys(event)  # not again for every channel that asks
+    earlier = event.published_at(dt.datetime(2026, 11, 29, 8, 0, tzinfo=dt.UTC))
+    assert earlier is not None and update_keys(earlier) == ("20261129T075000Z",)
+    assert update_keys(pickle.loads(pickle.dumps(event))) == update_keys(event)  # from a worker
+
+
 def test_every_channel_names_an_update_by_the_same_key(fixture_site: Path) -> None:
     """The API's update id, the feed entry's id and link, and the event page's anchor agree."""
     import lxml.html

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Literal
 
 Lang = Literal["nl", "en"]
@@ -117,6 +118,19 @@ class Event:
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, 1)
+
+    @cached_property
+    def update_keys(self) -> tuple[str, ...]:
+        """Each update's permanent key, in timeline order: its time in UTC, and ``-2``, ``-3``
+        for a second and third update at the same instant (``domain/update_keys.py`` says
+        why). Worked out once: the pages, feeds, calendar and API all name updates by it."""
+        keys: list[str] = []
+        seen: dict[str, int] = {}
+        for update in self.updates:
+            stamp = update.at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+            seen[stamp] = seen.get(stamp, 0) + 1
+            keys.append(stamp if seen[stamp] == 1 else f"{stamp}-{seen[stamp]}")
+        return tuple(keys)
 
     @property
     def latest(self) -> Update:

@@ -10,20 +10,13 @@ update's text keeps its key; an update replaced by one at another time gets anot
 
 from __future__ import annotations
 
-import datetime as dt
-
 from .model import Event, Update
 
 
 def update_keys(event: Event) -> tuple[str, ...]:
-    """The key of each of the event's updates, in the order of ``event.updates``."""
-    keys: list[str] = []
-    seen: dict[str, int] = {}
-    for update in event.updates:
-        stamp = update.at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        seen[stamp] = seen.get(stamp, 0) + 1
-        keys.append(stamp if seen[stamp] == 1 else f"{stamp}-{seen[stamp]}")
-    return tuple(keys)
+    """The key of each of the event's updates, in the order of ``event.updates``; worked out
+    once per event (``Event.update_keys``), as every channel asks for them."""
+    return event.update_keys
 
 
 def update_key(event: Event, update: Update) -> str:

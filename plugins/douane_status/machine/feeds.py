@@ -144,7 +144,6 @@ class _FeedWriter:
         self.origin = channels.origin(settings)
         self.tz = settings.tz
         self._entries: dict[tuple[str, int], FeedEntry] = {}
-        self._keys: dict[str, tuple[str, ...]] = {}
 
     def newest(self, messages: Sequence[Message]) -> list[FeedEntry]:
         """Entries of the newest messages; each is made once and shared by the feeds."""
@@ -189,9 +188,7 @@ class _FeedWriter:
 
     def entry(self, event: Event, update: Update) -> FeedEntry:
         lang = self.lang
-        if event.id not in self._keys:
-            self._keys[event.id] = update_keys(event)
-        key = self._keys[event.id][update.number - 1]
+        key = update_keys(event)[update.number - 1]
         link = f"{self.origin}{page_path('event', lang, event.id)}#{update_anchor(key)}"
         entry = _SharedEntry()
         entry.guid(identifiers.entry_id(self.settings, lang, event.id, key))
