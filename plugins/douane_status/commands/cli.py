@@ -135,9 +135,20 @@ def build(project: Path, options: BuildOptions, *, serving: bool = False) -> Exi
 
 
 def serve(project: Path, options: ServeOptions) -> ExitStatus:
+    """The preview; a taken port is refused before the first build, naming what holds it.
+    Ctrl+C, SIGTERM and SIGHUP stop it, however it was started (``stopped_by_signals``)."""
+    from ..editor.editor import require_free_port, stopped_by_signals
     from .preview import serve_with_rebuild
 
-    serve_with_rebuild(project, options.port, _rebuild(project, options.now))
+    with stopped_by_signals():
+        try:
+            require_free_port(options.port, "the preview", "--port")
+            serve_with_rebuild(project, options.port, _rebuild(project, options.now))
+        except UsageError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return ExitStatus.USAGE
+        except KeyboardInterrupt:
+            pass
     return ExitStatus.OK
 
 
@@ -226,6 +237,9 @@ def editor(project: Path, options: EditorOptions) -> ExitStatus:
         )
         try:
             serve_with_rebuild(project, port, _rebuild(project, options.now))
+        except UsageError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return ExitStatus.USAGE
         except KeyboardInterrupt:
             pass
         finally:

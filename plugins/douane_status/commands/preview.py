@@ -8,6 +8,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain.errors import UsageError
+from ..editor.ports import port_holder
+
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
 
@@ -19,7 +22,13 @@ def serve_with_rebuild(project: Path, port: int, rebuild: Callable[[], object]) 
     rebuild()
     output.mkdir(exist_ok=True)
     handler = functools.partial(_QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:  # taken while the site was built
+        raise UsageError(
+            f"cannot serve on port {port} ({exc.strerror or exc}): it was taken by "
+            f"{port_holder(port)} while the site was built; choose another port with --port"
+        ) from None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving the site at http://localhost:{port}/ (Ctrl+C to stop)")
     print("Rebuilding when content/, theme/, plugins/ or pelicanconf.py change.")
