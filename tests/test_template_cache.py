@@ -56,3 +56,37 @@ def test_a_changed_template_is_compiled_again(
     _no_compiling(monkeypatch)
     with pytest.raises(AssertionError, match="compiled again"):
         template_environment(theme, compiled).get_template("accessibility.html")
+
+
+def test_a_build_without_kept_templates_compiles_each_once_before_its_workers_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As CI builds, from a fresh clone: the build process compiles every template of the theme
+    while its workers read, so the workers that write the site compile none of them again."""
+    import os
+
+    from conftest import FIXTURE_NOW_UTC, make_project
+
+    from douane_status.building import parallel
+    from douane_status.building.build import build_site
+
+    project = make_project(tmp_path / "project")  # its own pelicanconf.py: keeps nothing yet
+    assert not (project / ".cache").exists()
+    log = tmp_path / "compiled.log"
+    compile_template = jinja2.Environment.compile
+
+    def noted(env: jinja2.Environment, source: str, name: str | None = None, *a: object) -> object:
+        with log.open("a", encoding="utf-8") as out:  # every process appends its own lines
+            out.write(f"{os.getpid()} {name}\n")
+        return compile_template(env, source, name, *a)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", noted)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 3)  # two workers besides this process
+    build_site(project, project / "pelicanconf.py", tmp_path / "output", FIXTURE_NOW_UTC)
+
+    compiled = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    theme = sorted(path.name for path in (REPO / "theme" / "templates").glob("*.html"))
+    ours = sorted(name for _, name in compiled if name in theme)  # and Pelican's own, by name
+    assert ours == theme  # each once
+    assert {pid for pid, _ in compiled} == {str(os.getpid())}  # here, none in a worker
+    assert (tmp_path / "output" / "en" / "index.html").is_file()

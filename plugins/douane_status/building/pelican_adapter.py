@@ -2,8 +2,9 @@
 
 Pelican hands over its settings; the generator turns them into ``StatusSettings`` once, loads and
 checks the content in ``generate_context`` (the outage files read on every core, while this
-process loads the modules that write the site; raising ``ContentError`` so the build stops
-before anything is written), and writes the site and the web editor (/admin/) in
+process loads the modules that write the site and compiles the theme's templates; raising
+``ContentError`` so the build stops before anything is written), and writes the site and the
+web editor (/admin/) in
 ``generate_output``, rendering with the environment Pelican made from ``JINJA_ENVIRONMENT``.
 Every file written is named in Pelican's ``content_written`` signal, sent from this process
 from the paths the writers return. On ``finalized`` the generator minifies the stylesheets
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import jinja2
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import maybe_pluralize
@@ -82,7 +84,10 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
             root=self.project_dir,
             versions=versions,
             # the files are read on every core, while this process loads what comes next
-            run_all=partial(run_jobs, meanwhile=partial(load_what_comes_next, self.now, settings)),
+            run_all=partial(
+                run_jobs,
+                meanwhile=partial(load_what_comes_next, self.now, settings, self.env, self.theme),
+            ),
         )
         if content.has_errors:
             raise ContentError(content.findings)
@@ -150,13 +155,19 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
 WRITING_MODULES = (".site", "..machine.subscriptions", "..editor.admin")
 
 
-def load_what_comes_next(now: dt.datetime, settings: StatusSettings) -> None:
+def load_what_comes_next(
+    now: dt.datetime, settings: StatusSettings, env: jinja2.Environment, theme: str
+) -> None:
     """What the build loads while its workers read the outage files: the holidays the rules
-    look up next, and the modules that write the site, which the workers that write it then
-    start with instead of each loading them (together a fifth of a second on one core)."""
+    look up next, the modules that write the site and the theme's templates, compiled. The
+    workers that write the site then start with them instead of each loading the modules and
+    compiling the templates it renders (together about half a second on one core when no
+    compiled templates are kept from an earlier build, as in CI)."""
     load_holidays(now.astimezone(settings.tz).year)
     for name in WRITING_MODULES:
         importlib.import_module(name, __package__)
+    for template in sorted(Path(theme, "templates").glob("*.html")):
+        env.get_template(template.name)  # kept in the environment, which the workers inherit
 
 
 def summary(events: int, written: list[Path], seconds: float) -> str:
