@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,7 +226,7 @@ class _SharedEntry(FeedEntry):  # type: ignore[misc]
     def rss_entry(self, extensions: bool = True) -> Any:
         return self._once("rss", extensions, super().rss_entry)
 
-    def _once(self, fmt: str, extensions: bool, make: Any) -> Any:
+    def _once(self, fmt: str, extensions: bool, make: Callable[..., Any]) -> Any:
         key = f"{fmt}-{extensions}"
         if key not in self._made:
             self._made[key] = make(extensions=extensions)
