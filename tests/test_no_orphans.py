@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_CONTENT, FIXTURE_NOW_UTC, REPO, build_into
 
+from douane_status.building.processes import usable_cores
+
 pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+    not sys.platform.startswith("linux") or usable_cores() < 2,
     reason="reads /proc; a build forks workers only with a second core",
 )
 

@@ -17,9 +17,10 @@ from conftest import FIXTURE_CONTENT
 
 from douane_status.building import parallel
 from douane_status.building.parallel import run_jobs
+from douane_status.building.processes import usable_cores
 from douane_status.domain.errors import BuildError
 
-two_cores = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: there is no worker")
+two_cores = pytest.mark.skipif(usable_cores() < 2, reason="one core: there is no worker")
 can_fork = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="this platform cannot fork"
 )
@@ -38,14 +39,14 @@ def test_every_job_runs_exactly_once_and_the_worker_starts_with_its_own(tmp_path
     expected = sorted(["first", *(f"job-{n}" for n in range(200))])
     assert sorted(p.name for p in tmp_path.iterdir()) == expected
     assert sorted(results) == expected  # what each job returned, from both processes
-    if (os.cpu_count() or 1) > 1:  # the first job ran in the forked worker
+    if usable_cores() > 1:  # the first job ran in the forked worker
         assert (tmp_path / "first").read_text(encoding="utf-8") != str(os.getpid())
     assert multiprocessing.active_children() == []
 
 
 @can_fork
 def test_every_core_takes_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 4)  # three workers and this process
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 4)  # three workers and this process
     jobs = [partial(_slow_mark, tmp_path, f"job-{n}") for n in range(60)]
     first = [partial(_slow_mark, tmp_path, f"first-{n}") for n in range(3)]
     results = run_jobs(jobs, first=first)
@@ -64,7 +65,7 @@ def test_every_core_takes_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_meanwhile_runs_once_here_while_the_workers_take_jobs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
 ) -> None:
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: cores)
     jobs = [partial(_slow_mark, tmp_path, f"job-{n}") for n in range(40)]
     results = run_jobs(jobs, meanwhile=partial(_slow_mark, tmp_path, "meanwhile"))
     assert sorted(results) == sorted(f"job-{n}" for n in range(40))  # not what meanwhile returned
@@ -95,11 +96,31 @@ def test_a_process_with_another_thread_forks_nothing(tmp_path: Path) -> None:
 
 
 def test_one_core_runs_everything_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 1)
     jobs = [partial(_mark, tmp_path, f"job-{n}") for n in range(20)]
     results = run_jobs(jobs, first=[partial(_mark, tmp_path, "first")])
     pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
     assert pids == {str(os.getpid())} and len(results) == 21
+
+
+@can_fork
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity here")
+@pytest.mark.parametrize("allowed", [1, 2])
+def test_only_the_cores_this_process_may_use_take_jobs(tmp_path: Path, allowed: int) -> None:
+    """A build confined to fewer cores than the machine has (``taskset``, a container's cpuset)
+    forks a worker only for each further core it may use: more would take turns on the same."""
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < allowed:
+        pytest.skip(f"this process may use {len(cores)} core(s)")
+    os.sched_setaffinity(0, cores[:allowed])
+    try:
+        jobs = [partial(_slow_mark, tmp_path, f"job-{n}") for n in range(40)]
+        results = run_jobs(jobs, first=[partial(_slow_mark, tmp_path, "first")])
+    finally:
+        os.sched_setaffinity(0, cores)
+    assert len(results) == 41
+    pids = {p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert len(pids) == allowed and str(os.getpid()) in pids
 
 
 def _broken() -> str:

@@ -81,7 +81,7 @@ def test_a_build_without_kept_templates_compiles_each_once_before_its_workers_fo
         return compile_template(env, source, name, *a)  # type: ignore[arg-type]
 
     monkeypatch.setattr(jinja2.Environment, "compile", noted)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 3)  # two workers besides this process
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 3)  # two workers besides this process
     build_site(project, project / "pelicanconf.py", tmp_path / "output", FIXTURE_NOW_UTC)
 
     compiled = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]

@@ -16,8 +16,10 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from douane_status.building.processes import usable_cores
 from tools.synthetic import write_history, write_windows
 
 BENCH_NOW = "2026-11-29T10:00"
@@ -32,15 +34,22 @@ class Measurement:
     peak_mib: float
 
 
-def measure(command: Sequence[str], cwd: Path) -> Measurement:
-    """One run of ``command``, measured on the process itself."""
+def measure(command: Sequence[str], cwd: Path, cores: int | None = None) -> Measurement:
+    """One run of ``command``, measured on the process itself; with ``cores``, confined to that
+    many of the cores this process may use (as ``taskset`` confines it)."""
     # CI's disk holds no earlier build: without this the disk would still be writing back the
     # previous build while the timed one runs, and the figures would measure the disk's backlog
     os.sync()
     # stderr goes to a file, not a pipe: a build that warns a lot would fill a pipe and block
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            preexec_fn=None if cores is None else partial(_confine, cores),
+        )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         errors.seek(0)
@@ -49,6 +58,11 @@ def measure(command: Sequence[str], cwd: Path) -> Measurement:
     if code not in (0, 1) or (code == 1 and "check" not in command):
         raise RuntimeError(f"{' '.join(command)} failed ({code}):\n{stderr[-2000:]}")
     return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def _confine(cores: int) -> None:
+    """In the child, before the command starts: run on the first ``cores`` allowed cores."""
+    os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:cores])
 
 
 def _medians(samples: Sequence[Measurement]) -> Measurement:
@@ -72,6 +86,7 @@ class Build:
 
     command: tuple[str, ...]
     cwd: Path
+    cores: int | None = None  # confined to this many cores; None: every core
 
 
 def alternated(
@@ -93,7 +108,7 @@ def alternated(
         for turn in range(runs + 1):
             for name, build in builds.items():
                 output = scratch / f"{name}-{turn}"
-                measured = measure([*build.command, str(output)], build.cwd)
+                measured = measure([*build.command, str(output)], build.cwd, build.cores)
                 if turn == 0:
                     firsts[name] = measured
                 else:
@@ -158,14 +173,15 @@ def prepare_pelican(root: Path, articles: int) -> Path:
 def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
     python = sys.executable
     lines = [
-        f"Benchmark: median of {runs} runs after a warm-up; {os.cpu_count()} CPU(s); "
+        f"Benchmark: median of {runs} runs after a warm-up; {usable_cores()} core(s); "
         f"now = {BENCH_NOW}. Every build into a new empty folder, as in CI, this project's "
-        "and plain Pelican's taking turns; first build: the warm-up. Load average (1 minute) "
-        f"at the start: {os.getloadavg()[0]:.1f}.",
+        "(on every core and on one) and plain Pelican's taking turns; first build: the "
+        f"warm-up. Load average (1 minute) at the start: {os.getloadavg()[0]:.1f}.",
         "",
         "| events | wall s | CPU s | peak MiB | first build s | files | s/event | pelican s "
-        "| pelican s/article | ratio | check tree s | check 1 file s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| pelican s/article | ratio | one core s | ratio on one core | check tree s "
+        "| check 1 file s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     walls: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="douane-bench-") as tmp:
@@ -182,10 +198,14 @@ def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
                     pelican_project,
                 ),
             }
+            # the same build confined to one core, as plain Pelican always runs: the work it
+            # does, apart from what its workers gain
+            builds["one core"] = Build(builds["status"].command, project, cores=1)
             scratch = root / f"builds-{count}"
             timed = alternated(builds, runs, scratch)
             first, build, output = timed["status"]
             _, pelican, _ = timed["pelican"]
+            _, one_core, _ = timed["one core"]
             files = sum(1 for p in output.rglob("*") if p.is_file())
             one_file = next((project / "content" / "outages").rglob("*.md"))
             check = [python, "-m", "invoke", "check", "--now", BENCH_NOW]
@@ -198,7 +218,9 @@ def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
                 f"| {count} | {build.wall:.2f} | {build.cpu:.2f} | {build.peak_mib:.0f} "
                 f"| {first.wall:.2f} | {files} "
                 f"| {per_event * 1000:.2f} ms | {pelican.wall:.2f} | {per_article * 1000:.2f} ms "
-                f"| {per_event / per_article:.2f} | {check_all.wall:.2f} | {check_one.wall:.2f} |"
+                f"| {per_event / per_article:.2f} | {one_core.wall:.2f} "
+                f"| {one_core.wall / pelican.wall:.2f} "
+                f"| {check_all.wall:.2f} | {check_one.wall:.2f} |"
             )
             print(lines[-1], file=sys.stderr, flush=True)
             walls[count] = build.wall

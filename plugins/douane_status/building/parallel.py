@@ -21,14 +21,15 @@ from multiprocessing.context import ForkProcess
 from typing import Generic, TypeVar
 
 from ..domain.errors import BuildError
-from .processes import fork_context, may_fork, parent_gone, start_forked
+from .processes import fork_context, may_fork, parent_gone, start_forked, usable_cores
 
 T = TypeVar("T")
 
 
 def worker_count() -> int:
-    """Workers to fork beside this process: one per further core, none where forking is unsafe."""
-    return max(0, (os.cpu_count() or 1) - 1) if may_fork() else 0
+    """Workers to fork beside this process: one per further core it may use, none where forking
+    is unsafe."""
+    return max(0, usable_cores() - 1) if may_fork() else 0
 
 
 def run_jobs(

@@ -28,6 +28,17 @@ def may_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: those its CPU affinity allows (``taskset``, a
+    container's cpuset), else the machine's. ``os.cpu_count()`` counts the machine's even where
+    the process may use fewer: a worker for a core it may not use would only take turns with
+    this process on the same core."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity on this platform (macOS, Windows)
+        return os.cpu_count() or 1
+
+
 def fork_context() -> multiprocessing.context.ForkContext:
     return multiprocessing.get_context("fork")
 
