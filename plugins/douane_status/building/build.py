@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import BuildError
+from ..rules.content import ReadContent
 from .collector import young_garbage_collected_only
 from .durable import names_synced, synced
 from .failures import explain
 from .leftovers import held, leftovers, previous_site, removed_meanwhile, staging_prefix
-from .pelican_adapter import NOW_SETTING, PROJECT_SETTING, VERSIONS_SETTING
+from .pelican_adapter import CONTENT_SETTING, NOW_SETTING, PROJECT_SETTING, VERSIONS_SETTING
 from .swap import Step, no_step, restore_interrupted, swap_in
 
 
@@ -34,6 +35,7 @@ def run_pelican(
     site_url: str | None = None,
     content_dir: Path | None = None,
     versions: Mapping[str, bytes | None] | None = None,
+    content: ReadContent | None = None,
 ) -> None:
     """Build into ``output_dir`` directly, as ``pelican content -s SETTINGS_FILE`` does with
     these settings given by ``-e`` (callers use ``build_site`` for the safe swap)."""
@@ -50,6 +52,8 @@ def run_pelican(
         override["PATH"] = str(content_dir)
     if versions:
         override[VERSIONS_SETTING] = dict(versions)
+    if content is not None:
+        override[CONTENT_SETTING] = content
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(settings_file), override=override)
     with young_garbage_collected_only(), _pelican_closing_line_left_out():
@@ -90,6 +94,7 @@ def build_site(
     site_url: str | None = None,
     content_dir: Path | None = None,
     versions: Mapping[str, bytes | None] | None = None,
+    content: ReadContent | None = None,
     step: Step = no_step,
 ) -> None:
     """Build into a fresh, empty sibling staging folder, then swap it into ``output_dir``'s
@@ -97,9 +102,10 @@ def build_site(
 
     The site the swap retires stays beside it as ``.<output>.previous/`` until the next build,
     which removes it, and whatever killed builds left, while it runs. ``versions``: see
-    ``load_content``. ``step`` hears the name
-    of each step as it is reached ("staging", "built", "exchanged", "retired"): the tests kill
-    a build there.
+    ``load_content``; ``content``: the content read already (the held-back build's), which the
+    build takes instead of reading it again if it was read as the build would read it. ``step``
+    hears the name of each step as it is reached ("staging", "built", "exchanged", "retired"):
+    the tests kill a build there.
     """
     output_dir = output_dir.resolve()
     previous = previous_site(output_dir)
@@ -124,6 +130,7 @@ def build_site(
                 site_url=site_url,
                 content_dir=content_dir,
                 versions=versions,
+                content=content,
             )
             doing = "write the new site to the disk in"
             synced(staging)

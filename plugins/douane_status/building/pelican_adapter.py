@@ -34,7 +34,7 @@ from ..domain.errors import ConfigError, ContentError
 from ..domain.timestamps import TimestampError, parse_timestamp
 from ..domain.workdays import load_holidays
 from ..presentation.stylesheets import composed
-from ..rules.content import Content, load_content
+from ..rules.content import Content, ReadContent, load_content
 from .cssmin import minify_file
 from .parallel import run_jobs
 
@@ -44,6 +44,8 @@ NOW_SETTING = "DOUANE_STATUS_NOW"  # the build's fixed "now": a datetime, or ISO
 PROJECT_SETTING = "DOUANE_STATUS_PROJECT"  # the project folder (default: the content's parent)
 # held-back event files: the text to publish instead, by path below the content (None: left out)
 VERSIONS_SETTING = "DOUANE_STATUS_VERSIONS"
+# content read and checked already (a ``ReadContent``), taken if it was read as this build reads
+CONTENT_SETTING = "DOUANE_STATUS_CONTENT"
 
 
 def build_moment(value: object, tz: ZoneInfo) -> dt.datetime:
@@ -77,18 +79,25 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
     def generate_context(self) -> None:
         settings = self.status_settings
         versions = self.settings.get(VERSIONS_SETTING)
-        content = load_content(
-            self.content_dir,
-            settings,
-            self.now,
-            root=self.project_dir,
-            versions=versions,
-            # the files are read on every core, while this process loads what comes next
-            run_all=partial(
-                run_jobs,
-                meanwhile=partial(load_what_comes_next, self.now, settings, self.env, self.theme),
-            ),
-        )
+        load_next = partial(load_what_comes_next, self.now, settings, self.env, self.theme)
+        given = self.settings.get(CONTENT_SETTING)
+        if (
+            isinstance(given, ReadContent)
+            and not versions
+            and given.read_from(self.content_dir, self.project_dir, settings, self.now)
+        ):
+            load_next()
+            content = given.content
+        else:
+            content = load_content(
+                self.content_dir,
+                settings,
+                self.now,
+                root=self.project_dir,
+                versions=versions,
+                # the files are read on every core, while this process loads what comes next
+                run_all=partial(run_jobs, meanwhile=load_next),
+            )
         if content.has_errors:
             raise ContentError(content.findings)
         for finding in content.findings:

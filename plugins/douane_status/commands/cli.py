@@ -101,7 +101,9 @@ def build(project: Path, options: BuildOptions, *, serving: bool = False) -> Exi
             content_dir = content_folder(settings_file)
             held = hold_back(project, content_dir, settings, moment)
             print_findings([f for f in held.findings if f.is_error])  # the build shows warnings
-        build_site(project, settings_file, target, moment, versions=held.versions)
+        build_site(
+            project, settings_file, target, moment, versions=held.versions, content=held.content
+        )
     except ContentError as exc:
         print_findings(exc.findings)
         errors = sum(1 for f in exc.findings if f.is_error)

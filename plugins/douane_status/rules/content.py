@@ -57,6 +57,29 @@ class Content:
         return has_errors(self.findings)
 
 
+@dataclass(frozen=True)
+class ReadContent:
+    """Content as ``load_content`` read it, and what it read it from (all of it, as the files
+    are): a later step that would read the same folder, from the same project, with the same
+    settings and "now", takes it instead of reading every file again."""
+
+    content: Content
+    content_dir: Path
+    root: Path
+    settings: StatusSettings
+    now: dt.datetime
+
+    def read_from(
+        self, content_dir: Path, root: Path, settings: StatusSettings, now: dt.datetime
+    ) -> bool:
+        return (self.content_dir, self.root, self.settings, self.now) == (
+            content_dir,
+            root,
+            settings,
+            now,
+        )
+
+
 def outage_files(paths: Iterable[Path]) -> list[Path]:
     """Every regular ``*.md`` file named directly or found below a named folder, sorted.
 
