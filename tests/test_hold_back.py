@@ -5,13 +5,12 @@ reference data still stop it; plain ``invoke build`` stays strict."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_NOW, FIXTURE_NOW_UTC, invoke, make_project
+from conftest import FIXTURE_NOW, invoke, make_project
 
 from douane_status.domain.errors import ExitStatus
 
@@ -127,74 +126,6 @@ def test_hold_back_without_errors_builds_as_plain_build_does(tmp_path: Path) -> 
     assert held.returncode == plain.returncode == ExitStatus.OK, held.stderr
     assert "held-back" not in held.stderr
     assert digest(project / "held") == digest(project / "plain")
-
-
-def _reads_noted(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
-    """Note the outage file each read names, in whichever process reads it."""
-    from douane_status.rules import content
-
-    read_source = content.read_source
-
-    def noted(shown: str, data: bytes) -> object:
-        with log.open("a", encoding="utf-8") as out:  # every process appends its own lines
-            out.write(f"{shown}\n")
-        return read_source(shown, data)
-
-    monkeypatch.setattr(content, "read_source", noted)
-
-
-def test_a_hold_back_build_with_nothing_to_hold_back_reads_each_file_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """It checks the content before it builds; the build takes what that check read."""
-    from douane_status.commands import cli
-
-    project = make_project(tmp_path / "project")
-    git(project, "init", "-q")
-    commit(project, "First events")
-    log = tmp_path / "reads.log"
-    _reads_noted(monkeypatch, log)
-
-    code = cli.main(project, ["build", "--hold-back", "--now", FIXTURE_NOW])
-
-    assert code == ExitStatus.OK
-    files = sorted(
-        p.relative_to(project).as_posix() for p in (project / "content/outages").rglob("*.md")
-    )
-    assert sorted(log.read_text(encoding="utf-8").splitlines()) == files
-    assert page(project, "2026-11-29-dms-onderzoek").is_file()
-
-
-def test_content_read_for_another_moment_is_read_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """What was read is taken only if it was read as the build reads: here at another "now"
-    (the same holds for another folder, project or settings)."""
-    from douane_status.building.build import build_site
-    from douane_status.commands.settings import project_settings
-    from douane_status.rules.content import ReadContent, load_content
-
-    project = make_project(tmp_path / "project")
-    settings_file, settings = project_settings(project)
-    earlier = FIXTURE_NOW_UTC - dt.timedelta(days=30)
-    content_dir = project / "content"
-    read = ReadContent(
-        load_content(content_dir, settings, earlier, root=project),
-        content_dir,
-        project,
-        settings,
-        earlier,
-    )
-    log = tmp_path / "reads.log"
-    _reads_noted(monkeypatch, log)
-
-    build_site(project, settings_file, project / "given", FIXTURE_NOW_UTC, content=read)
-    build_site(project, settings_file, project / "plain", FIXTURE_NOW_UTC)
-
-    files = len(list((project / "content/outages").rglob("*.md")))
-    assert len(log.read_text(encoding="utf-8").splitlines()) == 2 * files  # both builds read
-    assert digest(project / "given") == digest(project / "plain")
-    assert read.read_from(content_dir, project, settings, earlier)
 
 
 def test_a_broken_event_outside_git_is_left_out_and_says_why(tmp_path: Path) -> None:

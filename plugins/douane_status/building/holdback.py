@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from ..domain.config import StatusSettings
 from ..domain.errors import ContentError
 from ..domain.findings import Finding, error
-from ..domain.workdays import load_holidays
 from ..reading import yamlsource as y
 from ..reading.catalog import read_systems
 from ..reading.source import display_path, read_source
-from ..rules.content import OUTAGES_DIR, ReadContent, load_content, outage_files
+from ..rules.content import OUTAGES_DIR, Content, load_content, outage_files
 from .history import NoHistory, Version, versions
 from .parallel import run_jobs
 
@@ -45,18 +43,14 @@ class HoldBack:
     findings: tuple[Finding, ...]  # of the content as it is
     held_back: tuple[HeldBack, ...]
     versions: dict[str, bytes | None] = field(default_factory=dict)  # for ``load_content``
-    # nothing held back: the content as it is, read once, for the build to take
-    content: ReadContent | None = None
 
 
 def hold_back(
-    project: Path, content_dir: Path, settings: StatusSettings, now: dt.datetime
+    project: Path, content_dir: Path, settings: StatusSettings, now: dt.datetime, content: Content
 ) -> HoldBack:
-    """What to publish in place of each event file with errors; ContentError when any other
-    file has an error."""
-    # the files are read on every core, while this process loads the holidays the rules need next
-    loading = partial(run_jobs, meanwhile=partial(load_holidays, now.astimezone(settings.tz).year))
-    content = load_content(content_dir, settings, now, root=project, run_all=loading)
+    """What to publish in place of each event file with errors, given the ``content`` as it is
+    (``load_content`` of ``content_dir`` at ``now``); ContentError when any other file has an
+    error."""
     events = {display_path(p, project): p for p in outage_files([content_dir / OUTAGES_DIR])}
     broken = {f.file for f in content.findings if f.is_error}
     if broken - set(events):
@@ -91,8 +85,7 @@ def hold_back(
         for shown in clashing:
             chosen[events[shown].relative_to(content_dir).as_posix()] = None
             held[shown] = HeldBack(shown, None, "it fails beside the held-back files")
-    read = None if held else ReadContent(content, content_dir, project, settings, now)
-    return HoldBack(content.findings, tuple(held[name] for name in sorted(held)), chosen, read)
+    return HoldBack(content.findings, tuple(held[name] for name in sorted(held)), chosen)
 
 
 def _last_clean(

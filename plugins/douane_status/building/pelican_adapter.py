@@ -173,10 +173,14 @@ def load_what_comes_next(
     compiling the templates it renders (together about half a second on one core when no
     compiled templates are kept from an earlier build, as in CI)."""
     load_holidays(now.astimezone(settings.tz).year)
-    for name in WRITING_MODULES:
-        importlib.import_module(name, __package__)
+    load_writing_modules()
     for template in sorted(Path(theme, "templates").glob("*.html")):
         env.get_template(template.name)  # kept in the environment, which the workers inherit
+
+
+def load_writing_modules() -> None:
+    for name in WRITING_MODULES:
+        importlib.import_module(name, __package__)
 
 
 def summary(events: int, written: list[Path], seconds: float) -> str:

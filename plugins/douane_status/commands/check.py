@@ -57,30 +57,29 @@ class CheckOptions:
     )
 
 
-def read_settings(project: Path) -> tuple[StatusSettings, Path]:
-    """The typed settings and the content folder, from ``pelicanconf.py`` without Pelican."""
-    settings_file = project / SETTINGS_FILE
+def read_settings(project: Path, name: str = SETTINGS_FILE) -> tuple[StatusSettings, Path]:
+    """The typed settings and the content folder, from ``pelicanconf.py`` (or the settings file
+    ``name``) without Pelican."""
+    settings_file = project / name
     if not settings_file.is_file():
-        raise ConfigError(f"{settings_file} is missing: run the check in the project folder")
+        raise ConfigError(f"{settings_file} is missing: run the command in the project folder")
     try:
         values: dict[str, Any] = runpy.run_path(str(settings_file))
     except Exception as exc:  # the settings file is Python; report what broke, no traceback
         line = _error_line(exc, settings_file)
-        raise ConfigError(
-            f"{SETTINGS_FILE}:{line}: cannot be read: {type(exc).__name__}: {exc}"
-        ) from None
+        raise ConfigError(f"{name}:{line}: cannot be read: {type(exc).__name__}: {exc}") from None
     douane = values.get("DOUANE_STATUS", {})
     admin = values.get(ADMIN_SETTING, {})
     site_url = values.get("SITEURL", "")
     content = values.get("PATH", "content")
     where = _setting_lines(settings_file)
-    for name, value in (("DOUANE_STATUS", douane), (ADMIN_SETTING, admin)):
+    for setting, value in (("DOUANE_STATUS", douane), (ADMIN_SETTING, admin)):
         if not isinstance(value, dict):
-            raise ConfigError(f"{SETTINGS_FILE}:{where.get(name, 1)}: {name} must be a dict")
+            raise ConfigError(f"{name}:{where.get(setting, 1)}: {setting} must be a dict")
     if not isinstance(site_url, str):
-        raise ConfigError(f"{SETTINGS_FILE}:{where.get('SITEURL', 1)}: SITEURL must be a text")
+        raise ConfigError(f"{name}:{where.get('SITEURL', 1)}: SITEURL must be a text")
     if not isinstance(content, str):
-        raise ConfigError(f"{SETTINGS_FILE}:{where.get('PATH', 1)}: PATH must be a folder name")
+        raise ConfigError(f"{name}:{where.get('PATH', 1)}: PATH must be a folder name")
     content_dir = Path(content) if Path(content).is_absolute() else project / content
     try:
         AdminSettings.from_mapping(admin)  # the build reads it: a mistake must show here first
@@ -89,7 +88,7 @@ def read_settings(project: Path) -> tuple[StatusSettings, Path]:
         message = str(exc)
         about = message.split("; known")[0]  # the setting at fault, not the list of known ones
         named = [line for key, line in where.items() if re.search(rf"\b{re.escape(key)}\b", about)]
-        raise ConfigError(f"{SETTINGS_FILE}:{named[-1] if named else 1}: {message}") from None
+        raise ConfigError(f"{name}:{named[-1] if named else 1}: {message}") from None
 
 
 def _error_line(exc: Exception, settings_file: Path) -> int:

@@ -10,22 +10,32 @@ produces a traceback here.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import importlib
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
+from ..building.parallel import run_jobs
+from ..domain.config import StatusSettings
 from ..domain.errors import BuildError, ConfigError, ContentError, ExitStatus, UsageError
 from ..domain.options import option
+from ..domain.workdays import load_holidays
 from ..notify.options import NotifyOptions
 from ..operators.options import CloseOptions, NewOptions, UpdateOptions
+from ..rules.content import Content, ReadContent, load_content
 from . import operate
-from .check import CheckOptions, run_check
+from .check import CheckOptions, read_settings, run_check
 from .notify import notify
 from .options import add_options, options_from, parse_now
-from .settings import content_folder, print_findings, print_held_back, project_settings
+from .settings import print_findings, print_held_back, project_settings
+
+if TYPE_CHECKING:
+    from ..building.holdback import HoldBack
 
 
 @dataclass(frozen=True)
@@ -84,25 +94,42 @@ class EditorOptions:
 
 def build(project: Path, options: BuildOptions, *, serving: bool = False) -> ExitStatus:
     """``invoke build``; ``serving``: a rebuild of ``invoke serve`` or ``invoke editor``, which
-    print their own addresses."""
-    from ..building.build import build_site
+    print their own addresses.
+
+    The content is read and checked first, on every core, while this process loads Pelican and
+    the modules that write the site (``read_first``): the cores that would wait while Pelican
+    starts read instead. The build takes what was read if Pelican's settings are the same
+    (``ReadContent``); with ``--hold-back`` the files held back are read again, as published.
+    """
     from ..building.failures import explain
-    from ..building.holdback import HoldBack, hold_back
     from ..building.target import check_output_target
 
     output = options.output
-    held = HoldBack((), ())
+    held: HoldBack | None = None
     try:
-        settings_file, settings = project_settings(project, options.publish)
+        settings_name = "publishconf.py" if options.publish else "pelicanconf.py"
+        settings, content_dir = read_settings(project, settings_name)
         moment = parse_now(options.now, settings)
         target = project / output if not Path(output).is_absolute() else Path(output)
         check_output_target(project, target, output)
+        content = read_first(project, content_dir, settings, moment)
+        from ..building.build import build_site  # loaded already, while the content was read
+        from ..building.holdback import hold_back
+
+        read: ReadContent | None = ReadContent(content, content_dir, project, settings, moment)
         if options.hold_back:
-            content_dir = content_folder(settings_file)
-            held = hold_back(project, content_dir, settings, moment)
+            held = hold_back(project, content_dir, settings, moment, content)
             print_findings([f for f in held.findings if f.is_error])  # the build shows warnings
+            read = None if held.versions else read
+        elif content.has_errors:
+            raise ContentError(content.findings)
         build_site(
-            project, settings_file, target, moment, versions=held.versions, content=held.content
+            project,
+            project / settings_name,
+            target,
+            moment,
+            versions=held.versions if held else None,
+            content=read,
         )
     except ContentError as exc:
         print_findings(exc.findings)
@@ -130,10 +157,33 @@ def build(project: Path, options: BuildOptions, *, serving: bool = False) -> Exi
     )
     if not serving:
         print("Preview it with: .venv/bin/invoke serve   (then open http://localhost:8000/)")
-    if held.held_back:
+    if held and held.held_back:
         print_held_back(held.held_back)
         return ExitStatus.HELD_BACK
     return ExitStatus.OK
+
+
+def read_first(
+    project: Path, content_dir: Path, settings: StatusSettings, now: dt.datetime
+) -> Content:
+    """The content, read and checked on every core while this process loads the build."""
+    return load_content(
+        content_dir,
+        settings,
+        now,
+        root=project,
+        run_all=partial(run_jobs, meanwhile=partial(load_the_build, now, settings)),
+    )
+
+
+def load_the_build(now: dt.datetime, settings: StatusSettings) -> None:
+    """What a build loads while the content is read: Pelican and the build's modules, the
+    holidays the rules look up next and the modules that write the site."""
+    importlib.import_module("..building.build", __package__)  # Pelican, Jinja, the adapter
+    from ..building.pelican_adapter import load_writing_modules
+
+    load_holidays(now.astimezone(settings.tz).year)
+    load_writing_modules()
 
 
 def serve(project: Path, options: ServeOptions) -> ExitStatus:
