@@ -23,6 +23,13 @@ def project_settings(project: Path, publish: bool = False) -> tuple[Path, Status
     return settings_file, StatusSettings.from_pelican(values)
 
 
+def content_folder(settings_file: Path) -> Path:
+    """The content folder the settings name (Pelican's ``PATH``, made absolute)."""
+    from pelican.settings import read_settings
+
+    return Path(read_settings(str(settings_file))["PATH"])
+
+
 def print_findings(findings: Sequence[Finding], stream: TextIO | None = None) -> None:
     for finding in findings:
         print(finding.as_text(), file=stream or sys.stderr)
