@@ -1,10 +1,11 @@
 """The thin layer between Pelican and the core: one generator, run by Pelican's own run.
 
-Pelican hands over its settings; the generator turns them into ``StatusSettings`` once, loads and
-checks the content in ``generate_context`` (the outage files read on every core, while this
-process loads the modules that write the site and compiles the theme's templates; raising
-``ContentError`` so the build stops before anything is written), and writes the site and the
-web editor (/admin/) in
+Pelican hands over its settings; the generator turns them into ``StatusSettings`` once, and in
+``generate_context`` takes the content the build command read and checked already
+(``CONTENT_SETTING``) if it was read as the generator would read it, else loads and checks it
+(the outage files read on every core, while this process loads the modules that write the site;
+raising ``ContentError`` so the build stops before anything is written); either way the theme's
+templates are compiled there. It writes the site and the web editor (/admin/) in
 ``generate_output``, rendering with the environment Pelican made from ``JINJA_ENVIRONMENT``.
 Every file written is named in Pelican's ``content_written`` signal, sent from this process
 from the paths the writers return. On ``finalized`` the generator minifies the stylesheets
