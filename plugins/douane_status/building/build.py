@@ -102,7 +102,7 @@ def build_site(
 
     The site the swap retires stays beside it as ``.<output>.previous/`` until the next build,
     which removes it, and whatever killed builds left, while it runs. ``versions``: see
-    ``load_content``; ``content``: the content read already (the held-back build's), which the
+    ``load_content``; ``content``: the content the build command read already, which the
     build takes instead of reading it again if it was read as the build would read it. ``step``
     hears the name of each step as it is reached ("staging", "built", "exchanged", "retired"):
     the tests kill a build there.
