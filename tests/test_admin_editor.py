@@ -13,7 +13,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, invoke
 from test_operator import operator_project
 
 from tools.ports import free_port, wait_for_port
@@ -105,13 +105,7 @@ def test_a_port_in_use_is_named_with_what_holds_it(tmp_path: Path, taken: str) -
     )
     try:
         wait_for_port(port, 30)
-        result = subprocess.run(
-            [sys.executable, "-m", "invoke", "editor", "--port", str(site_port)],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = invoke(project, "editor", "--port", str(site_port))
     finally:
         holder.terminate()
         holder.wait(timeout=10)

@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 from test_operator import operator_project
 
 from douane_status.commands import cli
@@ -57,13 +58,7 @@ def test_serve_refuses_a_taken_port_before_building(tmp_path: Path) -> None:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         port = holder.getsockname()[1]
-        result = subprocess.run(
-            [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = invoke(project, "serve", "--port", str(port))
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert f"error: port {port} (the preview) is in use by pid " in result.stderr
