@@ -173,13 +173,15 @@ def load_what_comes_next(
     workers that write the site then start with them instead of each loading the modules and
     compiling the templates it renders (together about half a second on one core when no
     compiled templates are kept from an earlier build, as in CI)."""
-    load_holidays(now.astimezone(settings.tz).year)
-    load_writing_modules()
+    load_rules_and_writers(now, settings)
     for template in sorted(Path(theme, "templates").glob("*.html")):
         env.get_template(template.name)  # kept in the environment, which the workers inherit
 
 
-def load_writing_modules() -> None:
+def load_rules_and_writers(now: dt.datetime, settings: StatusSettings) -> None:
+    """The holidays the rules look up (the year of ``now``) and the modules that write the
+    site; the build command loads them while it reads, before Pelican runs."""
+    load_holidays(now.astimezone(settings.tz).year)
     for name in WRITING_MODULES:
         importlib.import_module(name, __package__)
 

@@ -24,7 +24,6 @@ from ..building.parallel import run_jobs
 from ..domain.config import StatusSettings
 from ..domain.errors import BuildError, ConfigError, ContentError, ExitStatus, UsageError
 from ..domain.options import option
-from ..domain.workdays import load_holidays
 from ..notify.options import NotifyOptions
 from ..operators.options import CloseOptions, NewOptions, UpdateOptions
 from ..rules.content import Content, ReadContent, load_content
@@ -180,10 +179,9 @@ def load_the_build(now: dt.datetime, settings: StatusSettings) -> None:
     """What a build loads while the content is read: Pelican and the build's modules, the
     holidays the rules look up next and the modules that write the site."""
     importlib.import_module("..building.build", __package__)  # Pelican, Jinja, the adapter
-    from ..building.pelican_adapter import load_writing_modules
+    from ..building.pelican_adapter import load_rules_and_writers
 
-    load_holidays(now.astimezone(settings.tz).year)
-    load_writing_modules()
+    load_rules_and_writers(now, settings)
 
 
 def serve(project: Path, options: ServeOptions) -> ExitStatus:
