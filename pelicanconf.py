@@ -51,9 +51,15 @@ _template_options = {
     "auto_reload": False,  # a build never sees a template change
 }
 # Compiled templates are kept between builds (a tenth of a second a build). Jinja keys them by
-# the template's source; the folder's name adds these options and Jinja's version, which
-# change the compiled code too.
+# the template's source; the folder's name adds what changes the compiled code too: these
+# options, Jinja's version and the source of the project's own extensions (the i18n extension
+# decides how a {% trans %} block compiles).
+_extension_files = [
+    _project / "plugins" / (name.rpartition(".")[0].replace(".", "/") + ".py")
+    for name in _template_options["extensions"]
+]
 _options_key = repr(sorted(_template_options.items())) + jinja2.__version__
+_options_key += "".join(f.read_text("utf-8") for f in _extension_files if f.is_file())
 _compiled = _project / ".cache" / f"jinja-{hashlib.sha256(_options_key.encode()).hexdigest()[:12]}"
 _compiled.mkdir(parents=True, exist_ok=True)
 JINJA_ENVIRONMENT = {

@@ -58,6 +58,25 @@ def test_a_changed_template_is_compiled_again(
         template_environment(theme, compiled).get_template("accessibility.html")
 
 
+def test_a_changed_template_extension_compiles_the_templates_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The i18n extension decides how a ``{% trans %}`` block compiles: templates compiled
+    with an older version of it are not taken."""
+    theme, compiled = _theme(tmp_path), tmp_path / ".cache"
+    name = Path("douane_status", "presentation", "template_words.py")
+    extension = tmp_path / "plugins" / name  # the project's own, as pelicanconf.py names it
+    extension.parent.mkdir(parents=True)
+    shutil.copy2(REPO / "plugins" / name, extension)
+    template_environment(theme, compiled).get_template("accessibility.html")
+    _no_compiling(monkeypatch)
+    template_environment(theme, compiled).get_template("accessibility.html")  # kept
+
+    extension.write_text(extension.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="compiled again"):
+        template_environment(theme, compiled).get_template("accessibility.html")
+
+
 def test_a_build_without_kept_templates_compiles_each_once_before_its_workers_fork(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
