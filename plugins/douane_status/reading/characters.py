@@ -33,6 +33,13 @@ FORBIDDEN = re.compile(
 # A numeric character reference: Markdown leaves it alone and the HTML sanitiser decodes it, so
 # ``&#1;`` (with or without the semicolon, as HTML reads it) would put U+0001 in pages and feeds.
 REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+# The same ranges up to U+FFFF: a class with the ranges beyond, one per plane, is checked range
+# by range for every character, eight times slower on a file (0.09 against 0.01 s on 500 files).
+_FORBIDDEN_IN_BMP = re.compile(
+    "["
+    + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in FORBIDDEN_RANGES if high <= 0xFFFF)
+    + "]"
+)
 MAX_LINES_REPORTED = 5  # a file full of them (a binary pasted in) gets a few findings, not all
 REPLACEMENT = "\ufffd"  # what the rest of the reading sees in their place
 
@@ -80,10 +87,18 @@ def first_refused(text: str) -> str | None:
     return None
 
 
+def holds_refused(text: str) -> bool:
+    """Whether ``text`` holds a refused character (as ``FORBIDDEN.search`` tells), with the
+    ranges beyond U+FFFF looked at only in a text that has characters there."""
+    if _FORBIDDEN_IN_BMP.search(text) is not None:
+        return True
+    return not text.isascii() and max(text) > "\uffff" and FORBIDDEN.search(text) is not None
+
+
 def refused_lines(path: str, text: str) -> tuple[str, list[Finding]]:
     """``text`` with every refused character replaced by U+FFFD, and a finding per line that
     held one, typed or as a character reference (the first few lines)."""
-    if FORBIDDEN.search(text) is None and "&#" not in text:  # the common case: one scan
+    if not holds_refused(text) and "&#" not in text:  # the common case: one scan
         return text, []
     bad = [
         (number, problem)

@@ -22,6 +22,8 @@ _BIDI_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
 
 def without_bidi_controls(text: str) -> str:
     """The text without the invisible characters that reorder it on screen."""
+    if text.isascii():  # most texts: ``isascii`` looks at a flag, ``translate`` at each character
+        return text
     return text.translate(_BIDI_TABLE)
 
 
