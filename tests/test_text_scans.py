@@ -60,7 +60,8 @@ def test_only_the_bidirectional_controls_are_taken_out(text: str) -> None:
 
 def test_telling_plain_text_takes_one_pass_on_long_runs_of_punctuation() -> None:
     """Letters between runs of punctuation, then a character Markdown acts on: a line that
-    fails at its end is not tried again split into runs another way (30 spaces took minutes)."""
+    fails at its end is not tried again split into runs another way (that took 0.24 s on 22
+    spaces and an underscore, and twice as long with each further space)."""
     with at_most(5):
         assert not is_plain("a" + " ." * 20_000 + "_")
         assert not is_plain("Storing" + " " * 40 + "*")
