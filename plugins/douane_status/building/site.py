@@ -76,12 +76,12 @@ def write_site(
     """Render every page with the theme's templates (``env``) and write every file of the site
     into ``output_dir``; returns the paths written, in no set order.
 
-    The work is split into jobs that every core takes from one queue (``parallel``): every
-    page, then the report files and the ``beside`` writers (which do not depend on the pages).
+    The work is split into jobs that every core takes from one queue (``parallel``): the
+    ``beside`` writers and the report files (which do not depend on the pages), then every page.
     The workers first write the calendars, feeds, API and badges, the largest jobs, then join
     in; so no process waits long for another. Each job returns the files it wrote.
     """
-    pages = SitePages(content, settings, now)  # what the pages share, before the workers fork
+    pages = SitePages(content, settings, now)  # the rest of what they share on first use
     makers = pages.page_makers()
     layout = {lang: _layout(env, lang, settings, now) for lang in LANGUAGES}
 
@@ -89,13 +89,16 @@ def write_site(
         page = make()
         return [_write_page(env, page, layout[page.lang], output_dir)]
 
-    jobs: list[Callable[[], list[Path]]] = [partial(write_page, make) for make in makers]
-    jobs += [
-        partial(write_report_files, content.catalog, pages.by_month, settings, now, output_dir),
-        partial(write_compliance_file, pages.compliance, settings, output_dir),
-        partial(_write_marker, output_dir),
+    # The few larger jobs first and the many small pages last: each process takes the queue's
+    # jobs a few at a time, and a large job in the last few would leave the others waiting.
+    jobs: list[Callable[[], list[Path]]] = [
         *beside,
+        # the pages' shared data, made where the job runs (SitePages derives it on first use)
+        lambda: write_report_files(content.catalog, pages.by_month, settings, now, output_dir),
+        lambda: write_compliance_file(pages.compliance, settings, output_dir),
+        partial(_write_marker, output_dir),
     ]
+    jobs += [partial(write_page, make) for make in makers]
     machine_files = [
         partial(write_machine_files, content, settings, now, output_dir, kinds)
         for kinds in MACHINE_JOBS

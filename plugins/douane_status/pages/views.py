@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import cached_property, partial
 
 from ..domain.config import StatusSettings
 from ..domain.model import LANGUAGES, Event, Lang, System
 from ..domain.notifications import MailList
 from ..presentation import i18n
 from ..presentation.channels import calendar_path, feed_links, mail_list_rows, subscribe_page_data
-from ..reports.availability import last_days, report_months, system_intervals
-from ..reports.compliance import compliance_report
+from ..reports.availability import Day, Month, last_days, report_months, system_intervals
+from ..reports.compliance import ComplianceReport, compliance_report
 from ..rules.content import Content
 from ..state.phases import (
     Phase,
@@ -62,60 +62,81 @@ OVERVIEW_PAGES = (
 class SitePages:
     """Every HTML page of the site, each built only when it is asked for.
 
-    What all languages share (system states, availability, protocol facts) is derived once, up
-    front; the views of one language are prepared per event, once, by the process that renders
-    them. So two processes can divide the pages between them without preparing everything twice.
+    What the pages of every language share is derived once per process: the titles event pages
+    need up front; what only the overview and system pages show (system states, availability,
+    protocol facts) when the first of them asks, so a build's workers can start on the feeds
+    and calendars meanwhile. The views of one language are prepared per event, once, by the
+    process that renders them, and kept for every language (a few megabytes at 500 events). So
+    processes can divide the pages between them without preparing everything twice.
     """
 
     def __init__(self, content: Content, settings: StatusSettings, now: dt.datetime) -> None:
+        self.content = content
         self.catalog = content.catalog
         self.mail_lists = content.mail_lists
         self.settings = settings
         self.now = now
         self.events = published(content.events, now, settings)
-        self.statuses = system_statuses(content.catalog, self.events, now)
         self.by_system: dict[str, list[Event]] = {s.id: [] for s in content.catalog.systems}
         for event in self.events:
             for affected in event.systems:
                 self.by_system[affected].append(event)
-        system_ids = [s.id for s in content.catalog.systems]
-        self.days = {
-            s: last_days(system_intervals(self.events, s, now), now, settings.tz, HISTORY_DAYS)
-            for s in system_ids
-        }
-        self.by_month = report_months(
-            self.events, system_ids, now, settings.tz, settings.retention_years
-        )
-        self.compliance = compliance_report(content, settings, now)  # beside the build's warnings
         self._shared_titles = {
             lang: _shared_titles(self.events, lang, settings) for lang in LANGUAGES
         }
         self._views: dict[Lang, LanguageViews] = {}
         self._histories: dict[Lang, dict[str, SystemHistory]] = {}
 
+    @cached_property
+    def statuses(self) -> dict[str, SystemStatus]:
+        return system_statuses(self.catalog, self.events, self.now)
+
+    @cached_property
+    def days(self) -> dict[str, tuple[Day, ...]]:
+        """Each system's last ``HISTORY_DAYS`` days, for the histories of every language."""
+        return {
+            s.id: last_days(
+                system_intervals(self.events, s.id, self.now),
+                self.now,
+                self.settings.tz,
+                HISTORY_DAYS,
+            )
+            for s in self.catalog.systems
+        }
+
+    @cached_property
+    def by_month(self) -> dict[str, tuple[Month, ...]]:
+        system_ids = [s.id for s in self.catalog.systems]
+        return report_months(
+            self.events, system_ids, self.now, self.settings.tz, self.settings.retention_years
+        )
+
+    @cached_property
+    def compliance(self) -> ComplianceReport:
+        return compliance_report(self.content, self.settings, self.now)  # beside the warnings
+
     def views(self, lang: Lang) -> LanguageViews:
         if lang not in self._views:
-            # The pages come language by language (page_makers): once a process turns to the
-            # next language it never returns to the last, so it keeps one language's views.
-            self._views = {lang: LanguageViews(lang, self.catalog, self.settings, self.now)}
-            self._histories = {}
+            self._views[lang] = LanguageViews(lang, self.catalog, self.settings, self.now)
         return self._views[lang]
 
     def histories(self, lang: Lang) -> dict[str, SystemHistory]:
-        views = self.views(lang)
         if lang not in self._histories:
-            self._histories[lang] = histories(views, self.events, self.days)
+            self._histories[lang] = histories(self.views(lang), self.events, self.days)
         return self._histories[lang]
 
     def page_makers(self) -> list[Callable[[], Page]]:
-        """Every page of the site as a function that builds it, language by language: the
-        overview pages first (they prepare the views of every event), then the event pages."""
+        """Every page of the site as a function that builds it: the overview and system pages
+        of every language first (they need what only they share, and the overview pages
+        prepare the views of every event), then the event pages. A worker that joins in late,
+        after the feeds and calendars, so finds event pages, which need nothing more."""
         makers: list[Callable[[], Page]] = []
         for lang in LANGUAGES:
             makers.extend(partial(self.overview_page, lang, kind) for kind in OVERVIEW_PAGES)
             makers.extend(
                 partial(self.system_page, lang, system.id) for system in self.catalog.systems
             )
+        for lang in LANGUAGES:
             makers.extend(partial(self.event_page, lang, event) for event in self.events)
         return makers
 
