@@ -24,7 +24,8 @@ from ..presentation.urls import other_language, output_file, page_path
 from ..reports.compliance_file import write_compliance_file
 from ..reports.report_files import write_report_files
 from ..rules.content import Content
-from .parallel import run_jobs
+from .durable import synced
+from .parallel import run_jobs, worker_count
 from .target import MARKER_TEXT, SITE_MARKER
 
 DOUANE_URL = "https://www.douane.nl/"
@@ -78,8 +79,9 @@ def write_site(
 
     The work is split into jobs that every core takes from one queue (``parallel``): the
     ``beside`` writers and the report files (which do not depend on the pages), then every page.
-    The workers first write the calendars, feeds, API and badges, the largest jobs, then join
-    in; so no process waits long for another. Each job returns the files it wrote.
+    The workers first write the calendars, feeds, API and badges, the largest jobs, and start
+    the disk on them, then join in; so no process waits long for another. Each job returns the
+    files it wrote.
     """
     pages = SitePages(content, settings, now)  # the rest of what they share on first use
     makers = pages.page_makers()
@@ -103,6 +105,8 @@ def write_site(
         partial(write_machine_files, content, settings, now, output_dir, kinds)
         for kinds in MACHINE_JOBS
     ]
+    if worker_count():  # alone, this process would only wait for the disk twice
+        machine_files.append(partial(_written_back, output_dir))
     written = run_jobs(jobs, first=machine_files)
     return [path for paths in written for path in paths]
 
@@ -194,6 +198,15 @@ def _write_page(
         **page.data,
     )
     return write_file(target, compact_html(html))
+
+
+def _written_back(output_dir: Path) -> list[Path]:
+    """The files written so far, on the disk: a worker's last job of its own, after the feeds,
+    calendars and API (nearly half the site's bytes). Syncing is mostly waiting for the disk,
+    which the other processes fill by rendering pages; the sync before the swap
+    (``durable.synced``, which stays) then has only the pages written after it to wait for."""
+    synced(output_dir)
+    return []
 
 
 def _write_marker(output_dir: Path) -> list[Path]:
