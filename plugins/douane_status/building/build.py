@@ -18,7 +18,6 @@ from typing import Any
 
 from ..domain.errors import BuildError
 from ..rules.content import ReadContent
-from .collector import young_garbage_collected_only
 from .durable import names_synced, synced
 from .failures import explain
 from .leftovers import held, leftovers, previous_site, removed_meanwhile, staging_prefix
@@ -56,7 +55,7 @@ def run_pelican(
         override[CONTENT_SETTING] = content
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(settings_file), override=override)
-    with young_garbage_collected_only(), _pelican_closing_line_left_out():
+    with _pelican_closing_line_left_out():
         pelican_class(settings)(settings).run()
 
 

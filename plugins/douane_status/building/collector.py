@@ -1,4 +1,5 @@
-"""The garbage collector tuned for a build, in this one place (the build command's run)."""
+"""The garbage collector tuned for a build, in this one place: the build command, from reading
+the first file to the swap."""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from ..building.collector import young_garbage_collected_only
 from ..building.parallel import run_jobs
 from ..domain.config import StatusSettings
 from ..domain.errors import BuildError, ConfigError, ContentError, ExitStatus, UsageError
@@ -111,25 +112,26 @@ def build(project: Path, options: BuildOptions, *, serving: bool = False) -> Exi
         moment = parse_now(options.now, settings)
         target = project / output if not Path(output).is_absolute() else Path(output)
         check_output_target(project, target, output)
-        content = read_first(project, content_dir, settings, moment)
-        from ..building.build import build_site  # loaded already, while the content was read
-        from ..building.holdback import hold_back
+        with young_garbage_collected_only():  # from the first file read to the swap
+            content = read_first(project, content_dir, settings, moment)
+            from ..building.build import build_site  # loaded already, while the content was read
+            from ..building.holdback import hold_back
 
-        read: ReadContent | None = ReadContent(content, content_dir, project, settings, moment)
-        if options.hold_back:
-            held = hold_back(project, content_dir, settings, moment, content)
-            print_findings([f for f in held.findings if f.is_error])  # the build shows warnings
-            read = None if held.versions else read
-        elif content.has_errors:
-            raise ContentError(content.findings)
-        build_site(
-            project,
-            project / settings_name,
-            target,
-            moment,
-            versions=held.versions if held else None,
-            content=read,
-        )
+            read: ReadContent | None = ReadContent(content, content_dir, project, settings, moment)
+            if options.hold_back:
+                held = hold_back(project, content_dir, settings, moment, content)
+                print_findings([f for f in held.findings if f.is_error])  # the build shows warnings
+                read = None if held.versions else read
+            elif content.has_errors:
+                raise ContentError(content.findings)
+            build_site(
+                project,
+                project / settings_name,
+                target,
+                moment,
+                versions=held.versions if held else None,
+                content=read,
+            )
     except ContentError as exc:
         print_findings(exc.findings)
         errors = sum(1 for f in exc.findings if f.is_error)
