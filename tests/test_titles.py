@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURE_NOW_UTC, REPO, build_into
 
 from douane_status.domain.config import StatusSettings
-from douane_status.pages.views import _shared_titles
+from douane_status.pages.language_views import shared_titles
 from douane_status.rules.content import load_content
 
 
@@ -61,7 +61,7 @@ def test_two_events_on_one_day_with_one_title_carry_their_start_time() -> None:
     second = dataclasses.replace(
         first, id="2026-12-13-dms-onderhoud-b", start=first.start.replace(hour=first.start.hour + 1)
     )
-    shared = _shared_titles([first, second], "en", settings)
+    shared = shared_titles([first, second], "en", settings)
     assert shared == {
         first.id: f"{first.title['en']}, Sunday 13 December 2026 08:00 CET",
         second.id: f"{first.title['en']}, Sunday 13 December 2026 09:00 CET",

@@ -7,6 +7,7 @@ on several pages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, overload
 
 from markupsafe import Markup
@@ -236,3 +237,25 @@ def _rest_key(event: Event, event_phase: Phase) -> str:
     if event_phase is Phase.UPCOMING:
         return "upcoming"
     return "cancelled" if event.latest.status is Status.CANCELLED else "ended"
+
+
+def shared_titles(events: Sequence[Event], lang: Lang, settings: StatusSettings) -> dict[str, str]:
+    """The page titles of events whose title another event has too: with the day they start,
+    or their start to the minute when that is shared as well; so that every page's <title>,
+    what a browser's tabs, history and bookmarks show, tells them apart."""
+    by_title: dict[str, list[Event]] = {}
+    for event in events:
+        by_title.setdefault(event.title[lang], []).append(event)
+    titles = {}
+    for title, sharing in by_title.items():
+        if len(sharing) < 2:
+            continue
+        days = [e.start.astimezone(settings.tz).date() for e in sharing]
+        for event, day in zip(sharing, days, strict=True):
+            when = (
+                i18n.format_day(day, lang)
+                if days.count(day) == 1
+                else i18n.format_moment(event.start, lang, settings.tz)
+            )
+            titles[event.id] = f"{title}, {when}"
+    return titles

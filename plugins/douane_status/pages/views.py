@@ -32,7 +32,7 @@ from ..state.phases import (
 )
 from .availability_views import HISTORY_DAYS, SystemHistory, histories, history_period, report_page
 from .compliance_views import compliance_page
-from .language_views import LanguageViews
+from .language_views import LanguageViews, shared_titles
 from .view_models import EventView, Page
 
 __all__ = ["OVERVIEW_PAGES", "Page", "SitePages"]
@@ -82,7 +82,7 @@ class SitePages:
             for affected in event.systems:
                 self.by_system[affected].append(event)
         self._shared_titles = {
-            lang: _shared_titles(self.events, lang, settings) for lang in LANGUAGES
+            lang: shared_titles(self.events, lang, settings) for lang in LANGUAGES
         }
         self._views: dict[Lang, LanguageViews] = {}
         self._histories: dict[Lang, dict[str, SystemHistory]] = {}
@@ -175,28 +175,6 @@ class SitePages:
         view = self.views(lang).event(event)
         title = self._shared_titles[lang].get(event.id, view.title)
         return self.views(lang).page("event", "event.html", title, event.id, event=view)
-
-
-def _shared_titles(events: Sequence[Event], lang: Lang, settings: StatusSettings) -> dict[str, str]:
-    """The page titles of events whose title another event has too: with the day they start,
-    or their start to the minute when that is shared as well; so that every page's <title>,
-    what a browser's tabs, history and bookmarks show, tells them apart."""
-    by_title: dict[str, list[Event]] = {}
-    for event in events:
-        by_title.setdefault(event.title[lang], []).append(event)
-    titles = {}
-    for title, sharing in by_title.items():
-        if len(sharing) < 2:
-            continue
-        days = [e.start.astimezone(settings.tz).date() for e in sharing]
-        for event, day in zip(sharing, days, strict=True):
-            when = (
-                i18n.format_day(day, lang)
-                if days.count(day) == 1
-                else i18n.format_moment(event.start, lang, settings.tz)
-            )
-            titles[event.id] = f"{title}, {when}"
-    return titles
 
 
 def _newest_first(views: LanguageViews, events: Sequence[Event]) -> list[EventView]:
