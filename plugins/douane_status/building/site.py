@@ -77,11 +77,11 @@ def write_site(
     """Render every page with the theme's templates (``env``) and write every file of the site
     into ``output_dir``; returns the paths written, in no set order.
 
-    The work is split into jobs that every core takes from one queue (``parallel``): the
-    ``beside`` writers and the report files (which do not depend on the pages), then every page.
-    The workers first write the calendars, feeds, API and badges, the largest jobs, and start
-    the disk on them, then join in; so no process waits long for another. Each job returns the
-    files it wrote.
+    The workers first write the calendars, feeds, API and badges, the largest jobs, then the
+    ``beside`` writers (the web editor), and start the disk on what they wrote; meanwhile this
+    process takes the jobs of one queue (``parallel``): the report files, then every page. The
+    workers then join in on the queue, so no process waits long for another. Each job returns
+    the files it wrote.
     """
     pages = SitePages(content, settings, now)  # the rest of what they share on first use
     makers = pages.page_makers()
@@ -94,20 +94,22 @@ def write_site(
     # The few larger jobs first and the many small pages last: each process takes the queue's
     # jobs a few at a time, and a large job in the last few would leave the others waiting.
     jobs: list[Callable[[], list[Path]]] = [
-        *beside,
         # the pages' shared data, made where the job runs (SitePages derives it on first use)
         lambda: write_report_files(content.catalog, pages.by_month, settings, now, output_dir),
         lambda: write_compliance_file(pages.compliance, settings, output_dir),
         partial(_write_marker, output_dir),
     ]
     jobs += [partial(write_page, make) for make in makers]
-    machine_files = [
+    # The workers' own jobs need nothing the pages share: the feeds, calendars and API, then
+    # the ``beside`` writers.
+    first: list[Callable[[], list[Path]]] = [
         partial(write_machine_files, content, settings, now, output_dir, kinds)
         for kinds in MACHINE_JOBS
     ]
+    first += beside
     if worker_count():  # alone, this process would only wait for the disk twice
-        machine_files.append(partial(_written_back, output_dir))
-    written = run_jobs(jobs, first=machine_files)
+        first.append(partial(_written_back, output_dir))
+    written = run_jobs(jobs, first=first)
     return [path for paths in written for path in paths]
 
 
