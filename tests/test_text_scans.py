@@ -11,6 +11,8 @@ from types import FrameType
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from douane_status.presentation.markup import render_markdown, sanitised
+from douane_status.presentation.plaintext import plain_text, words_of_html
 from douane_status.reading.characters import FORBIDDEN, holds_refused
 from douane_status.reading.markdown_cost import is_plain
 from douane_status.reading.texts import BIDI_CONTROLS, without_bidi_controls
@@ -66,3 +68,27 @@ def test_telling_plain_text_takes_one_pass_on_long_runs_of_punctuation() -> None
         assert not is_plain("a" + " ." * 20_000 + "_")
         assert not is_plain("Storing" + " " * 40 + "*")
         assert is_plain("a" + " ." * 20_000 + "b")
+
+
+# Letters and digits of several scripts (a titlecase digraph, a superscript, a fraction, Arabic-
+# Indic and Devanagari digits), the punctuation plain text may hold, line and paragraph breaks;
+# and characters that make a text Markdown (or HTML) after all.
+WORDS = [*"aZéßΩ中٣२²½ǅ", *" .,;:!?'’\"()/%€@+=-", "\n", "\n\n", "2026. ", "1) ", "    "]
+WORDS += ["&", "<b>", "\xa0", "_", "*", "[a](https://x.nl)"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(WORDS), max_size=30).map("".join))
+def test_plain_text_skips_the_sanitiser_only_where_it_would_change_nothing(text: str) -> None:
+    render_markdown.cache_clear()
+    plain_text.cache_clear()
+    html = str(render_markdown(text))
+    assert sanitised(html) == html
+    assert plain_text(text) == words_of_html(html)
+
+
+def test_plain_text_of_several_scripts_takes_the_shortcut() -> None:
+    text = "Storing DMS² opgelost, ½ uur.\nΩ 中 ٣ ǅ\n\nVolgende: 10:30."
+    assert is_plain(text)
+    assert str(render_markdown(text)) == sanitised(str(render_markdown(text)))
+    assert plain_text(text) == "Storing DMS² opgelost, ½ uur.\nΩ 中 ٣ ǅ\nVolgende: 10:30."

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import nh3
 
+from ..reading.markdown_cost import is_plain
 from .markup import render_markdown
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -36,8 +37,16 @@ def plain_text(markdown_text: str) -> str:
 
     Going through the sanitised HTML means raw HTML an operator typed (a script, say) is dropped
     exactly as on the pages, instead of showing up as text. A link keeps its target: the address
-    follows its words in brackets.
+    follows its words in brackets. Plain text (``is_plain``), most messages, is its own words:
+    its paragraphs, one a line (tests hold it to the words of its HTML).
     """
-    sanitised = nh3.clean(str(render_markdown(markdown_text)))
+    if is_plain(markdown_text):
+        return "\n".join(p.strip() for p in markdown_text.strip().split("\n\n"))
+    return words_of_html(str(render_markdown(markdown_text)))
+
+
+def words_of_html(rendered: str) -> str:
+    """The words of rendered, sanitised HTML, with each link's address after its words."""
+    sanitised = nh3.clean(rendered)
     stripped = nh3.clean(_LINK.sub(_link_as_text, sanitised), tags=set())
     return _BLANK_LINES.sub("\n\n", html.unescape(stripped)).strip()
