@@ -34,6 +34,7 @@ from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
 from ..domain.errors import ConfigError, ContentError
 from ..domain.timestamps import TimestampError, parse_timestamp
 from ..domain.workdays import load_holidays
+from ..presentation.i18n import load_languages
 from ..presentation.stylesheets import composed
 from ..rules.content import Content, ReadContent, load_content
 from .cssmin import minify_file
@@ -179,11 +180,13 @@ def load_what_comes_next(
 
 
 def load_rules_and_writers(now: dt.datetime, settings: StatusSettings) -> None:
-    """The holidays the rules look up (the year of ``now``) and the modules that write the
-    site; the build command loads them while it reads, before Pelican runs."""
+    """The holidays the rules look up (the year of ``now``), the modules that write the site
+    and the words of every language; the build command loads them while it reads, before
+    Pelican runs."""
     load_holidays(now.astimezone(settings.tz).year)
     for name in WRITING_MODULES:
         importlib.import_module(name, __package__)
+    load_languages()
 
 
 def summary(events: int, written: list[Path], seconds: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..domain.config import StatusSettings
-from ..domain.model import LANGUAGES, Lang
+from ..domain.model import Lang
 from ..domain.outfiles import write_file
 from ..machine.subscriptions import write_subscriptions
 from ..pages.compact import compact_html
@@ -83,13 +83,18 @@ def write_site(
     workers then join in on the queue, so no process waits long for another. Each job returns
     the files it wrote.
     """
-    pages = SitePages(content, settings, now)  # the rest of what they share on first use
+    # What the pages share is made on first use, in the process that renders them: the workers
+    # fork at once and start on their own jobs, which need none of it.
+    pages = SitePages(content, settings, now)
     makers = pages.page_makers()
-    layout = {lang: _layout(env, lang, settings, now) for lang in LANGUAGES}
+
+    @cache
+    def layout(lang: Lang) -> dict[str, Any]:
+        return _layout(env, lang, settings, now)
 
     def write_page(make: Callable[[], Page]) -> list[Path]:
         page = make()
-        return [_write_page(env, page, layout[page.lang], output_dir)]
+        return [_write_page(env, page, layout(page.lang), output_dir)]
 
     # The few larger jobs first and the many small pages last: each process takes the queue's
     # jobs a few at a time, and a large job in the last few would leave the others waiting.

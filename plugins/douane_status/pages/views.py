@@ -62,12 +62,12 @@ OVERVIEW_PAGES = (
 class SitePages:
     """Every HTML page of the site, each built only when it is asked for.
 
-    What the pages of every language share is derived once per process: the titles event pages
-    need up front; what only the overview and system pages show (system states, availability,
-    protocol facts) when the first of them asks, so a build's workers can start on the feeds
-    and calendars meanwhile. The views of one language are prepared per event, once, by the
-    process that renders them, and kept for every language (a few megabytes at 500 events). So
-    processes can divide the pages between them without preparing everything twice.
+    What the pages of every language share is derived once per process, when the first page
+    that shows it asks (system states, availability and protocol facts for the overview and
+    system pages, the titles events share for the event pages), so a build's workers start on
+    the feeds and calendars meanwhile. The views of one language are prepared per event, once,
+    by the process that renders them, and kept for every language (a few megabytes at 500
+    events). So processes can divide the pages between them without preparing everything twice.
     """
 
     def __init__(self, content: Content, settings: StatusSettings, now: dt.datetime) -> None:
@@ -81,9 +81,7 @@ class SitePages:
         for event in self.events:
             for affected in event.systems:
                 self.by_system[affected].append(event)
-        self._shared_titles = {
-            lang: shared_titles(self.events, lang, settings) for lang in LANGUAGES
-        }
+        self._titles: dict[Lang, dict[str, str]] = {}
         self._views: dict[Lang, LanguageViews] = {}
         self._histories: dict[Lang, dict[str, SystemHistory]] = {}
 
@@ -173,7 +171,9 @@ class SitePages:
 
     def event_page(self, lang: Lang, event: Event) -> Page:
         view = self.views(lang).event(event)
-        title = self._shared_titles[lang].get(event.id, view.title)
+        if lang not in self._titles:
+            self._titles[lang] = shared_titles(self.events, lang, self.settings)
+        title = self._titles[lang].get(event.id, view.title)
         return self.views(lang).page("event", "event.html", title, event.id, event=view)
 
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 
-from ..domain.model import EventType, Fallback, Lang, Status
+from ..domain.model import LANGUAGES, EventType, Fallback, Lang, Status
 from ..state.phases import Phase, SystemState
 from .catalogues import translations
 
@@ -257,6 +257,15 @@ def _calendar_names(lang: Lang) -> tuple[dict[int, str], dict[int, str]]:
     """Babel's wide day and month names, read once per language (format_datetime is slow)."""
     locale = Locale.parse(lang)
     return dict(locale.days["format"]["wide"]), dict(locale.months["format"]["wide"])
+
+
+def load_languages() -> None:
+    """Read every language's words and Babel's data of it now: a build does so while its
+    workers read the content, before the processes that write the site fork, which would each
+    read them again (a twentieth of a second each)."""
+    for lang in LANGUAGES:
+        translations(lang)
+        _calendar_names(lang)
 
 
 @lru_cache(maxsize=32768)
