@@ -91,6 +91,35 @@ def test_a_failure_writing_feeds_fails_the_build_and_keeps_the_output(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 
 
+@pytest.mark.parametrize("where", ["site", "build"])
+def test_a_disk_that_fails_to_sync_fails_the_build_and_keeps_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Syncing happens twice on more than one core: a worker syncs what it wrote (``site``),
+    and the build syncs the whole site before the swap (``build``); either failing stops it."""
+    import errno
+    import importlib
+
+    from douane_status.building.parallel import worker_count
+    from douane_status.domain.errors import BuildError
+
+    if where == "site" and not worker_count():
+        pytest.skip("one core: no worker syncs on its own")
+    output = build_into(tmp_path / "output")
+    before = digest(output)
+
+    def refused(folder: Path) -> None:
+        raise OSError(errno.EIO, "Input/output error", str(folder))
+
+    module = importlib.import_module(f"douane_status.building.{where}")
+    monkeypatch.setattr(module, "synced", refused)
+    with pytest.raises((BuildError, OSError), match="Input/output error") as raised:
+        build_into(output)
+    assert isinstance(raised.value.__cause__ or raised.value, OSError)
+    assert digest(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
 def test_a_swap_that_fails_keeps_the_old_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
