@@ -38,8 +38,8 @@ def render_markdown(text: str) -> Markup:
         # The common case, a sentence or two: the same output as Markdown, far cheaper. Plain
         # text holds no character HTML gives a meaning to, so nh3 would return it unchanged
         # (tests hold the two to the same output).
-        paragraphs = (html.escape(p.strip(), quote=False) for p in text.strip().split("\n\n"))
-        return Markup("\n".join(f"<p>{p}</p>" for p in paragraphs))
+        paragraphs = plain_paragraphs(text)
+        return Markup("\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs))
     try:
         rendered = _converter.reset().convert(text)
     except BaseException:
@@ -48,6 +48,11 @@ def render_markdown(text: str) -> Markup:
         _converter = _new_converter()
         raise
     return Markup(sanitised(rendered))
+
+
+def plain_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a plain text (``is_plain``): what Markdown puts in each ``<p>``."""
+    return [paragraph.strip() for paragraph in text.strip().split("\n\n")]
 
 
 def sanitised(rendered: str) -> str:

@@ -10,7 +10,7 @@ from functools import lru_cache
 import nh3
 
 from ..reading.markdown_cost import is_plain
-from .markup import render_markdown
+from .markup import plain_paragraphs, render_markdown
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 # A link in sanitised HTML (nh3 writes every attribute in double quotes).
@@ -41,7 +41,7 @@ def plain_text(markdown_text: str) -> str:
     its paragraphs, one a line (tests hold it to the words of its HTML).
     """
     if is_plain(markdown_text):
-        return "\n".join(p.strip() for p in markdown_text.strip().split("\n\n"))
+        return "\n".join(plain_paragraphs(markdown_text))
     return words_of_html(str(render_markdown(markdown_text)))
 
 
