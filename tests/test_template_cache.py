@@ -109,3 +109,35 @@ def test_a_build_without_kept_templates_compiles_each_once_before_its_workers_fo
     assert ours == theme  # each once
     assert {pid for pid, _ in compiled} == {str(os.getpid())}  # here, none in a worker
     assert (tmp_path / "output" / "en" / "index.html").is_file()
+
+
+def test_a_build_without_compiled_templates_writes_the_same_site(tmp_path: Path) -> None:
+    """With nothing kept, this process compiles the templates while the workers start on the
+    feeds; a worker that renders pages then takes them from the bytecode cache. The site is
+    the same as one built from templates compiled before."""
+    import datetime as dt
+    import hashlib
+
+    from douane_status.building.build import build_site
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("theme", "plugins", "node_modules"):
+        (project / name).symlink_to(REPO / name)
+    shutil.copy2(REPO / "pelicanconf.py", project / "pelicanconf.py")
+    shutil.copytree(REPO / "tests" / "fixtures" / "site" / "content", project / "content")
+    now = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
+
+    def built(name: str) -> dict[str, str]:
+        output = tmp_path / name
+        build_site(project, project / "pelicanconf.py", output, now)
+        return {
+            p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*"))
+            if p.is_file()
+        }
+
+    assert not (project / ".cache").exists()
+    first = built("first")
+    assert list((project / ".cache").rglob("*.cache"))  # compiled and kept
+    assert built("second") == first

@@ -73,6 +73,7 @@ def write_site(
     output_dir: Path,
     *,
     beside: Sequence[Callable[[], list[Path]]] = (),
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Path]:
     """Render every page with the theme's templates (``env``) and write every file of the site
     into ``output_dir``; returns the paths written, in no set order.
@@ -81,7 +82,8 @@ def write_site(
     ``beside`` writers (the web editor), and start the disk on what they wrote; meanwhile this
     process takes the jobs of one queue (``parallel``): the report files, then every page. The
     workers then join in on the queue, so no process waits long for another. Each job returns
-    the files it wrote.
+    the files it wrote. ``meanwhile`` is work for this process before it takes from the queue
+    (compiling the templates), done while the workers start.
     """
     # What the pages share is made on first use, in the process that renders them: the workers
     # fork at once and start on their own jobs, which need none of it.
@@ -114,7 +116,7 @@ def write_site(
     first += beside
     if worker_count():  # alone, this process would only wait for the disk twice
         first.append(partial(_written_back, output_dir))
-    written = run_jobs(jobs, first=first)
+    written = run_jobs(jobs, first=first, meanwhile=meanwhile)
     return [path for paths in written for path in paths]
 
 
