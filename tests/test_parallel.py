@@ -123,6 +123,58 @@ def test_only_the_cores_this_process_may_use_take_jobs(tmp_path: Path, allowed: 
     assert len(pids) == allowed and str(os.getpid()) in pids
 
 
+def _wait_then_mark(folder: Path, name: str, until: Path) -> str:
+    """Mostly waiting, as a sync waits for the disk: until ``until`` exists (at most 3 s)."""
+    deadline = time.monotonic() + 3
+    while not until.exists():
+        if time.monotonic() > deadline:
+            return _mark(folder, f"{name}, waited in vain")
+        time.sleep(0.005)
+    return _mark(folder, name)
+
+
+@two_cores
+@can_fork
+def test_a_waiting_job_runs_in_its_worker_beside_the_queue(tmp_path: Path) -> None:
+    """The worker starts the waiting job after its own and takes queue jobs while it waits: the
+    waiting job ends only after a queue job that ran in that worker."""
+    done = tmp_path / "done"
+    done.mkdir()
+    seen = tmp_path / "seen-in-worker"
+
+    def page(number: int) -> str:
+        time.sleep(0.01)
+        if os.getpid() != parent:
+            seen.touch()  # the waiting job, in a thread of this worker, waits for this
+        return _mark(done, f"job-{number}")
+
+    parent = os.getpid()
+    jobs = [partial(page, n) for n in range(60)]
+    results = run_jobs(
+        jobs,
+        first=[partial(_mark, done, "first")],
+        waiting=[partial(_wait_then_mark, done, "waiting", seen)],
+    )
+    assert sorted(results) == sorted(["first", "waiting", *(f"job-{n}" for n in range(60))])
+    worker = (done / "first").read_text(encoding="utf-8")
+    assert worker != str(parent)
+    assert (done / "waiting").read_text(encoding="utf-8") == worker  # in the worker, once
+    assert multiprocessing.active_children() == []
+
+
+def test_without_workers_the_waiting_jobs_run_here_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 1)
+    order: list[str] = []
+    results = run_jobs(
+        [partial(order.append, "job")],
+        first=[partial(order.append, "first")],
+        waiting=[partial(order.append, "waiting")],
+    )
+    assert order == ["first", "job", "waiting"] and len(results) == 3
+
+
 def _broken() -> str:
     raise OSError("disk full")
 
@@ -134,6 +186,14 @@ def test_a_failure_in_the_worker_comes_back_as_a_build_error_caused_by_it(tmp_pa
     original = raised.value.__cause__
     assert isinstance(original, OSError) and original.args == ("disk full",)
     assert multiprocessing.active_children() == []  # no worker left behind
+
+
+@two_cores
+def test_a_waiting_job_that_fails_fails_the_run(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="OSError: disk full") as raised:
+        run_jobs([partial(_mark, tmp_path, "page")], waiting=[_broken])
+    assert isinstance(raised.value.__cause__, OSError)
+    assert multiprocessing.active_children() == []
 
 
 def _fails_in_worker(parent: int) -> str:

@@ -2,7 +2,8 @@
 
 The workers start with jobs of their own (the largest, that no other job waits for), dealt out
 in turn, and then join in; this process, and any worker left without one, start on the queue
-at once. Each worker hands back
+at once. A job that mostly waits (for the disk) runs in a thread of its worker, beside the
+queue's jobs, once the worker's own jobs are done. Each worker hands back
 what its jobs returned, or what one raised, through a pipe of its own, and ends with this
 process (``processes.end_with_parent``). With one core, or where this process may not fork
 (``processes.may_fork``), this process runs everything.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,27 +38,41 @@ def run_jobs(
     jobs: Sequence[Callable[[], T]],
     *,
     first: Sequence[Callable[[], T]] = (),
+    waiting: Sequence[Callable[[], T]] = (),
     meanwhile: Callable[[], object] | None = None,
 ) -> list[T]:
-    """Run every job of ``first`` and ``jobs`` once and return their results, in no set order.
+    """Run every job of ``first``, ``waiting`` and ``jobs`` once and return their results, in no
+    set order.
 
     The workers start with the ``first`` jobs: worker i with ``first[i]``, ``first[i + n]``, ...
     of n workers; this process never takes one, so it starts on the pages at once.
+    ``waiting`` jobs, dealt out the same way, mostly wait (for the disk): a worker starts its
+    own in a thread once its ``first`` jobs are done, and takes from the queue meanwhile. With
+    no workers they run last.
     ``meanwhile`` is work for this process alone (what comes after the jobs needs it here): it
     runs while the workers start on the queue, and then this process joins them.
 
     A failure anywhere stops the queue: every process finishes the job in hand and takes no
     other. A failure here is raised as it is; one in a worker as a ``BuildError`` caused by it.
     """
-    workers = min(worker_count(), len(jobs) + len(first))
+    workers = min(worker_count(), len(jobs) + len(first) + len(waiting))
     if workers == 0:
         if meanwhile is not None:
             meanwhile()
-        return [job() for job in (*first, *jobs)]
+        return [job() for job in (*first, *jobs, *waiting)]
     queue = _SharedQueue(len(jobs))  # before the forks: every process must see it
     parent = os.getpid()
     started = [
-        _Worker.start(partial(_take_jobs, parent, queue, jobs, first[number::workers]))
+        _Worker.start(
+            partial(
+                _take_jobs,
+                parent,
+                queue,
+                jobs,
+                first[number::workers],
+                waiting[number::workers],
+            )
+        )
         for number in range(workers)
     ]
     try:
@@ -77,19 +93,53 @@ def _take_jobs(
     queue: _SharedQueue,
     jobs: Sequence[Callable[[], T]],
     own: Sequence[Callable[[], T]],
+    waiting: Sequence[Callable[[], T]],
 ) -> list[T]:
-    """A worker's part: its own jobs, then jobs from the queue until it is empty or
-    ``parent``, the process that forked this one, is gone. A failure closes the queue."""
+    """A worker's part: its own jobs, then its ``waiting`` jobs in threads while it takes jobs
+    from the queue until it is empty or ``parent``, the process that forked this one, is gone.
+    A failure closes the queue."""
     try:
         done = [job() for job in own]
+        threads = [_Thread.start(job) for job in waiting]
         for index in queue:
             if parent_gone(parent):
                 os._exit(1)
             done.append(jobs[index]())
+        done += [thread.result() for thread in threads]
     except BaseException:
         queue.close()
         raise
     return done
+
+
+@dataclass(frozen=True)
+class _Thread(Generic[T]):
+    """A job in a thread of a worker (which forks no more); ``result`` waits for it and returns
+    what it returned, or raises what it raised."""
+
+    thread: threading.Thread
+    outcome: list[T | BaseException]
+
+    @classmethod
+    def start(cls, job: Callable[[], T]) -> _Thread[T]:
+        outcome: list[T | BaseException] = []
+
+        def run() -> None:
+            try:
+                outcome.append(job())
+            except BaseException as exc:  # raised where the result is asked for
+                outcome.append(exc)
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        return cls(thread, outcome)
+
+    def result(self) -> T:
+        self.thread.join()
+        (outcome,) = self.outcome
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
 
 
 @dataclass(frozen=True)

@@ -114,9 +114,9 @@ def write_site(
         for kinds in MACHINE_JOBS
     ]
     first += beside
-    if worker_count():  # alone, this process would only wait for the disk twice
-        first.append(partial(_written_back, output_dir))
-    written = run_jobs(jobs, first=first, meanwhile=meanwhile)
+    # alone, this process would only wait for the disk twice
+    waiting = [partial(_written_back, output_dir)] if worker_count() else []
+    written = run_jobs(jobs, first=first, waiting=waiting, meanwhile=meanwhile)
     return [path for paths in written for path in paths]
 
 
@@ -210,10 +210,11 @@ def _write_page(
 
 
 def _written_back(output_dir: Path) -> list[Path]:
-    """The files written so far, on the disk: a worker's last job of its own, after the feeds,
-    calendars and API (nearly half the site's bytes). Syncing is mostly waiting for the disk,
-    which the other processes fill by rendering pages; the sync before the swap
-    (``durable.synced``, which stays) then has only the pages written after it to wait for."""
+    """The files written so far, on the disk: started in a thread of a worker once it has
+    written the feeds, calendars and API (nearly half the site's bytes). Syncing is mostly
+    waiting for the disk, which that worker fills by rendering pages beside it; the sync before
+    the swap (``durable.synced``, which stays) then has only the pages written after it to
+    wait for."""
     synced(output_dir)
     return []
 
