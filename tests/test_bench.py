@@ -83,7 +83,7 @@ def test_invoke_bench_prints_every_figure_for_each_size() -> None:
     assert len(rows) == 2
     for row in rows:
         cells = [cell.strip() for cell in row.strip("|").split("|")]
-        assert len(cells) == 14  # events, wall, CPU, peak, first build, files, ... check 1 file
+        assert len(cells) == 15  # events, wall, through invoke, CPU, peak, first build, files, ...
         assert all(cell for cell in cells)
-        assert int(cells[5]) > 40  # files written: pages in two languages, feeds, API, ...
+        assert int(cells[6]) > 40  # files written: pages in two languages, feeds, API, ...
     assert "Growth: 20 events take" in table

@@ -334,7 +334,9 @@ def test_unknown_option_is_a_usage_error_with_status_2(tmp_path: Path) -> None:
     assert wrong_value.returncode == 2 and "'yaml'" in wrong_value.stderr
 
 
-def tasks_py(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def tasks_py(
+    project: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The command line without invoke: ``python tasks.py ARGS``, as the README gives it."""
     return subprocess.run(
         [sys.executable, "tasks.py", *args],
@@ -342,7 +344,33 @@ def tasks_py(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
+
+
+def test_tasks_py_as_a_script_builds_without_loading_invoke(tmp_path: Path) -> None:
+    """The publish workflow builds with ``python tasks.py build``: invoke's modules (a tenth of
+    a second) are not loaded. An ``invoke`` that fails on import stands in the way here."""
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    blocker = tmp_path / "blocker" / "invoke"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text('raise ImportError("invoke was loaded")\n')
+    env = {**os.environ, "PYTHONPATH": str(blocker.parent)}
+    built = tasks_py(project, "build", "--now", "2026-11-29T10:00", env=env)
+    assert built.returncode == 0, built.stderr
+    assert (project / "output" / "index.html").is_file()
+    # the same stand-in does stop invoke itself: the test would see a script that loads it
+    through_invoke = subprocess.run(
+        [sys.executable, "-m", "invoke", "--list"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert "invoke was loaded" in through_invoke.stderr
 
 
 def test_the_text_output_never_starts_a_line_with_a_workflow_command(

@@ -307,7 +307,7 @@ def publish_problems(doc: dict[str, Any]) -> list[str]:
     for command in (
         "python3 bootstrap.py --publish",
         ".venv/bin/invoke check --format github",
-        ".venv/bin/invoke build --publish --hold-back",
+        ".venv/bin/python tasks.py build --publish --hold-back",
     ):
         if command not in scripts(build):
             problems.append(f"publish.yml: build does not run `{command}`")
@@ -332,7 +332,7 @@ def publish_problems(doc: dict[str, Any]) -> list[str]:
     siteurls = [
         (step.get("env") or {}).get("SITEURL")
         for step in steps(build)
-        if "invoke build --publish" in str(step.get("run", ""))
+        if "tasks.py build --publish" in str(step.get("run", ""))
     ]
     if not pages or siteurls != [f"${{{{ steps.{pages[0]}.outputs.base_url }}}}"]:
         problems.append("publish.yml: SITEURL must come from actions/configure-pages' base_url")
@@ -459,7 +459,7 @@ BROKEN = [
         "base_url",
     ),
     ("publish.yml", "path: output", "path: public", "upload output/"),
-    ("publish.yml", "invoke build --publish", "invoke build", "build --publish"),
+    ("publish.yml", "tasks.py build --publish", "tasks.py build", "build --publish"),
     ("publish.yml", '"3.11"\n', '"3.11"\n          cache: pip\n', "setup-python cache"),
     ("publish.yml", "package-manager-cache: false", "cache: npm", "setup-node cache"),
     ("publish.yml", "fetch-depth: 0", "fetch-depth: 1", "whole history"),
@@ -536,9 +536,9 @@ def test_the_build_report_reaches_the_log_and_summary_without_commands(tmp_path:
     (script,) = [
         step["run"]
         for step in doc["jobs"]["build"]["steps"]
-        if "invoke build --publish --hold-back" in str(step.get("run", ""))
+        if "tasks.py build --publish --hold-back" in str(step.get("run", ""))
     ]
-    fake = tmp_path / ".venv" / "bin" / "invoke"
+    fake = tmp_path / ".venv" / "bin" / "python"
     fake.parent.mkdir(parents=True)
     report = tmp_path / "report.txt"
     report.write_text(HOSTILE_REPORT, encoding="utf-8")
