@@ -4,15 +4,9 @@
 read these same settings and build the same site.
 """
 
-import hashlib
-import sys
 from pathlib import Path
 
-import jinja2
-
 _project = Path(__file__).resolve().parent
-if str(_project / "plugins") not in sys.path:  # for the Jinja extension named below
-    sys.path.insert(0, str(_project / "plugins"))
 
 SITENAME = "Beschikbaarheid Douanesystemen"
 SITEURL = ""
@@ -39,33 +33,6 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 DELETE_OUTPUT_DIRECTORY = True
-
-_template_options = {
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    # jinja2.ext.i18n with the site's translation catalogues (README, "Translations")
-    "extensions": ["douane_status.presentation.template_words.CatalogueTranslations"],
-    "autoescape": True,
-    "undefined": jinja2.StrictUndefined,
-    "keep_trailing_newline": True,
-    "auto_reload": False,  # a build never sees a template change
-}
-# Compiled templates are kept between builds (a tenth of a second a build). Jinja keys them by
-# the template's source; the folder's name adds what changes the compiled code too: these
-# options, Jinja's version and the source of the project's own extensions (the i18n extension
-# decides how a {% trans %} block compiles).
-_extension_files = [
-    _project / "plugins" / (name.rpartition(".")[0].replace(".", "/") + ".py")
-    for name in _template_options["extensions"]
-]
-_options_key = repr(sorted(_template_options.items())) + jinja2.__version__
-_options_key += "".join(f.read_text("utf-8") for f in _extension_files if f.is_file())
-_compiled = _project / ".cache" / f"jinja-{hashlib.sha256(_options_key.encode()).hexdigest()[:12]}"
-_compiled.mkdir(parents=True, exist_ok=True)
-JINJA_ENVIRONMENT = {
-    **_template_options,
-    "bytecode_cache": jinja2.FileSystemBytecodeCache(str(_compiled)),
-}
 
 # Everything the protocol leaves to the organisation, in one place (see config.StatusSettings).
 DOUANE_STATUS = {

@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jinja2
 import pytest
 from conftest import REPO
-from pelican.settings import read_settings
+
+from douane_status.building.template_options import jinja_environment
 
 
 def _theme(tmp_path: Path) -> Path:
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "theme" / "templates", theme / "templates")
-    shutil.copy2(REPO / "pelicanconf.py", tmp_path / "pelicanconf.py")  # caches in tmp/.cache
     (tmp_path / "content").mkdir()
     return theme
 
 
 def template_environment(theme: Path, compiled: Path) -> jinja2.Environment:
-    """The templates with pelicanconf.py's JINJA_ENVIRONMENT, which keeps them compiled."""
-    settings = read_settings(str(compiled.parent / "pelicanconf.py"))
+    """The templates with the plugin's Jinja options, which keep them compiled in
+    ``compiled`` (a project's ``.cache/``)."""
     loader = jinja2.FileSystemLoader(theme / "templates")
-    return jinja2.Environment(loader=loader, **settings["JINJA_ENVIRONMENT"])
+    return jinja2.Environment(loader=loader, **jinja_environment(compiled.parent, {}))
 
 
 def _no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,23 +60,53 @@ def test_a_changed_template_is_compiled_again(
         template_environment(theme, compiled).get_template("accessibility.html")
 
 
-def test_a_changed_template_extension_compiles_the_templates_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_changed_template_extension_compiles_the_templates_again(tmp_path: Path) -> None:
     """The i18n extension decides how a ``{% trans %}`` block compiles: templates compiled
-    with an older version of it are not taken."""
-    theme, compiled = _theme(tmp_path), tmp_path / ".cache"
-    name = Path("douane_status", "presentation", "template_words.py")
-    extension = tmp_path / "plugins" / name  # the project's own, as pelicanconf.py names it
-    extension.parent.mkdir(parents=True)
-    shutil.copy2(REPO / "plugins" / name, extension)
-    template_environment(theme, compiled).get_template("accessibility.html")
-    _no_compiling(monkeypatch)
-    template_environment(theme, compiled).get_template("accessibility.html")  # kept
+    with an older version of it are not taken. Pelican loads the plugin from the project's
+    ``plugins/`` (here a copy, edited between two builds' environments)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(REPO / "plugins", project / "plugins", ignore=shutil.ignore_patterns("*.pyc"))
+    shutil.copy2(REPO / "pelicanconf.py", project / "pelicanconf.py")
+    (project / "theme").symlink_to(REPO / "theme")
+    (project / "content").mkdir()
+    script = (
+        "from pelican import Pelican\n"
+        "from pelican.settings import read_settings\n"
+        "import jinja2\n"
+        "settings = Pelican(read_settings('pelicanconf.py')).settings\n"
+        "loader = jinja2.FileSystemLoader('theme/templates')\n"
+        "env = jinja2.Environment(loader=loader, **settings['JINJA_ENVIRONMENT'])\n"
+        "env.get_template('accessibility.html')\n"
+        "print(env.bytecode_cache.directory)\n"
+    )
 
+    def compiled_into() -> Path:
+        ran = subprocess.run(
+            [sys.executable, "-c", script], cwd=project, capture_output=True, text=True, timeout=60
+        )
+        assert ran.returncode == 0, ran.stderr
+        return Path(ran.stdout.strip())
+
+    first = compiled_into()
+    assert first.parent == project / ".cache" and list(first.glob("*.cache"))
+    assert compiled_into() == first  # kept
+    extension = project / "plugins" / "douane_status" / "presentation" / "template_words.py"
     extension.write_text(extension.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
-    with pytest.raises(AssertionError, match="compiled again"):
-        template_environment(theme, compiled).get_template("accessibility.html")
+    edited = compiled_into()
+    assert edited != first and edited.parent == first.parent  # compiled again, kept apart
+
+
+def test_the_settings_own_jinja_options_are_kept_beside_the_templates_needs(
+    tmp_path: Path,
+) -> None:
+    given = {"extensions": ["jinja2.ext.do"], "autoescape": False, "line_comment_prefix": "##"}
+    options = jinja_environment(tmp_path, given)
+    assert options["extensions"][1:] == ["jinja2.ext.do"]  # after the site's own
+    assert options["autoescape"] is True and options["undefined"] is jinja2.StrictUndefined
+    assert options["line_comment_prefix"] == "##"
+    other = jinja_environment(tmp_path, {})
+    assert other["bytecode_cache"].directory != options["bytecode_cache"].directory
 
 
 def test_a_build_without_kept_templates_compiles_each_once_before_its_workers_fork(

@@ -216,10 +216,12 @@ def test_templates_escape_catalogue_text_and_fill_placeholders() -> None:
 
 
 def test_pelicans_environment_is_made_with_the_catalogues() -> None:
+    """The plugin gives Pelican the extension as Pelican starts (``initialized``), before
+    Pelican makes the environment its generators render with."""
+    from pelican import Pelican
     from pelican.settings import read_settings
 
     from douane_status.presentation.template_words import CatalogueTranslations
 
-    settings = read_settings(str(REPO / "pelicanconf.py"))
-    extensions = settings["JINJA_ENVIRONMENT"]["extensions"]
-    assert f"{CatalogueTranslations.__module__}.{CatalogueTranslations.__name__}" in extensions
+    settings = Pelican(read_settings(str(REPO / "pelicanconf.py"))).settings
+    assert CatalogueTranslations in settings["JINJA_ENVIRONMENT"]["extensions"]

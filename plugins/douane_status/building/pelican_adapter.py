@@ -6,7 +6,8 @@ Pelican hands over its settings; the generator turns them into ``StatusSettings`
 (the outage files read on every core, while this process loads the modules that write the site;
 raising ``ContentError`` so the build stops before anything is written). It writes the site
 and the web editor (/admin/) in ``generate_output``, rendering with the environment Pelican made
-from ``JINJA_ENVIRONMENT``, whose templates it compiles while the workers start.
+from ``JINJA_ENVIRONMENT`` (the options the templates need, set on ``initialized``), whose
+templates it compiles while the workers start.
 Every file written is named in Pelican's ``content_written`` signal, sent from this process
 from the paths the writers return. On ``finalized`` the generator minifies the stylesheets
 Pelican copied from the theme and prints what the build read and wrote: Pelican's own closing
@@ -39,6 +40,7 @@ from ..presentation.stylesheets import composed
 from ..rules.content import Content, ReadContent, load_content
 from .cssmin import minify_file
 from .parallel import run_jobs
+from .template_options import jinja_environment
 
 logger = logging.getLogger(__name__)
 
@@ -253,5 +255,16 @@ def get_generators(_pelican: object) -> type[StatusGenerator]:
     return StatusGenerator
 
 
+def use_template_options(pelican: Any) -> None:
+    """On ``initialized``, before Pelican makes its environment: the Jinja options the theme's
+    templates are written for (``template_options``)."""
+    settings = pelican.settings
+    project = Path(settings.get(PROJECT_SETTING) or Path(settings["PATH"]).parent)
+    settings["JINJA_ENVIRONMENT"] = jinja_environment(
+        project, settings.get("JINJA_ENVIRONMENT", {})
+    )
+
+
 def register() -> None:
+    signals.initialized.connect(use_template_options)
     signals.get_generators.connect(get_generators)

@@ -1,0 +1,61 @@
+"""The Jinja options the theme's templates are written for, and where their compiled code is kept.
+
+The plugin sets them on Pelican's ``initialized`` signal, before Pelican makes its generators'
+environment from ``JINJA_ENVIRONMENT``, so the settings file carries no template machinery
+(and the build command, which runs the settings file before the content is read, loads no
+Jinja for it). Options the settings give besides these are kept; the extensions they name are
+added after the site's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..presentation import template_words
+
+# What the templates need: the site's words (jinja2.ext.i18n with its catalogues, README
+# "Translations"), escaping, and an error for any name a template reads that is not there.
+REQUIRED = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "keep_trailing_newline": True,
+    "auto_reload": False,  # a build never sees a template change
+}
+EXTENSIONS = (template_words.CatalogueTranslations,)
+CACHE_FOLDER = ".cache"
+
+
+def jinja_environment(project: Path, given: Mapping[str, Any]) -> dict[str, Any]:
+    """``JINJA_ENVIRONMENT`` for the site of ``project``: ``given`` (the settings' own) with
+    the options the templates need, and a bytecode cache in ``.cache/`` (a tenth of a second a
+    build).
+
+    Jinja keys a compiled template by its source; the cache's folder is named after what
+    changes the compiled code besides: the options, Jinja's version and the source of the
+    site's extension (it decides how a ``{% trans %}`` block compiles).
+    """
+    extensions = [*EXTENSIONS, *(e for e in given.get("extensions", ()) if e not in EXTENSIONS)]
+    options = {**given, **REQUIRED, "extensions": extensions}
+    options.pop("bytecode_cache", None)
+    key = repr(sorted((name, _named(value)) for name, value in options.items()))
+    key += jinja2.__version__ + inspect.getsource(template_words)  # where EXTENSIONS live
+    compiled = project / CACHE_FOLDER / f"jinja-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+    compiled.mkdir(parents=True, exist_ok=True)
+    return {**options, "bytecode_cache": jinja2.FileSystemBytecodeCache(str(compiled))}
+
+
+def _named(value: object) -> object:
+    """An option as its name where it is a class or a list of them: the same in every process."""
+    if isinstance(value, type):
+        return f"{value.__module__}.{value.__qualname__}"
+    if isinstance(value, list | tuple):
+        return [_named(item) for item in value]
+    return value
