@@ -202,7 +202,12 @@ def load_content(
             shown[path] = display_path(path, root)
         return shown[path]
 
-    reported = {show(path) for path in wanted}
+    # with ``only``, the findings of the files asked about; else every file's (whose paths the
+    # workers that read them make, not this process before they start)
+    reported = None if only is None else {show(path) for path in wanted}
+
+    def is_reported(file: str) -> bool:
+        return reported is None or file in reported
     parsed: dict[Path, Event | None] = {}
 
     def parse(path: Path) -> FileReading:
@@ -246,10 +251,10 @@ def load_content(
         )
         for path in shared
     ]
-    findings.extend(f for f in check_unique_ids(ids) if f.file in reported)
+    findings.extend(f for f in check_unique_ids(ids) if is_reported(f.file))
 
     context = RuleContext(settings, now, catalog, {e.id: e for e in events}, WorkCalendar(settings))
-    findings.extend(_rule_findings([e for e in events if e.path in reported], context, findings))
+    findings.extend(_rule_findings([e for e in events if is_reported(e.path)], context, findings))
     broken = {f.file for f in findings if f.is_error}
     usable = [e for e in events if e.path not in broken]
     usable.sort(key=lambda e: (e.start, e.id))
