@@ -27,7 +27,7 @@ from douane_status.commands import cli  # noqa: E402
 if __name__ == "__main__":
     # Run as a script, the command line runs before invoke is imported: invoke's own modules
     # take a tenth of a second to load, a build's whole start on one core.
-    sys.exit(cli.main(PROJECT, sys.argv[1:]))
+    cli.run_as_script(PROJECT, sys.argv[1:])
 
 from invoke.context import Context  # noqa: E402
 from invoke.exceptions import Exit  # noqa: E402

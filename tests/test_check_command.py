@@ -361,6 +361,13 @@ def test_tasks_py_as_a_script_builds_without_loading_invoke(tmp_path: Path) -> N
     built = tasks_py(project, "build", "--now", "2026-11-29T10:00", env=env)
     assert built.returncode == 0, built.stderr
     assert (project / "output" / "index.html").is_file()
+    # the process ends without the interpreter's teardown: what it printed still arrives whole
+    assert "Built the site into output/" in built.stdout and built.stdout.endswith("\n")
+    broken = next((project / "content" / "outages").rglob("*.md"))
+    broken.write_text(broken.read_text(encoding="utf-8").replace("type:", "typ:", 1))
+    failed = tasks_py(project, "build", "--now", "2026-11-29T10:00", env=env)
+    assert failed.returncode == 1 and "Build failed: " in failed.stderr
+    assert failed.stderr.endswith("unchanged.\n")
     # the same stand-in does stop invoke itself: the test would see a script that loads it
     through_invoke = subprocess.run(
         [sys.executable, "-m", "invoke", "--list"],

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import logging
+import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -331,6 +333,25 @@ def main(project: Path, argv: Sequence[str]) -> ExitStatus:
     except SystemExit as exc:  # --help was asked for and printed
         return ExitStatus.OK if exc.code in (0, None) else ExitStatus.USAGE
     return command.run(project, options)
+
+
+def run_as_script(project: Path, argv: Sequence[str]) -> NoReturn:
+    """``python tasks.py ARGS``: run the command and end the process with its status.
+
+    After ``build`` the process ends without the interpreter's teardown (``os._exit``, once
+    the output and the log are flushed). Everything a build does is done by then: the site is
+    written, synced and swapped in, its workers joined. What the teardown would add is
+    freeing, one by one, every object of the content and the pages that the kernel frees at
+    once: 0.03 s of a 1.7 s build of 500 events (README, "Build speed"). Other commands end
+    as usual: a server may leave threads whose end is worth waiting for.
+    """
+    status = main(project, argv)
+    if argv[:1] != ["build"]:
+        sys.exit(status)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def parse(argv: Sequence[str]) -> tuple[Command, Any]:

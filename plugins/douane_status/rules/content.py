@@ -208,6 +208,7 @@ def load_content(
 
     def is_reported(file: str) -> bool:
         return reported is None or file in reported
+
     parsed: dict[Path, Event | None] = {}
 
     def parse(path: Path) -> FileReading:
