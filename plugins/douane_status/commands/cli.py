@@ -358,10 +358,13 @@ def parse(argv: Sequence[str]) -> tuple[Command, Any]:
     """The command and its options, or UsageError saying what is wrong with ``argv``."""
     parser = _Parser(prog="invoke", description="The status site's tasks.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # the options of the command named, if one is (each command's take a millisecond to add)
+    named = argv[0] if argv and argv[0] in {c.name for c in COMMANDS} else None
     for command in COMMANDS:
         doc = command.options.__doc__
         sub = commands.add_parser(command.name, help=doc, description=doc)
-        add_options(sub, command.options)
+        if named in (None, command.name):
+            add_options(sub, command.options)
     namespace, unknown = parser.parse_known_args(list(argv))
     if unknown:
         words = ", ".join(f"'{word}'" for word in unknown)
