@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from conftest import REPO
 
-from douane_status.building.template_options import jinja_environment
+from douane_status.presentation.template_options import jinja_environment
 
 
 def _theme(tmp_path: Path) -> Path:

@@ -37,10 +37,10 @@ from ..domain.timestamps import TimestampError, parse_timestamp
 from ..domain.workdays import load_holidays
 from ..presentation.i18n import load_languages
 from ..presentation.stylesheets import composed
+from ..presentation.template_options import jinja_environment
 from ..rules.content import Content, ReadContent, load_content
 from .cssmin import minify_file
 from .parallel import run_jobs
-from .template_options import jinja_environment
 
 logger = logging.getLogger(__name__)
 

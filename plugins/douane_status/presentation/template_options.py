@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from ..presentation import template_words
+from . import template_words
 
 # What the templates need: the site's words (jinja2.ext.i18n with its catalogues, README
 # "Translations"), escaping, and an error for any name a template reads that is not there.
