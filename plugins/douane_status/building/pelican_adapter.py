@@ -151,8 +151,9 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
             beside=editor,
             meanwhile=partial(compile_templates, self.env, self.theme),
         )
-        for path in sorted(self.written):
-            announce_written(path, self.context, self.output_path)
+        if signals.content_written.receivers:  # else nobody hears it: nothing to sort
+            for path in sorted(self.written):
+                announce_written(path, self.context, self.output_path)
         # Held weakly by the signal: connected for this run only, as long as it lasts.
         signals.finalized.connect(self.finish)
 
