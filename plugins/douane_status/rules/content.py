@@ -134,15 +134,17 @@ def refused_entries(outages: Path) -> list[tuple[Path, str]]:
 def _refused_in_year(folder: Path) -> Iterator[tuple[Path, str]]:
     with os.scandir(folder) as entries:
         for entry in entries:
-            path = Path(entry.path)
             if entry.is_symlink():
-                yield path, "this is a link, which is never followed: put the file itself here"
+                problem = "this is a link, which is never followed: put the file itself here"
             elif entry.is_dir():
-                yield path, "a year folder holds outage files only: move them up, remove the folder"
+                problem = "a year folder holds outage files only: move them up, remove the folder"
             elif not entry.is_file():
-                yield path, "this is not a regular file: remove it"
+                problem = "this is not a regular file: remove it"
             elif not entry.name.endswith(".md"):
-                yield path, "an outage file is named <id>.md: rename it, or remove it"
+                problem = "an outage file is named <id>.md: rename it, or remove it"
+            else:
+                continue  # an outage file: no path made for it (a year holds hundreds)
+            yield Path(entry.path), problem
 
 
 def _year_folder_problem(path: Path) -> str | None:
