@@ -253,6 +253,15 @@ def _raises_unpicklable() -> str:
 
 
 @two_cores
+def test_a_result_that_cannot_be_pickled_fails_the_run_and_says_so() -> None:
+    """A worker pickles each result as its job ends: one that cannot cross the pipe fails the
+    run at once, naming why, and stops the queue."""
+    with pytest.raises(BuildError, match=r"(?i)pickle"):
+        run_jobs([lambda: "page"] * 50, first=[threading.Lock])
+    assert multiprocessing.active_children() == []
+
+
+@two_cores
 def test_an_error_that_cannot_be_pickled_still_says_what_it_was() -> None:
     with pytest.raises(BuildError, match="_Unpicklable: template broke"):
         run_jobs([lambda: "page"], first=[_raises_unpicklable])

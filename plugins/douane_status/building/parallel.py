@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkProcess
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from ..domain.errors import BuildError
 from .processes import fork_context, may_fork, parent_gone, start_forked, usable_cores
@@ -62,7 +63,7 @@ def run_jobs(
         return [job() for job in (*first, *jobs, *waiting)]
     queue = _SharedQueue(len(jobs))  # before the forks: every process must see it
     parent = os.getpid()
-    started = [
+    started: list[_Worker[T]] = [
         _Worker.start(
             partial(
                 _take_jobs,
@@ -94,22 +95,31 @@ def _take_jobs(
     jobs: Sequence[Callable[[], T]],
     own: Sequence[Callable[[], T]],
     waiting: Sequence[Callable[[], T]],
-) -> list[T]:
+) -> list[bytes]:
     """A worker's part: its own jobs, then its ``waiting`` jobs in threads while it takes jobs
     from the queue until it is empty or ``parent``, the process that forked this one, is gone.
-    A failure closes the queue."""
+    A failure closes the queue.
+
+    Each result is pickled as its job ends: handing them back is then one write of bytes made
+    already, not pickling them all while the other processes wait (a megabyte of events when
+    the content is read: 0.02 s).
+    """
     try:
-        done = [job() for job in own]
+        done = [_pickled(job()) for job in own]
         threads = [_Thread.start(job) for job in waiting]
         for index in queue:
             if parent_gone(parent):
                 os._exit(1)
-            done.append(jobs[index]())
-        done += [thread.result() for thread in threads]
+            done.append(_pickled(jobs[index]()))
+        done += [_pickled(thread.result()) for thread in threads]
     except BaseException:
         queue.close()
         raise
     return done
+
+
+def _pickled(result: object) -> bytes:
+    return pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass(frozen=True)
@@ -156,13 +166,13 @@ class _Worker(Generic[T]):
     results: Connection
 
     @classmethod
-    def start(cls, part: Callable[[], list[T]]) -> _Worker[T]:
+    def start(cls, part: Callable[[], list[bytes]]) -> _Worker[T]:
         receive, send = fork_context().Pipe(duplex=False)
 
         def run() -> None:
             receive.close()
             try:
-                outcome: list[T] | _Failure = part()
+                outcome: list[bytes] | _Failure = part()
             except BaseException as exc:  # handed back, raised there
                 outcome = _Failure(exc, traceback.format_exc())
             _hand_back(send, outcome)
@@ -176,7 +186,7 @@ class _Worker(Generic[T]):
     def outcome(self, queue: _SharedQueue) -> list[T]:
         """What the worker's jobs returned; raises what one of them raised."""
         try:
-            received: list[T] | _Failure = self.results.recv()
+            received: list[bytes] | _Failure = self.results.recv()
         except EOFError:
             self.process.join()
             queue.close()
@@ -192,7 +202,7 @@ class _Worker(Generic[T]):
             raise BuildError(
                 f"a build worker process failed: {type(error).__name__}: {error}"
             ) from error
-        return received
+        return [cast(T, pickle.loads(result)) for result in received]
 
     def stop(self) -> None:
         """Wait for the worker to finish the job in hand (the queue is closed); drop its results."""
