@@ -108,3 +108,39 @@ def test_a_build_followed_by_another_task_lets_that_task_run(tmp_path: Path) -> 
     assert "Built the site into output/" in result.stdout
     assert re.search(r"\d+ errors?, \d+ warnings? in \d+ files", result.stdout + result.stderr)
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("run_pelican", "Build interrupted. Nothing was published; output/ is unchanged."),
+        ("names_synced", "Build interrupted after the new site was put in output/."),
+    ],
+)
+def test_an_interrupted_build_says_where_it_stopped_and_leaves_a_whole_site(
+    built_project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+    said: str,
+) -> None:
+    """Ctrl+C (or a cancelled CI run) while building, or just after the swap: no traceback, a
+    line saying whether the new site went in, exit status 130, and no staging folder left."""
+    from douane_status.building import build
+    from douane_status.commands import cli
+    from douane_status.domain.errors import ExitStatus
+
+    before = tree_digest(built_project / "output")
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build, where, interrupt)
+    code = cli.main(built_project, ["build", "--now", "2026-11-29T11:00"])
+    err = capsys.readouterr().err
+    assert code == ExitStatus.INTERRUPTED == 130
+    assert err.strip().splitlines()[-1] == said and "Traceback" not in err
+    after = tree_digest(built_project / "output")
+    assert (after == before) == (where == "run_pelican")  # the old site, or the whole new one
+    assert (built_project / "output" / "index.html").is_file()
+    assert [p.name for p in built_project.iterdir() if ".building-" in p.name] == []

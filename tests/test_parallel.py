@@ -252,6 +252,39 @@ def _raises_unpicklable() -> str:
     raise _Unpicklable("template broke")
 
 
+@can_fork
+def test_a_forked_process_that_is_interrupted_ends_quietly(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl+C reaches every process of the build: the forked ones end without a traceback,
+    and the build process alone says what happened (``cli.build``)."""
+    from douane_status.building.processes import start_forked
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    process = start_forked(interrupted)
+    process.join()
+    assert process.exitcode == 130
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _interrupted_in_worker(parent: int) -> str:
+    if os.getpid() == parent:
+        time.sleep(0.01)
+        return "here"
+    raise KeyboardInterrupt
+
+
+@two_cores
+def test_ctrl_c_that_reaches_a_worker_first_interrupts_the_run() -> None:
+    """Not "a worker failed": the build says it was interrupted (``cli.build``)."""
+    jobs = [partial(_interrupted_in_worker, os.getpid()) for _ in range(100)]
+    with pytest.raises(KeyboardInterrupt):
+        run_jobs(jobs, first=[lambda: "first"])
+    assert multiprocessing.active_children() == []
+
+
 @two_cores
 def test_a_result_that_cannot_be_pickled_fails_the_run_and_says_so() -> None:
     """A worker pickles each result as its job ends: one that cannot cross the pipe fails the

@@ -199,6 +199,8 @@ class _Worker(Generic[T]):
         if isinstance(received, _Failure):
             queue.close()
             error = received.error
+            if isinstance(error, KeyboardInterrupt):  # Ctrl+C reached the worker first
+                raise KeyboardInterrupt
             raise BuildError(
                 f"a build worker process failed: {type(error).__name__}: {error}"
             ) from error

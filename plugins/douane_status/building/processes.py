@@ -51,7 +51,12 @@ def start_forked(target: Callable[[], Any]) -> ForkProcess:
 
     def run() -> None:
         end_with_parent(parent)
-        target()
+        try:
+            target()
+        except KeyboardInterrupt:
+            # Ctrl+C reaches the whole process group; the parent says what the build left and
+            # cleans up, and a traceback from each child would bury that line
+            os._exit(130)
 
     process = fork_context().Process(target=run, daemon=True)
     process.start()

@@ -108,6 +108,7 @@ def build(project: Path, options: BuildOptions, *, serving: bool = False) -> Exi
 
     output = options.output
     held: HoldBack | None = None
+    steps: list[str] = []  # the build's steps reached: "exchanged" once the new site is in place
     try:
         settings_name = "publishconf.py" if options.publish else "pelicanconf.py"
         settings, content_dir = read_settings(project, settings_name)
@@ -133,6 +134,7 @@ def build(project: Path, options: BuildOptions, *, serving: bool = False) -> Exi
                 moment,
                 versions=held.versions if held else None,
                 content=read,
+                step=steps.append,
             )
     except ContentError as exc:
         print_findings(exc.findings)
@@ -154,6 +156,15 @@ def build(project: Path, options: BuildOptions, *, serving: bool = False) -> Exi
     except SystemExit as exc:  # publishconf.py refuses to run without SITEURL
         print(exc, file=sys.stderr)
         return ExitStatus.USAGE
+    except KeyboardInterrupt:  # Ctrl+C, or a CI run cancelled: what the build left is whole
+        if "exchanged" in steps:
+            print(f"Build interrupted after the new site was put in {output}/.", file=sys.stderr)
+        else:
+            print(
+                f"Build interrupted. Nothing was published; {output}/ is unchanged.",
+                file=sys.stderr,
+            )
+        return ExitStatus.INTERRUPTED
     shown = target.relative_to(project) if target.is_relative_to(project) else target
     print(
         f"Built the site into {shown}/ (now = {moment.astimezone(settings.tz):%Y-%m-%d %H:%M %Z})."

@@ -22,6 +22,7 @@ class ExitStatus(IntEnum):
     FINDINGS = 1  # the content has errors (with --strict: warnings too); nothing was published
     USAGE = 2  # the command was called the wrong way, or a setting is wrong
     HELD_BACK = 3  # build --hold-back: published, with event files held back for their errors
+    INTERRUPTED = 130  # build: stopped by Ctrl+C (SIGINT), as a shell counts it
 
 
 class StatusError(Exception):
