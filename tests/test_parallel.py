@@ -286,12 +286,14 @@ def test_ctrl_c_that_reaches_a_worker_first_interrupts_the_run() -> None:
 
 
 @two_cores
-def test_a_result_that_cannot_be_pickled_fails_the_run_and_says_so() -> None:
+def test_a_result_that_cannot_be_pickled_fails_the_run_and_says_so(tmp_path: Path) -> None:
     """A worker pickles each result as its job ends: one that cannot cross the pipe fails the
-    run at once, naming why, and stops the queue."""
+    run at once, naming why, and stops the queue (not after every job has run)."""
+    jobs = [partial(_slow_mark, tmp_path, f"job-{n}") for n in range(200)]
     with pytest.raises(BuildError, match=r"(?i)pickle"):
-        run_jobs([lambda: "page"] * 50, first=[threading.Lock])
+        run_jobs(jobs, first=[threading.Lock])
     assert multiprocessing.active_children() == []
+    assert len(list(tmp_path.glob("job-*"))) < 100
 
 
 @two_cores
