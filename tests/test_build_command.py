@@ -144,3 +144,20 @@ def test_an_interrupted_build_says_where_it_stopped_and_leaves_a_whole_site(
     assert (after == before) == (where == "run_pelican")  # the old site, or the whole new one
     assert (built_project / "output" / "index.html").is_file()
     assert [p.name for p in built_project.iterdir() if ".building-" in p.name] == []
+
+
+def test_ctrl_c_during_a_rebuild_of_the_preview_stops_the_preview(
+    built_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``invoke serve`` and ``invoke editor`` rebuild with ``build(serving=True)``: an
+    interrupt there says what the build left and then reaches them, so they stop."""
+    from douane_status.building import build
+    from douane_status.commands import cli
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build, "run_pelican", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        cli.build(built_project, cli.BuildOptions(now="2026-11-29T11:00"), serving=True)
+    assert "Build interrupted. Nothing was published" in capsys.readouterr().err

@@ -164,6 +164,8 @@ def build(project: Path, options: BuildOptions, *, serving: bool = False) -> Exi
                 f"Build interrupted. Nothing was published; {output}/ is unchanged.",
                 file=sys.stderr,
             )
+        if serving:
+            raise  # a rebuild of the preview or the editor: they stop, as Ctrl+C asks
         return ExitStatus.INTERRUPTED
     shown = target.relative_to(project) if target.is_relative_to(project) else target
     print(
