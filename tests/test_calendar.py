@@ -311,3 +311,28 @@ def test_an_escape_is_never_split_from_what_follows(width: int, escape: str) -> 
     for at in range(width - 3, width + 1):
         line = Contentline("x" * at + escape + "n" + "y" * width)
         assert folded(line) == line.to_ical()
+
+
+def test_a_line_made_once_is_never_given_for_another_value() -> None:
+    """Lines are made once per property and value: the same moment in another zone, or 1 where
+    True was asked, is another line (equal datetimes, equal hashes)."""
+    from douane_status.machine.calendar_feed import _Lines
+
+    def written(name: str, value: object) -> bytes:
+        item = icalendar.Event()
+        item.add(name, value)
+        return item.content_line(name.upper(), item[name]).to_ical()
+
+    amsterdam = local(2026, 12, 13, 8, 0)
+    values = [
+        ("dtstart", amsterdam),
+        ("dtstart", amsterdam.astimezone(dt.UTC)),
+        ("sequence", 1),
+        ("x-flag", True),
+        ("categories", ["Onderhoud"]),
+        ("dtstart", amsterdam),  # again: made already
+    ]
+    lines = _Lines()
+    assert [lines.line(name, value) for name, value in values] == [
+        written(name, value) for name, value in values
+    ]

@@ -8,7 +8,9 @@ update, so the files change only when the content does.
 Both languages list the same VEVENTs with the same times and sequences; only their UIDs and words
 differ. An iCalendar file is a sequence of content lines, one per property value, so the lines
 that read the same in both languages are written once and shared (see ``_Entry``): on a large
-archive that is most of the work. icalendar still types, escapes, orders and folds every line;
+archive that is most of the work. Many lines also recur between entries (every window's DTSTAMP,
+the STATUS and SEQUENCE of most entries, the words of the windows of one kind): each distinct
+line is made once (``_Lines``). icalendar still types, escapes, orders and folds every line;
 only joining them into components is done here (tests check the result is what icalendar writes).
 """
 
@@ -44,14 +46,9 @@ def calendar_files(
     """``/calendar/<lang>.ics`` for each language."""
     year = now.astimezone(settings.tz).year
     windows = [w for w in catalog.windows if w.date.year in (year, year + 1)]
-    # TRANSP reads the same in every VEVENT: written once for the whole calendar.
-    constant = VEvent()
-    constant.add("transp", "TRANSPARENT")  # it informs the subscriber; it does not make them busy
-    constant_lines = property_lines(constant)
-    entries = [
-        _event_entry(e, catalog, settings, constant_lines) for e in events if e.type.is_planned
-    ]
-    entries.extend(_window_entry(w, settings, constant_lines) for w in windows)
+    lines = _Lines()
+    entries = [_event_entry(e, catalog, settings, lines) for e in events if e.type.is_planned]
+    entries.extend(_window_entry(w, settings, lines) for w in windows)
     entries.sort(key=lambda entry: entry.sort_key)
     timezone = _timezone(settings, now, entries).to_ical()
     for lang in LANGUAGES:
@@ -79,31 +76,62 @@ def event_window(event: Event) -> tuple[dt.datetime, dt.datetime]:
     return event.start, end
 
 
+Property = tuple[str, object]  # a property's name and its value, as ``Component.add`` takes them
+
+
+class _Lines:
+    """Content lines as icalendar writes them, each distinct one made once.
+
+    A line depends only on the property's name and its value (and a time's zone): one made for
+    an earlier entry is that entry's line again.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[object, ...], bytes] = {}
+
+    def of(self, properties: Iterable[Property]) -> dict[str, bytes]:
+        """The lines of ``properties`` by name (as ``property_lines`` gives a component's)."""
+        return {name.upper(): self.line(name, value) for name, value in properties}
+
+    def line(self, name: str, value: object) -> bytes:
+        # equal times in other zones are equal datetimes, and True == 1: both kept apart
+        shown = tuple(value) if isinstance(value, list) else value
+        key = (name, type(value), shown, getattr(value, "tzinfo", None))
+        made = self._made.get(key)
+        if made is None:
+            component = VEvent()
+            component.add(name, value)
+            made = self._made[key] = property_lines(component)[name.upper()]
+        return made
+
+
+# TRANSP reads the same in every VEVENT: it informs the subscriber, it does not make them busy.
+_CONSTANT: tuple[Property, ...] = (("transp", "TRANSPARENT"),)
+
+
 class _Entry:
     """One VEVENT, in every language's calendar.
 
     Its language-neutral properties (times, status, sequence) are written to content lines once;
-    ``words`` gives, per language, a VEVENT with the UID and the properties that are read
+    ``words`` gives, per language, the lines of the UID and of the properties that are read
     (summary, description, url, categories).
     """
 
     def __init__(
         self,
         key: str,
-        neutral: VEvent,
-        constant_lines: Mapping[str, bytes],
-        words: Callable[[Lang], VEvent],
+        window: tuple[dt.datetime, dt.datetime],
+        lines: dict[str, bytes],
+        words: Callable[[Lang], dict[str, bytes]],
     ) -> None:
-        self.start: dt.datetime = neutral.decoded("dtstart")
-        self.end: dt.datetime = neutral.decoded("dtend")
+        self.start, self.end = window
         self.sort_key = (self.start, key)
-        self.lines = {**constant_lines, **property_lines(neutral)}
+        self.lines = lines
         self.words = words
 
     def to_ical(self, lang: Lang) -> bytes:
         """The VEVENT in ``lang``, exactly as icalendar writes it."""
-        lines = {**self.lines, **property_lines(self.words(lang))}
-        return component_ical(VEvent, lines)
+        return component_ical(VEvent, {**self.lines, **self.words(lang)})
 
 
 def property_lines(component: Component) -> dict[str, bytes]:
@@ -189,85 +217,96 @@ def _timezone(settings: StatusSettings, now: dt.datetime, entries: Sequence[_Ent
     )
 
 
-def _event_entry(
-    event: Event, catalog: Catalog, settings: StatusSettings, constant_lines: Mapping[str, bytes]
-) -> _Entry:
+def _event_entry(event: Event, catalog: Catalog, settings: StatusSettings, lines: _Lines) -> _Entry:
     tz = settings.tz
     start, end = event_window(event)
-    neutral = VEvent()
-    neutral.add("dtstamp", event.latest.at.astimezone(dt.UTC))  # its last revision
-    neutral.add("dtstart", start.astimezone(tz))
-    neutral.add("dtend", end.astimezone(tz))
+    window = (start.astimezone(tz), end.astimezone(tz))
     cancelled = event.latest.status is Status.CANCELLED
-    neutral.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    neutral.add("sequence", sequence(event))
-    neutral.add("created", event.first_published.astimezone(dt.UTC))
-    neutral.add("last-modified", event.latest.at.astimezone(dt.UTC))
-    words = partial(_event_words, event, catalog, settings)
-    return _Entry(event.id, neutral, constant_lines, words)
+    neutral = lines.of(
+        [
+            *_CONSTANT,
+            ("dtstamp", event.latest.at.astimezone(dt.UTC)),  # its last revision
+            ("dtstart", window[0]),
+            ("dtend", window[1]),
+            ("status", "CANCELLED" if cancelled else "CONFIRMED"),
+            ("sequence", sequence(event)),
+            ("created", event.first_published.astimezone(dt.UTC)),
+            ("last-modified", event.latest.at.astimezone(dt.UTC)),
+        ]
+    )
+    words = partial(_event_words, lines, event, catalog, settings)
+    return _Entry(event.id, window, neutral, words)
 
 
-def _event_words(event: Event, catalog: Catalog, settings: StatusSettings, lang: Lang) -> VEvent:
+def _event_words(
+    lines: _Lines, event: Event, catalog: Catalog, settings: StatusSettings, lang: Lang
+) -> dict[str, bytes]:
     cancelled = event.latest.status is Status.CANCELLED
     title = event.title[lang]
     status_label = i18n.label(i18n.STATUS_LABELS, event.latest.status, lang)
-    lines = [f"{i18n.word('state', lang)}: {status_label}"]
+    text = [f"{i18n.word('state', lang)}: {status_label}"]
     facts = event_facts(event, catalog, lang, settings.tz)
-    lines.extend(f"{label}: {value}" for label, value in facts)
-    lines.extend(["", plain_text(event.latest.text[lang])])
-
-    words = VEvent()
-    words.add("uid", identifiers.event_uid(settings, lang, event.id))
-    words.add("summary", f"{status_label}: {title}" if cancelled else title)
+    text.extend(f"{label}: {value}" for label, value in facts)
+    text.extend(["", plain_text(event.latest.text[lang])])
     # The description ends with the place of the message it quotes, the latest.
     anchor = update_anchor(update_keys(event)[-1])
-    _add_link(words, lines, settings, page_path("event", lang, event.id), anchor)
-    words.add("categories", [i18n.label(i18n.TYPE_LABELS, event.type, lang)])
-    return words
+    return lines.of(
+        [
+            ("uid", identifiers.event_uid(settings, lang, event.id)),
+            ("summary", f"{status_label}: {title}" if cancelled else title),
+            *_linked(text, settings, page_path("event", lang, event.id), anchor),
+            ("categories", [i18n.label(i18n.TYPE_LABELS, event.type, lang)]),
+        ]
+    )
 
 
-def _add_link(
-    words: VEvent, lines: list[str], settings: StatusSettings, path: str, anchor: str = ""
-) -> None:
+def _linked(
+    text: list[str], settings: StatusSettings, path: str, anchor: str = ""
+) -> list[Property]:
     """The description, ending in the page's address (at ``anchor``), and the URL property.
 
     Only with the site's address (SITEURL): a calendar keeps URLs as they are, and an address
     from the root (``/onderhoud/``) would lead nowhere from a calendar program.
     """
     site = channels.origin(settings)
-    if site:
-        lines.extend(["", site + path + (f"#{anchor}" if anchor else "")])
-    words.add("description", "\n".join(lines))
-    if site:
-        words.add("url", site + path)
+    if not site:
+        return [("description", "\n".join(text))]
+    address = site + path + (f"#{anchor}" if anchor else "")
+    return [("description", "\n".join([*text, "", address])), ("url", site + path)]
 
 
-def _window_entry(
-    window: Window, settings: StatusSettings, constant_lines: Mapping[str, bytes]
-) -> _Entry:
+def _window_entry(window: Window, settings: StatusSettings, lines: _Lines) -> _Entry:
     tz = settings.tz
-    neutral = VEvent()
-    # The windows files say nothing of when a window was agreed or changed: SEQUENCE tells a
-    # change, and DTSTAMP stays the site's start.
-    neutral.add("dtstamp", settings.started_at.astimezone(dt.UTC))
-    neutral.add("dtstart", window.start.astimezone(tz))
-    neutral.add("dtend", window.end.astimezone(tz))
-    neutral.add("status", "CANCELLED" if window.cancelled else "CONFIRMED")
-    neutral.add("sequence", window.changes)
-    return _Entry(window.uid, neutral, constant_lines, partial(_window_words, window, settings))
+    times = (window.start.astimezone(tz), window.end.astimezone(tz))
+    neutral = lines.of(
+        [
+            *_CONSTANT,
+            # The windows files say nothing of when a window was agreed or changed: SEQUENCE
+            # tells a change, and DTSTAMP stays the site's start.
+            ("dtstamp", settings.started_at.astimezone(dt.UTC)),
+            ("dtstart", times[0]),
+            ("dtend", times[1]),
+            ("status", "CANCELLED" if window.cancelled else "CONFIRMED"),
+            ("sequence", window.changes),
+        ]
+    )
+    return _Entry(window.uid, times, neutral, partial(_window_words, lines, window, settings))
 
 
-def _window_words(window: Window, settings: StatusSettings, lang: Lang) -> VEvent:
+def _window_words(
+    lines: _Lines, window: Window, settings: StatusSettings, lang: Lang
+) -> dict[str, bytes]:
     title = i18n.word(f"calendar_window_{window.kind}", lang)
-    lines = [i18n.word("calendar_window_text", lang)]
+    text = [i18n.word("calendar_window_text", lang)]
     if window.moved_from is not None:
         day = i18n.format_day(window.moved_from, lang)
-        lines.append(i18n.word("calendar_window_moved", lang, day=day))
+        text.append(i18n.word("calendar_window_moved", lang, day=day))
     cancelled_label = i18n.word("window_cancelled", lang)
-
-    words = VEvent()
-    words.add("uid", identifiers.window_uid(settings, lang, window.uid))
-    words.add("summary", f"{cancelled_label}: {title}" if window.cancelled else title)
-    _add_link(words, lines, settings, page_path("maintenance", lang))
-    words.add("categories", [i18n.word(f"window_{window.kind}", lang)])
-    return words
+    return lines.of(
+        [
+            ("uid", identifiers.window_uid(settings, lang, window.uid)),
+            ("summary", f"{cancelled_label}: {title}" if window.cancelled else title),
+            *_linked(text, settings, page_path("maintenance", lang)),
+            ("categories", [i18n.word(f"window_{window.kind}", lang)]),
+        ]
+    )
