@@ -98,11 +98,12 @@ def alternated(
     change in the machine's load falls on all of them alike; returns each one's warm-up, its
     medians and the folder of its warm-up.
 
-    Every build writes into a new folder, as CI builds into an empty one on a fresh disk. The
-    folders are removed only after the last build: removing a site of thousands of files just
-    before a build made the next build's creating of files up to five times slower on this
-    machine's disk (it was still freeing the old blocks), which measured the disk rather than
-    the build, and the build with the most files most.
+    Every build writes into a new folder, as CI builds into an empty one on a fresh disk. No
+    folder is removed while builds are measured (``run`` removes them all at the end): removing a
+    site of thousands of files just before a build made the next build's creating of files up to
+    five times slower on this machine's disk, which measured the disk rather than the build, and
+    the build with the most files most. (Its ext4 has no journal, and then passes over every
+    inode freed in the last minute, or six while its table is unwritten, before it hands one out.)
     """
     samples: dict[str, list[Measurement]] = {name: [] for name in builds}
     firsts: dict[str, Measurement] = {}
@@ -216,7 +217,9 @@ def run(repo: Path, counts: Sequence[int], runs: int = 5) -> str:
             check = [python, "-m", "invoke", "check", "--now", BENCH_NOW]
             _, check_all = median(check, project, runs)
             _, check_one = median([*check, "--path", str(one_file)], project, runs)
-            shutil.rmtree(scratch)  # after the checks: a disk freeing blocks slows them too
+            # The sites stay until the last count is measured (the temporary folder goes then):
+            # removing tens of thousands of files here slowed the next count's builds, which then
+            # created their files on a disk that had just freed as many (see ``alternated``).
             per_event = build.wall / count
             per_article = pelican.wall / count
             lines.append(
