@@ -56,8 +56,9 @@ def test_the_synthetic_history_is_valid_and_complete(tmp_path: Path) -> None:
     write_windows(content, range(2025, 2028))
     write_history(content, 200, NOW)
     loaded = load_content(content, StatusSettings(), NOW)
-    assert not loaded.has_errors
-    assert [f.as_text() for f in loaded.findings if f.code == "P03"] == []  # inside the windows
+    # no error and no warning: planned work inside the windows (P03), each recovery after the
+    # fault it follows was over (P12), as in a well-run year
+    assert [f.as_text() for f in loaded.findings] == []
     assert len(loaded.events) == 200
     assert {e.type for e in loaded.events} == set(EventType)
     statuses = {u.status for e in loaded.events for u in e.updates}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -53,15 +54,28 @@ def _update(at: str, status: str, nl: str, en: str, **extra: str) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class _Closed:
+    """A disruption as a later recovery (unplanned maintenance) may follow it."""
+
+    id: str
+    ended: dt.datetime  # its final update
+    found_fault: bool  # False: it ended as no fault, and nothing follows it
+
+
 def _disruption(
     rng: random.Random, start: dt.datetime, systems: list[str], tz: ZoneInfo
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[str], dt.datetime, bool]:
+    """The header and updates of a disruption from ``start``, when its final update came and
+    whether a fault was found."""
     count = rng.randint(3, 8)
     no_fault = rng.random() < 0.1  # investigated, then no fault found (P13)
     at = start + dt.timedelta(minutes=5)
     updates = []
+    ended = at
     for number in range(count):
         final = number == count - 1
+        ended = at
         # an investigation is followed up within 30 minutes (P09); later gaps may be longer
         investigating = number == 0 or no_fault
         gap = rng.choice((20, 25, 30)) if investigating else rng.choice((20, 30, 45))
@@ -97,7 +111,7 @@ def _disruption(
         "  nl: Een fout in de berichtenverwerking bij de leverancier.",
         "  en: A fault in the supplier's message processing.",
     ]
-    return "\n".join(header), updates
+    return "\n".join(header), updates, ended, not no_fault
 
 
 def _planned(
@@ -180,11 +194,12 @@ def write_windows(content_dir: Path, years: range) -> list[Path]:
 def write_history(
     content_dir: Path, count: int, now: dt.datetime, *, seed: int = 2026, days: int = 360
 ) -> list[Path]:
-    """Write ``count`` event files below ``content_dir/outages`` ending before ``now``."""
+    """Write ``count`` event files below ``content_dir/outages`` ending before ``now``; none
+    of them warns (with ``write_windows``' windows)."""
     tz = ZoneInfo("Europe/Amsterdam")
     rng = random.Random(seed)
     written = []
-    last_disruption = None
+    disruptions: list[_Closed] = []  # so far, oldest first
     for number in reversed(range(count)):  # oldest first, so a recovery can follow a disruption
         offset = dt.timedelta(days=days * (number + 1) / (count + 1), minutes=rng.randrange(600))
         base = (now - offset).astimezone(tz).replace(second=0, microsecond=0)
@@ -192,17 +207,25 @@ def write_history(
             ("disruption", "disruption", "maintenance", "release", "unplanned-maintenance")
         )
         systems = rng.sample(SYSTEMS, rng.randint(1, 3))
+        event_id = ""
         if kind == "disruption":
             start = base.replace(hour=rng.randint(7, 20), minute=rng.randrange(60))
-            header, updates = _disruption(rng, start, systems, tz)
+            event_id = f"{start:%Y-%m-%d}-synthetic-{number:05d}"
+            header, updates, ended, found_fault = _disruption(rng, start, systems, tz)
+            disruptions.append(_Closed(event_id, ended, found_fault))
         else:
             weekday = 6 if kind == "maintenance" else 5
             day = base.date() - dt.timedelta(days=(base.weekday() - weekday) % 7)
             start = dt.datetime.combine(day, dt.time(8, 0), tz)
-            header, updates = _planned(rng, start, systems, tz, kind, last_disruption)
-        event_id = f"{start:%Y-%m-%d}-synthetic-{number:05d}"
-        if kind == "disruption":
-            last_disruption = event_id
+            # a recovery follows the latest fault that was over before it starts (P12); with
+            # none, the Saturday's work is a release, as a well-run year would have it
+            follows = next(
+                (d.id for d in reversed(disruptions) if d.found_fault and d.ended < start), None
+            )
+            if kind == "unplanned-maintenance" and follows is None:
+                kind = "release"
+            header, updates = _planned(rng, start, systems, tz, kind, follows)
+        event_id = event_id or f"{start:%Y-%m-%d}-synthetic-{number:05d}"
         title_nl = f"{', '.join(s.upper() for s in systems)} is beperkt beschikbaar"
         title_en = f"{', '.join(s.upper() for s in systems)} availability is limited"
         text = "\n".join(
