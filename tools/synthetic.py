@@ -207,12 +207,9 @@ def write_history(
             ("disruption", "disruption", "maintenance", "release", "unplanned-maintenance")
         )
         systems = rng.sample(SYSTEMS, rng.randint(1, 3))
-        event_id = ""
         if kind == "disruption":
             start = base.replace(hour=rng.randint(7, 20), minute=rng.randrange(60))
-            event_id = f"{start:%Y-%m-%d}-synthetic-{number:05d}"
             header, updates, ended, found_fault = _disruption(rng, start, systems, tz)
-            disruptions.append(_Closed(event_id, ended, found_fault))
         else:
             weekday = 6 if kind == "maintenance" else 5
             day = base.date() - dt.timedelta(days=(base.weekday() - weekday) % 7)
@@ -225,7 +222,9 @@ def write_history(
             if kind == "unplanned-maintenance" and follows is None:
                 kind = "release"
             header, updates = _planned(rng, start, systems, tz, kind, follows)
-        event_id = event_id or f"{start:%Y-%m-%d}-synthetic-{number:05d}"
+        event_id = f"{start:%Y-%m-%d}-synthetic-{number:05d}"
+        if kind == "disruption":
+            disruptions.append(_Closed(event_id, ended, found_fault))
         title_nl = f"{', '.join(s.upper() for s in systems)} is beperkt beschikbaar"
         title_en = f"{', '.join(s.upper() for s in systems)} availability is limited"
         text = "\n".join(
