@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from conftest import REPO
 
-from douane_status.presentation.template_options import jinja_environment
+from douane_status.presentation.template_options import EXTENSIONS, jinja_environment
 
 
 def _theme(tmp_path: Path) -> Path:
@@ -60,10 +60,13 @@ def test_a_changed_template_is_compiled_again(
         template_environment(theme, compiled).get_template("accessibility.html")
 
 
-def test_a_changed_template_extension_compiles_the_templates_again(tmp_path: Path) -> None:
-    """The i18n extension decides how a ``{% trans %}`` block compiles: templates compiled
-    with an older version of it are not taken. Pelican loads the plugin from the project's
-    ``plugins/`` (here a copy, edited between two builds' environments)."""
+@pytest.mark.parametrize("module", ["template_words.py", "template_output.py"])
+def test_a_changed_template_extension_compiles_the_templates_again(
+    tmp_path: Path, module: str
+) -> None:
+    """The extensions decide how a ``{% trans %}`` block and every value's output compile:
+    templates compiled with an older version of one are not taken. Pelican loads the plugin
+    from the project's ``plugins/`` (here a copy, edited between two builds' environments)."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copytree(REPO / "plugins", project / "plugins", ignore=shutil.ignore_patterns("*.pyc"))
@@ -91,7 +94,7 @@ def test_a_changed_template_extension_compiles_the_templates_again(tmp_path: Pat
     first = compiled_into()
     assert first.parent == project / ".cache" and list(first.glob("*.cache"))
     assert compiled_into() == first  # kept
-    extension = project / "plugins" / "douane_status" / "presentation" / "template_words.py"
+    extension = project / "plugins" / "douane_status" / "presentation" / module
     extension.write_text(extension.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
     edited = compiled_into()
     assert edited != first and edited.parent == first.parent  # compiled again, kept apart
@@ -102,7 +105,7 @@ def test_the_settings_own_jinja_options_are_kept_beside_the_templates_needs(
 ) -> None:
     given = {"extensions": ["jinja2.ext.do"], "autoescape": False, "line_comment_prefix": "##"}
     options = jinja_environment(tmp_path, given)
-    assert options["extensions"][1:] == ["jinja2.ext.do"]  # after the site's own
+    assert options["extensions"][len(EXTENSIONS) :] == ["jinja2.ext.do"]  # after the site's own
     assert options["autoescape"] is True and options["undefined"] is jinja2.StrictUndefined
     assert options["line_comment_prefix"] == "##"
     other = jinja_environment(tmp_path, {})

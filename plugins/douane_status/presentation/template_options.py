@@ -17,10 +17,11 @@ from typing import Any
 
 import jinja2
 
-from . import template_words
+from . import template_output, template_words
 
 # What the templates need: the site's words (jinja2.ext.i18n with its catalogues, README
-# "Translations"), escaping, and an error for any name a template reads that is not there.
+# "Translations"), escaping (markup written as it is: ``template_output``), and an error for
+# any name a template reads that is not there.
 REQUIRED = {
     "trim_blocks": True,
     "lstrip_blocks": True,
@@ -29,7 +30,7 @@ REQUIRED = {
     "keep_trailing_newline": True,
     "auto_reload": False,  # a build never sees a template change
 }
-EXTENSIONS = (template_words.CatalogueTranslations,)
+EXTENSIONS = (template_words.CatalogueTranslations, template_output.KeptMarkup)
 CACHE_FOLDER = ".cache"
 
 
@@ -40,13 +41,15 @@ def jinja_environment(project: Path, given: Mapping[str, Any]) -> dict[str, Any]
 
     Jinja keys a compiled template by its source; the cache's folder is named after what
     changes the compiled code besides: the options, Jinja's version and the source of the
-    site's extension (it decides how a ``{% trans %}`` block compiles).
+    site's extensions (they decide how a ``{% trans %}`` block and every value's output
+    compile).
     """
     extensions = [*EXTENSIONS, *(e for e in given.get("extensions", ()) if e not in EXTENSIONS)]
     options = {**given, **REQUIRED, "extensions": extensions}
     options.pop("bytecode_cache", None)
     key = repr(sorted((name, _named(value)) for name, value in options.items()))
-    key += jinja2.__version__ + inspect.getsource(template_words)  # where EXTENSIONS live
+    key += jinja2.__version__
+    key += "".join(inspect.getsource(module) for module in (template_words, template_output))
     compiled = project / CACHE_FOLDER / f"jinja-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
     compiled.mkdir(parents=True, exist_ok=True)
     return {**options, "bytecode_cache": jinja2.FileSystemBytecodeCache(str(compiled))}
