@@ -478,3 +478,25 @@ def test_a_site_with_only_maintenance_says_maintenance(tmp_path: Path) -> None:
     # The window's opening is the page's last change.
     opened = dt.datetime(2026, 11, 29, 7, 0, tzinfo=dt.UTC)
     assert instant(summary["page"]["updated_at"]) == opened
+
+
+def test_a_moment_is_written_the_same_from_any_zone_and_each_once() -> None:
+    """``ApiFacts.instant`` keeps what it wrote: the same instant asked for in another zone is
+    the same text, with the page's offset, and another instant is not given an earlier text."""
+    from zoneinfo import ZoneInfo
+
+    from conftest import FIXTURE_CONTENT
+
+    from douane_status.domain.config import StatusSettings
+    from douane_status.machine.api_records import ApiFacts
+    from douane_status.rules.content import load_content
+
+    settings = StatusSettings()
+    content = load_content(FIXTURE_CONTENT, settings, FIXTURE_NOW_UTC)
+    facts = ApiFacts(content.catalog, content.events, settings, FIXTURE_NOW_UTC)
+    utc = dt.datetime(2026, 7, 1, 8, 30, 15, 250000, tzinfo=dt.UTC)
+    assert facts.instant(utc) == "2026-07-01T10:30:15.250+02:00"
+    assert facts.instant(utc.astimezone(ZoneInfo("America/New_York"))) == facts.instant(utc)
+    winter = dt.datetime(2026, 12, 1, 8, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    assert facts.instant(winter) == "2026-12-01T08:30:00.000+01:00"
+    assert facts.instant(winter + dt.timedelta(minutes=1)) == "2026-12-01T08:31:00.000+01:00"
