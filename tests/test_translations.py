@@ -117,6 +117,20 @@ def test_durations_take_the_plural_form_of_each_language(
     assert i18n.format_duration(delta, "en") == english
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_days_are_written_as_babel_writes_them(lang: str) -> None:
+    """``format_day`` writes Babel's day pattern from Babel's names, without Babel's formatter:
+    every day of two years, a leap day among them, as ``format_date`` writes it."""
+    from babel.dates import format_date
+
+    first = dt.date(2027, 1, 1)
+    for offset in range(731):
+        day = first + dt.timedelta(days=offset)
+        assert i18n.format_day(day, lang) == format_date(day, i18n._DAY_PATTERN, locale=lang)
+    assert i18n.format_day(dt.date(2026, 12, 6), "nl") == "zondag 6 december 2026"
+    assert i18n.format_day(dt.date(2028, 2, 29), "en") == "Tuesday 29 February 2028"
+
+
 def test_counted_words_take_the_plural_form() -> None:
     assert i18n.word("history_days_one", "nl", count=1) == "1 dag niet volledig beschikbaar"
     assert i18n.word("history_days", "nl", count=4) == "4 dagen niet volledig beschikbaar"
