@@ -8,7 +8,9 @@ a value as it is, and to escape everything else as before: the same page, withou
 two calls for most of its values (a sixth of an event page's rendering).
 
 It does so through Jinja's own seam for how output is compiled (``code_generator_class`` and
-the ``_output_child_pre`` step that ``jinja2.nativetypes`` overrides as well).
+the ``_output_child_pre`` step that ``jinja2.nativetypes`` overrides as well). The step's name
+is Jinja's, not a documented promise: ``tests/test_template_output.py`` compiles the site's
+templates with the installed Jinja and fails if any output still calls ``escape`` itself.
 """
 
 from __future__ import annotations
