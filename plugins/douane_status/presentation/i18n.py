@@ -299,7 +299,7 @@ def format_day(day: dt.date, lang: Lang) -> str:
     """'zondag 6 december 2026' / 'Sunday 6 December 2026': Babel's ``EEEE d MMMM y``
     (``_DAY_PATTERN``), from its names as ``format_moment`` writes them (a test holds the two
     to each other); ``format_date`` parses the pattern again for every day (22 µs a day, for
-    some thousand days a build)."""
+    hundreds of days a build)."""
     days, months = _calendar_names(lang)
     return f"{days[day.weekday()]} {day.day} {months[day.month]} {day.year}"
 
