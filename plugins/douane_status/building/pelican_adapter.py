@@ -33,11 +33,12 @@ from pelican.utils import maybe_pluralize
 
 from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
 from ..domain.errors import ConfigError, ContentError
+from ..domain.kept_holidays import load_kept_holidays
 from ..domain.timestamps import TimestampError, parse_timestamp
-from ..domain.workdays import load_holidays
+from ..editor.checker_rules import YEARS_AFTER, YEARS_BEFORE
 from ..presentation.i18n import load_languages
 from ..presentation.stylesheets import composed
-from ..presentation.template_options import jinja_environment
+from ..presentation.template_options import CACHE_FOLDER, jinja_environment
 from ..rules.content import Content, ReadContent, load_content
 from .cssmin import minify_file
 from .parallel import run_jobs
@@ -83,7 +84,9 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
     def generate_context(self) -> None:
         settings = self.status_settings
         versions = self.settings.get(VERSIONS_SETTING)
-        load_next = partial(load_what_comes_next, self.now, settings, self.env, self.theme)
+        load_next = partial(
+            load_what_comes_next, self.now, settings, self.project_dir, self.env, self.theme
+        )
         given = self.settings.get(CONTENT_SETTING)
         if (
             isinstance(given, ReadContent)
@@ -92,7 +95,7 @@ class StatusGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
         ):
             # loaded while the build command read it; the templates are compiled as the site's
             # writing starts (``generate_output``)
-            load_rules_and_writers(self.now, settings)
+            load_rules_and_writers(self.now, settings, self.project_dir)
             content = given.content
         else:
             content = load_content(
@@ -173,14 +176,18 @@ WRITING_MODULES = (".site", "..machine.subscriptions", "..editor.admin")
 
 
 def load_what_comes_next(
-    now: dt.datetime, settings: StatusSettings, env: jinja2.Environment, theme: str
+    now: dt.datetime,
+    settings: StatusSettings,
+    project: Path,
+    env: jinja2.Environment,
+    theme: str,
 ) -> None:
     """What the build loads while its workers read the outage files: the holidays the rules
     look up next, the modules that write the site and the theme's templates, compiled. The
     workers that write the site then start with them instead of each loading the modules and
     compiling the templates it renders (together about half a second on one core when no
     compiled templates are kept from an earlier build, as in CI)."""
-    load_rules_and_writers(now, settings)
+    load_rules_and_writers(now, settings, project)
     compile_templates(env, theme)
 
 
@@ -194,11 +201,14 @@ def compile_templates(env: jinja2.Environment, theme: str) -> None:
         env.get_template(template.name)
 
 
-def load_rules_and_writers(now: dt.datetime, settings: StatusSettings) -> None:
-    """The holidays the rules look up (the year of ``now``), the modules that write the site
-    and the words of every language; the build command loads them while it reads, before
-    Pelican runs."""
-    load_holidays(now.astimezone(settings.tz).year)
+def load_rules_and_writers(now: dt.datetime, settings: StatusSettings, project: Path) -> None:
+    """The holidays the rules and the web editor's checker look up (the years around "now" the
+    checker's calendar spans, which hold the archive's year and announcements ahead; kept in
+    ``.cache/``), the modules that write the site and the words of every language; the build
+    command loads them while it reads, before Pelican runs."""
+    year = now.astimezone(settings.tz).year
+    years = range(year - YEARS_BEFORE, year + YEARS_AFTER + 1)
+    load_kept_holidays(project / CACHE_FOLDER, years)
     for name in WRITING_MODULES:
         importlib.import_module(name, __package__)
     load_languages()

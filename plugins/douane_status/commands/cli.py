@@ -188,17 +188,17 @@ def read_first(
         settings,
         now,
         root=project,
-        run_all=partial(run_jobs, meanwhile=partial(load_the_build, now, settings)),
+        run_all=partial(run_jobs, meanwhile=partial(load_the_build, now, settings, project)),
     )
 
 
-def load_the_build(now: dt.datetime, settings: StatusSettings) -> None:
+def load_the_build(now: dt.datetime, settings: StatusSettings, project: Path) -> None:
     """What a build loads while the content is read: Pelican and the build's modules, the
     holidays the rules look up next and the modules that write the site."""
     importlib.import_module("..building.build", __package__)  # Pelican, Jinja, the adapter
     from ..building.pelican_adapter import load_rules_and_writers
 
-    load_rules_and_writers(now, settings)
+    load_rules_and_writers(now, settings, project)
 
 
 def serve(project: Path, options: ServeOptions) -> ExitStatus:

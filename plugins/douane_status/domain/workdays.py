@@ -13,6 +13,7 @@ Sunday (it is then never moved to a Monday). Days are calendar dates in the sett
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
 
 from dateutil.easter import easter
@@ -22,6 +23,36 @@ from .config import StatusSettings
 _DAY = dt.timedelta(days=1)
 
 
+# The ``holidays`` package's days for the Netherlands by year, in this process: looked up on first
+# use, or given by ``remember_listed`` (``kept_holidays``, which keeps them between runs).
+_LISTED: dict[int, frozenset[dt.date]] = {}
+LISTED_CATEGORIES = ("public", "optional")
+
+
+def listed_holidays(year: int) -> frozenset[dt.date]:
+    """The days the ``holidays`` package lists for the Netherlands in ``year`` (public and
+    optional), before the law's corrections (``_dutch_holidays``)."""
+    listed = _LISTED.get(year)
+    if listed is None:
+        # imported here: the package loads the data of every country (a tenth of a second),
+        # which a build spends while its workers read, or not at all (``kept_holidays``)
+        import holidays
+
+        days = holidays.country_holidays("NL", years=year, categories=LISTED_CATEGORIES)
+        listed = _LISTED[year] = frozenset(days)
+    return listed
+
+
+def is_listed(year: int) -> bool:
+    """Whether this process knows ``year``'s listing already."""
+    return year in _LISTED
+
+
+def remember_listed(listing: Mapping[int, frozenset[dt.date]]) -> None:
+    """Take ``listing`` (year: days) as what ``listed_holidays`` would look up for those years."""
+    _LISTED.update(listing)
+
+
 @lru_cache(maxsize=64)
 def _dutch_holidays(year: int) -> frozenset[dt.date]:
     """The Algemene termijnenwet's holidays of one year.
@@ -29,20 +60,10 @@ def _dutch_holidays(year: int) -> frozenset[dt.date]:
     ``holidays`` (NL) lists Good Friday as public, and 5 May as optional except in lustrum years;
     the law counts 5 May every year and Good Friday never.
     """
-    # imported here: importing the package takes a twentieth of a second (its calendars), which
-    # a build spends while its workers read (load_holidays), not before
-    import holidays
-
-    days = set(holidays.country_holidays("NL", years=year, categories=("public", "optional")))
+    days = set(listed_holidays(year))
     days.discard(easter(year) - 2 * _DAY)  # Good Friday
     days.add(dt.date(year, 5, 5))
     return frozenset(days)
-
-
-def load_holidays(year: int) -> None:
-    """Look up one year's holidays now: the first look-up loads the ``holidays`` package's data
-    of every country (a twentieth of a second), which a build does while its workers read."""
-    _dutch_holidays(year)
 
 
 class WorkCalendar:
