@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 from collections.abc import Iterator
 from types import FrameType
@@ -85,6 +86,27 @@ def test_plain_text_skips_the_sanitiser_only_where_it_would_change_nothing(text:
     html = str(render_markdown(text))
     assert sanitised(html) == html
     assert plain_text(text) == words_of_html(html)
+
+
+def plain_line_by_line(text: str) -> bool:
+    """What ``is_plain`` decides, taken apart in Python: paragraphs, lines, each line plain."""
+    plain = re.compile(r"[^\W_]*(?:[ .,;:!?'’\"()/%€@+=-]+[^\W_]*)*")
+    block_start = re.compile(r"^(?: {4}|\s*(?:[-+#=>]|\d+[.)]))")
+    return all(
+        line and line == line.strip() and plain.fullmatch(line) and not block_start.match(line)
+        for paragraph in text.strip("\n").split("\n\n")
+        for line in paragraph.split("\n")
+    )
+
+
+EDGES = [*WORDS, " ", "\t", "\r", "\n\n\n", "#", ">", "12.", "3)", "\u2003", "\x1c", "_"]
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(EDGES), max_size=12).map("".join))
+def test_plain_text_is_told_as_line_by_line(text: str) -> None:
+    """One regular expression over the whole text decides as the reading of it line by line."""
+    assert is_plain(text) == plain_line_by_line(text)
 
 
 def test_plain_text_of_several_scripts_takes_the_shortcut() -> None:

@@ -23,7 +23,7 @@ from ..domain.model import (
 )
 from ..domain.timestamps import TimestampError, parse_timestamp
 from . import yamlsource as y
-from .markdown_cost import Cost, markdown_cost, too_costly
+from .markdown_cost import Cost, is_plain, markdown_cost, too_costly
 from .source import SourceFile
 from .texts import (
     TEXT_FIELDS as TEXT_FIELDS,
@@ -248,6 +248,8 @@ class _EventReader:
             if text in seen:
                 continue
             seen.add(text)
+            if is_plain(text):
+                continue  # never given to Markdown: it costs nothing (most texts)
             total += markdown_cost(text)
             problem = too_costly(total)
             if problem is not None:
