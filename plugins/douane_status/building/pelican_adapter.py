@@ -31,14 +31,14 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import maybe_pluralize
 
-from ..domain.config import ADMIN_SETTING, AdminSettings, StatusSettings
+from ..domain.config import ADMIN_SETTING, CACHE_FOLDER, AdminSettings, StatusSettings
 from ..domain.errors import ConfigError, ContentError
 from ..domain.kept_holidays import load_kept_holidays
 from ..domain.timestamps import TimestampError, parse_timestamp
-from ..editor.checker_rules import YEARS_AFTER, YEARS_BEFORE
+from ..domain.workdays import years_around
 from ..presentation.i18n import load_languages
 from ..presentation.stylesheets import composed
-from ..presentation.template_options import CACHE_FOLDER, jinja_environment
+from ..presentation.template_options import jinja_environment
 from ..rules.content import Content, ReadContent, load_content
 from .cssmin import minify_file
 from .parallel import run_jobs
@@ -206,9 +206,7 @@ def load_rules_and_writers(now: dt.datetime, settings: StatusSettings, project: 
     checker's calendar spans, which hold the archive's year and announcements ahead; kept in
     ``.cache/``), the modules that write the site and the words of every language; the build
     command loads them while it reads, before Pelican runs."""
-    year = now.astimezone(settings.tz).year
-    years = range(year - YEARS_BEFORE, year + YEARS_AFTER + 1)
-    load_kept_holidays(project / CACHE_FOLDER, years)
+    load_kept_holidays(project / CACHE_FOLDER, years_around(now.astimezone(settings.tz).year))
     for name in WRITING_MODULES:
         importlib.import_module(name, __package__)
     load_languages()

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..building.collector import young_garbage_collected_only
 from ..building.parallel import run_jobs
-from ..domain.config import StatusSettings
+from ..domain.config import CACHE_FOLDER, StatusSettings
 from ..domain.errors import BuildError, ConfigError, ContentError, ExitStatus, UsageError
 from ..domain.options import option
 from ..notify.options import NotifyOptions
@@ -247,7 +247,7 @@ def prune(project: Path, options: PruneOptions) -> ExitStatus:
 
 
 def clean(project: Path, options: CleanOptions) -> ExitStatus:
-    for name in ("output", ".cache", ".pytest_cache", ".ruff_cache", ".hypothesis"):
+    for name in ("output", CACHE_FOLDER, ".pytest_cache", ".ruff_cache", ".hypothesis"):
         shutil.rmtree(project / name, ignore_errors=True)
     for leftover in project.glob(".output.*"):
         shutil.rmtree(leftover, ignore_errors=True)

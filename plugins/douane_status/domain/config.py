@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .errors import ConfigError
 
 SETTING = "DOUANE_STATUS"
+# A project's folder of what one run keeps for the next: compiled templates, the holidays.
+CACHE_FOLDER = ".cache"
 Port = typing.NewType("Port", int)  # a TCP port number, 1 to 65535
 # The start of every permanent id the site mints: "tag:" authority "," date ":" name (RFC 4151).
 TagBase = typing.NewType("TagBase", str)

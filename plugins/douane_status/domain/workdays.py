@@ -27,6 +27,15 @@ _DAY = dt.timedelta(days=1)
 # use, or given by ``remember_listed`` (``kept_holidays``, which keeps them between runs).
 _LISTED: dict[int, frozenset[dt.date]] = {}
 LISTED_CATEGORIES = ("public", "optional")
+# The years around "now" whose holidays a run looks up, and keeps (``kept_holidays``): last
+# year's (the archive) to two years ahead (planned work); the web editor's checker knows the
+# working days of the same span (P05), beyond it the check alone judges.
+YEARS_BEFORE, YEARS_AFTER = 1, 2
+
+
+def years_around(year: int) -> range:
+    """The years of ``YEARS_BEFORE`` and ``YEARS_AFTER`` around ``year``, both ends included."""
+    return range(year - YEARS_BEFORE, year + YEARS_AFTER + 1)
 
 
 def listed_holidays(year: int) -> frozenset[dt.date]:

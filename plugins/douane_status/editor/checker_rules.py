@@ -18,7 +18,7 @@ from ..domain.check_messages import MESSAGES
 from ..domain.config import StatusSettings
 from ..domain.model import FINAL_STATUSES, Catalog, EventType, Fallback, Status, statuses_for
 from ..domain.timestamps import FIRST_YEAR, LAST_YEAR
-from ..domain.workdays import WorkCalendar
+from ..domain.workdays import WorkCalendar, years_around
 from ..presentation.catalogues import translations
 from ..reading import yamlsource
 from ..reading.characters import FORBIDDEN_RANGES, REFERENCE
@@ -39,9 +39,6 @@ from .schema import TIMESTAMP_PATTERN
 UPDATE_TIMES = ("at", "next_update", "expected_end")
 TOP_TIMES = ("announced", "start", "end")
 REQUIRED_IN_UPDATE = ("at", "status")
-# The years around the build's now whose working days the editor knows (P05): a save judges
-# work of last year, this year and the next two; beyond them the check alone judges P05.
-YEARS_BEFORE, YEARS_AFTER = 1, 2
 
 
 def checker_rules(catalog: Catalog, settings: StatusSettings, now: dt.datetime) -> dict[str, Any]:
@@ -99,8 +96,8 @@ def work_calendar(settings: StatusSettings, now: dt.datetime) -> dict[str, Any]:
     the closure days), from the ``holidays`` package through WorkCalendar, for a bounded span of
     years around ``now``; the browser adds no holidays of its own."""
     calendar = WorkCalendar(settings)
-    year = now.astimezone(settings.tz).year
-    first, last = dt.date(year - YEARS_BEFORE, 1, 1), dt.date(year + YEARS_AFTER, 12, 31)
+    years = years_around(now.astimezone(settings.tz).year)  # as builds keep them (.cache/)
+    first, last = dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31)
     days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
     return {
         "office_hours": [

@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from ..domain.config import CACHE_FOLDER
 from . import template_output, template_words
 
 # What the templates need: the site's words (jinja2.ext.i18n with its catalogues, README
@@ -31,7 +32,6 @@ REQUIRED = {
     "auto_reload": False,  # a build never sees a template change
 }
 EXTENSIONS = (template_words.CatalogueTranslations, template_output.KeptMarkup)
-CACHE_FOLDER = ".cache"
 
 
 def jinja_environment(project: Path, given: Mapping[str, Any]) -> dict[str, Any]:
