@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import subprocess
 import sys
@@ -176,3 +177,31 @@ def test_a_build_without_compiled_templates_writes_the_same_site(tmp_path: Path)
     first = built("first")
     assert list((project / ".cache").rglob("*.cache"))  # compiled and kept
     assert built("second") == first
+
+
+def test_a_cache_folder_that_cannot_be_made_leaves_the_templates_working(tmp_path: Path) -> None:
+    """``.cache`` is a file here: no folder can be made below it, and nothing read from it."""
+    theme, compiled = _theme(tmp_path), tmp_path / ".cache"
+    compiled.write_text("not a folder", encoding="utf-8")
+    page = template_environment(theme, compiled).get_template("accessibility.html")
+    assert page.name == "accessibility.html"  # compiled, and not kept
+    assert compiled.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_full_disk_under_the_cache_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing a compiled template fails as on a full disk: the template is still compiled and
+    used, no partial file is left, and the next environment compiles it again."""
+    theme, compiled = _theme(tmp_path), tmp_path / ".cache"
+
+    def disk_full(self: jinja2.bccache.Bucket, stream: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jinja2.bccache.Bucket, "write_bytecode", disk_full)
+    template_environment(theme, compiled).get_template("event.html")
+    assert not [p for p in compiled.rglob("*") if p.is_file()]
+    monkeypatch.undo()
+    _no_compiling(monkeypatch)
+    with pytest.raises(AssertionError, match="compiled again"):
+        template_environment(theme, compiled).get_template("event.html")

@@ -9,6 +9,7 @@ added after the site's own.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 from collections.abc import Mapping
@@ -51,8 +52,24 @@ def jinja_environment(project: Path, given: Mapping[str, Any]) -> dict[str, Any]
     key += jinja2.__version__
     key += "".join(inspect.getsource(module) for module in (template_words, template_output))
     compiled = project / CACHE_FOLDER / f"jinja-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
-    compiled.mkdir(parents=True, exist_ok=True)
-    return {**options, "bytecode_cache": jinja2.FileSystemBytecodeCache(str(compiled))}
+    with contextlib.suppress(OSError):  # see KeptTemplates: without it, every build compiles
+        compiled.mkdir(parents=True, exist_ok=True)
+    return {**options, "bytecode_cache": KeptTemplates(str(compiled))}
+
+
+class KeptTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates kept in a folder, as a cache should be kept: one that cannot
+    be read is compiled again, and one that cannot be written (a full disk, a folder that is not
+    one) is used and compiled again next time. Jinja's own class raises there, and a full
+    ``.cache/`` then failed the build, naming the site being written."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):  # Jinja removes its temporary file first
+            super().dump_bytecode(bucket)
 
 
 def _named(value: object) -> object:
