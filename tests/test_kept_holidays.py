@@ -113,7 +113,7 @@ def test_a_second_build_does_not_load_the_holidays_package(tmp_path: Path) -> No
 
     def imports_holidays(output: str) -> bool:
         done = subprocess.run(
-            [*command, "--output", output], cwd=project, capture_output=True, text=True
+            [*command, "--output", output], cwd=project, capture_output=True, text=True, timeout=300
         )
         assert done.returncode == 0, done.stderr[-2000:]
         return any(line.endswith("| holidays") for line in done.stderr.splitlines())
